@@ -1,0 +1,6 @@
+import type { CommandModule } from '../program.js';
+import * as serve from './serve.js';
+import * as migrate from './migrate.js';
+
+/** Every `entente` subcommand, one module each. */
+export const commands: readonly CommandModule[] = [serve, migrate];
