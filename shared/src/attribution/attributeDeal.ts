@@ -59,11 +59,19 @@ export const compareTouches = (a: AttributionTouch, b: AttributionTouch): number
  * have influenced it (they count for the renewal instead). A deal with no touches stays with the
  * direct team.
  */
-export const attributeDeal = (deal: AttributableDeal, model: AttributionModel, options: AttributeOptions = {}): DealAttribution => {
+export const attributeDeal = (
+  deal: AttributableDeal,
+  model: AttributionModel,
+  options: AttributeOptions = {},
+): DealAttribution => {
   if (!Number.isSafeInteger(deal.amountMinor)) {
-    throw new DomainError('ATTRIBUTION.INVALID_INPUT', `Deal ${deal.id} has an amount that is not whole minor units`, {
-      details: { amountMinor: deal.amountMinor },
-    });
+    throw new DomainError(
+      'ATTRIBUTION.INVALID_INPUT',
+      `Deal ${deal.id} has an amount that is not whole minor units`,
+      {
+        details: { amountMinor: deal.amountMinor },
+      },
+    );
   }
   const nameOf = options.nameOf ?? ((id: string) => id);
   const ignored: IgnoredTouch[] = [];
@@ -79,7 +87,9 @@ export const attributeDeal = (deal: AttributableDeal, model: AttributionModel, o
   const input = modelInput(deal, touches);
   const output = model.credit(input);
   const touchShares = shareTouches(input, output);
-  const participantWeights = toIntegerWeights(output.participantWeights ?? sumByParticipant(input, toIntegerWeights(output.touchWeights)));
+  const participantWeights = toIntegerWeights(
+    output.participantWeights ?? sumByParticipant(input, toIntegerWeights(output.touchWeights)),
+  );
   const amounts = allocateLargestRemainder(deal.amountMinor, participantWeights);
 
   const splits = input.participants.map((participantId, p): AttributionSplit => {
@@ -89,7 +99,13 @@ export const attributeDeal = (deal: AttributableDeal, model: AttributionModel, o
       if (input.touchOwner[i] !== p) return;
       const touchShare = touchShares[i] as number;
       shareBp += touchShare;
-      contributions.push({ touchpointId: touch.id, kind: touch.kind, occurredAtMs: touch.occurredAtMs, label: output.labels[i] ?? '', shareBp: touchShare });
+      contributions.push({
+        touchpointId: touch.id,
+        kind: touch.kind,
+        occurredAtMs: touch.occurredAtMs,
+        label: output.labels[i] ?? '',
+        shareBp: touchShare,
+      });
     });
     const reason = output.participantReasons?.[p];
     return {
@@ -153,7 +169,9 @@ const shareTouches = (input: ModelInput, output: ModelOutput): number[] => {
     input.touchOwner.forEach((owner, i) => owner === p && mine.push(i));
     const given = mine.map((i) => touchWeights[i] as number);
     const weights = given.some((w) => w > 0) ? given : given.map(() => 1);
-    allocateLargestRemainder(participantBp[p] as number, weights).forEach((bp, k) => (shares[mine[k] as number] = bp));
+    allocateLargestRemainder(participantBp[p] as number, weights).forEach(
+      (bp, k) => (shares[mine[k] as number] = bp),
+    );
   });
   return shares;
 };

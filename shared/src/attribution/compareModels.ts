@@ -46,7 +46,16 @@ export const compareModels = (
     const key = `${period}\u0000${participantId}`;
     let found = rows.get(key);
     if (!found) {
-      found = { participantId, period, pipelineA: 0, pipelineB: 0, pipelineDelta: 0, revenueA: 0, revenueB: 0, revenueDelta: 0 };
+      found = {
+        participantId,
+        period,
+        pipelineA: 0,
+        pipelineB: 0,
+        pipelineDelta: 0,
+        revenueA: 0,
+        revenueB: 0,
+        revenueDelta: 0,
+      };
       rows.set(key, found);
     }
     return found;
@@ -76,7 +85,17 @@ export const compareModels = (
       revenueMoved += Math.abs(r.revenueDelta);
       return r;
     })
-    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0));
+    .sort((a, b) =>
+      a.period < b.period
+        ? -1
+        : a.period > b.period
+          ? 1
+          : a.participantId < b.participantId
+            ? -1
+            : a.participantId > b.participantId
+              ? 1
+              : 0,
+    );
   return {
     modelA: modelA.title,
     modelB: modelB.title,

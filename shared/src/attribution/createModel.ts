@@ -23,9 +23,13 @@ export type CreateModelOptions = {
 export const createModel = (config: ModelConfigInput, options: CreateModelOptions = {}): AttributionModel => {
   const parsed = modelConfigSchema.safeParse(config);
   if (!parsed.success) {
-    throw new DomainError('ATTRIBUTION.INVALID_MODEL', `The attribution model is not valid: ${parsed.error.issues.map((i) => i.message).join('; ')}`, {
-      details: parsed.error.issues,
-    });
+    throw new DomainError(
+      'ATTRIBUTION.INVALID_MODEL',
+      `The attribution model is not valid: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      {
+        details: parsed.error.issues,
+      },
+    );
   }
   return buildModel(parsed.data, options);
 };
@@ -57,7 +61,10 @@ const buildModel = (config: ModelConfig, options: CreateModelOptions): Attributi
 
 const requireHistory = (name: string, options: CreateModelOptions): readonly AttributableDeal[] => {
   if (!options.history) {
-    throw new DomainError('ATTRIBUTION.HISTORY_REQUIRED', `The ${name} model learns from historical deals; pass them as history`);
+    throw new DomainError(
+      'ATTRIBUTION.HISTORY_REQUIRED',
+      `The ${name} model learns from historical deals; pass them as history`,
+    );
   }
   return options.history;
 };

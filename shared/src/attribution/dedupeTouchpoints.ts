@@ -1,7 +1,12 @@
 import type { Touchpoint, TouchSource } from './touchpoint.js';
 
 /** The same touch can reach us from the CRM and the partner API; the CRM record is the authority. */
-const sourceAuthority: Record<TouchSource, number> = { crm_activity: 0, partner_api: 1, routing: 2, manual: 3 };
+const sourceAuthority: Record<TouchSource, number> = {
+  crm_activity: 0,
+  partner_api: 1,
+  routing: 2,
+  manual: 3,
+};
 
 export type DuplicateTouchpoint = { duplicate: Touchpoint; keptId: string; reason: string };
 export type DedupeResult = { kept: Touchpoint[]; duplicates: DuplicateTouchpoint[] };
@@ -17,10 +22,16 @@ export type DedupeOptions = {
  * authoritative record is kept (CRM, then partner API, routing, manual; then the earliest), and the
  * evidence of the dropped ones is merged into it so nothing is lost.
  */
-export const dedupeTouchpoints = (touchpoints: readonly Touchpoint[], options: DedupeOptions = {}): DedupeResult => {
+export const dedupeTouchpoints = (
+  touchpoints: readonly Touchpoint[],
+  options: DedupeOptions = {},
+): DedupeResult => {
   const windowMs = options.windowMs ?? 3_600_000;
   const ranked = [...touchpoints].sort(
-    (a, b) => sourceAuthority[a.source] - sourceAuthority[b.source] || Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      sourceAuthority[a.source] - sourceAuthority[b.source] ||
+      Date.parse(a.occurredAt) - Date.parse(b.occurredAt) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const keptByGroup = new Map<string, Touchpoint[]>();
   const keptByExternalId = new Map<string, Touchpoint>();
@@ -29,15 +40,20 @@ export const dedupeTouchpoints = (touchpoints: readonly Touchpoint[], options: D
   for (const touchpoint of ranked) {
     const group = `${touchpoint.dealId}|${touchpoint.participantId}|${touchpoint.kind}`;
     const externalId = touchpoint.evidence.externalId;
-    const byExternal = externalId === undefined ? undefined : keptByExternalId.get(`${touchpoint.dealId}|${externalId}`);
+    const byExternal =
+      externalId === undefined ? undefined : keptByExternalId.get(`${touchpoint.dealId}|${externalId}`);
     const at = Date.parse(touchpoint.occurredAt);
-    const nearby = keptByGroup.get(group)?.find((other) => Math.abs(Date.parse(other.occurredAt) - at) <= windowMs);
+    const nearby = keptByGroup
+      .get(group)
+      ?.find((other) => Math.abs(Date.parse(other.occurredAt) - at) <= windowMs);
     const original = byExternal ?? nearby;
     if (original) {
       duplicates.push({
         duplicate: touchpoint,
         keptId: original.id,
-        reason: byExternal ? `same evidence record ${externalId}` : `same ${touchpoint.kind} by ${touchpoint.participantId} within ${Math.round(windowMs / 60_000)} minutes`,
+        reason: byExternal
+          ? `same evidence record ${externalId}`
+          : `same ${touchpoint.kind} by ${touchpoint.participantId} within ${Math.round(windowMs / 60_000)} minutes`,
       });
       mergeEvidence(original, touchpoint);
       continue;

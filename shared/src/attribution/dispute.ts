@@ -47,10 +47,18 @@ export const disputeDeadline = (openedAt: string, policy: DisputePolicy = defaul
   new Date(Date.parse(openedAt) + policy.resolutionDays * DAY_MS).toISOString();
 
 export const openDispute = (
-  input: { id: string; dealId: string; participantId: string; raisedBy: DisputeRaiser; reason: string; openedAt: string },
+  input: {
+    id: string;
+    dealId: string;
+    participantId: string;
+    raisedBy: DisputeRaiser;
+    reason: string;
+    openedAt: string;
+  },
   policy: DisputePolicy = defaultDisputePolicy,
 ): Dispute => {
-  if (!input.reason.trim()) throw new DomainError('DISPUTE.REASON_REQUIRED', 'A dispute needs a reason', { status: 400 });
+  if (!input.reason.trim())
+    throw new DomainError('DISPUTE.REASON_REQUIRED', 'A dispute needs a reason', { status: 400 });
   return {
     ...input,
     state: 'open',
@@ -84,10 +92,14 @@ export const isDisputeClosed = (dispute: Dispute): boolean => allowed[dispute.st
  */
 export const transitionDispute = (dispute: Dispute, event: DisputeEvent, at: string): Dispute => {
   const illegal = (why: string): DomainError =>
-    new DomainError('DISPUTE.ILLEGAL_TRANSITION', `Dispute ${dispute.id} cannot ${event.type.replace('_', ' ')}: ${why}`, {
-      status: 409,
-      details: { state: dispute.state, event: event.type, deadline: dispute.deadline, at },
-    });
+    new DomainError(
+      'DISPUTE.ILLEGAL_TRANSITION',
+      `Dispute ${dispute.id} cannot ${event.type.replace('_', ' ')}: ${why}`,
+      {
+        status: 409,
+        details: { state: dispute.state, event: event.type, deadline: dispute.deadline, at },
+      },
+    );
   if (!allowed[dispute.state].includes(event.type)) throw illegal(`it is ${dispute.state.replace('_', ' ')}`);
   const overdue = Date.parse(at) >= Date.parse(dispute.deadline);
   if (event.type === 'expire' && !overdue) throw illegal(`its deadline ${dispute.deadline} has not passed`);
@@ -99,7 +111,8 @@ export const transitionDispute = (dispute: Dispute, event: DisputeEvent, at: str
     ...dispute,
     state,
     adjudicatorId: by ?? dispute.adjudicatorId,
-    outcomeReason: note ?? (state === 'expired' ? 'the deadline passed without a decision' : dispute.outcomeReason),
+    outcomeReason:
+      note ?? (state === 'expired' ? 'the deadline passed without a decision' : dispute.outcomeReason),
     history: [...dispute.history, { state, at, by, note }],
   };
 };

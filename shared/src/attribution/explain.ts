@@ -10,7 +10,10 @@ const activities: Record<TouchKind, readonly [string, (n: number) => string]> = 
   co_sell_meeting: ['joined a co-sell meeting', (n) => `joined ${n} co-sell meetings`],
   implementation: ['delivered implementation work', (n) => `delivered implementation work ${n} times`],
   renewal_support: ['supported the renewal', (n) => `supported the renewal ${n} times`],
-  marketplace_transaction: ['transacted through the marketplace', (n) => `transacted through the marketplace ${n} times`],
+  marketplace_transaction: [
+    'transacted through the marketplace',
+    (n) => `transacted through the marketplace ${n} times`,
+  ],
 };
 
 export const describeActivity = (kind: TouchKind, count: number): string => {

@@ -26,7 +26,9 @@ describe('largest-remainder allocation', () => {
 
   it('When every weight is zero or one is negative, then the allocation is refused with a code', () => {
     expect(() => allocateLargestRemainder(100, [0, 0])).toThrow(DomainError);
-    expect(() => allocateLargestRemainder(100, [1, -1])).toThrow(expect.objectContaining({ code: 'ATTRIBUTION.INVALID_INPUT' }));
+    expect(() => allocateLargestRemainder(100, [1, -1])).toThrow(
+      expect.objectContaining({ code: 'ATTRIBUTION.INVALID_INPUT' }),
+    );
   });
 
   it('When weights are integers, then they pass through; when real, then the largest becomes 2^32', () => {

@@ -11,7 +11,8 @@ export const allocateLargestRemainder = (total: number, weights: readonly number
   if (total < 0) return allocateLargestRemainder(-total, weights).map((part) => (part === 0 ? 0 : -part));
   let weightSum = 0;
   for (const weight of weights) {
-    if (!Number.isSafeInteger(weight) || weight < 0) throw invalid('weights must be non-negative integers', { weights });
+    if (!Number.isSafeInteger(weight) || weight < 0)
+      throw invalid('weights must be non-negative integers', { weights });
     weightSum += weight;
   }
   if (weightSum === 0) throw invalid('at least one weight must be positive', { weights });
@@ -42,7 +43,9 @@ export const allocateLargestRemainder = (total: number, weights: readonly number
   }
   let left = total - given;
   if (left > 0) {
-    const order = weights.map((_, i) => i).sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
+    const order = weights
+      .map((_, i) => i)
+      .sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
     for (const index of order) {
       if (left === 0) break;
       parts[index] = (parts[index] as number) + 1;
@@ -62,7 +65,8 @@ export const toIntegerWeights = (weights: readonly number[]): number[] => {
   let sum = 0;
   let allIntegers = true;
   for (const weight of weights) {
-    if (!Number.isFinite(weight) || weight < 0) throw invalid('weights must be finite and non-negative', { weights });
+    if (!Number.isFinite(weight) || weight < 0)
+      throw invalid('weights must be finite and non-negative', { weights });
     if (weight > max) max = weight;
     sum += weight;
     if (!Number.isInteger(weight)) allIntegers = false;

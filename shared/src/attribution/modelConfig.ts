@@ -12,7 +12,9 @@ export const modelNameSchema = z.enum([
 ]);
 export type ModelName = z.infer<typeof modelNameSchema>;
 export const modelNames: readonly ModelName[] = modelNameSchema.options;
-export const ruleBasedModelNames: readonly ModelName[] = modelNames.filter((n) => n !== 'shapley' && n !== 'markov');
+export const ruleBasedModelNames: readonly ModelName[] = modelNames.filter(
+  (n) => n !== 'shapley' && n !== 'markov',
+);
 
 const percent = z.number().min(0).max(100);
 /** Percentages with at most two decimals, so they convert to basis points exactly. */

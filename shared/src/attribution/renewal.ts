@@ -14,7 +14,10 @@ import { touchKindSchema } from './touchpoint.js';
  */
 export const renewalPolicySchema = z.object({
   mode: z.enum(['inherit_unless_new_touches', 'inherit', 'fresh']).default('inherit_unless_new_touches'),
-  newTouchKinds: z.array(touchKindSchema).min(1).default([...touchKindSchema.options]),
+  newTouchKinds: z
+    .array(touchKindSchema)
+    .min(1)
+    .default([...touchKindSchema.options]),
 });
 export type RenewalPolicy = z.output<typeof renewalPolicySchema>;
 export const defaultRenewalPolicy: RenewalPolicy = renewalPolicySchema.parse({});
@@ -32,11 +35,19 @@ export const attributeRenewal = (
   options: AttributeOptions = {},
 ): RenewalAttribution => {
   const kinds = new Set(policy.newTouchKinds);
-  const newTouches = renewal.touches.filter((touch) => kinds.has(touch.kind) && (renewal.outcome === 'open' || touch.occurredAtMs <= renewal.closedAtMs));
-  const inherit = policy.mode === 'inherit' || (policy.mode === 'inherit_unless_new_touches' && newTouches.length === 0);
+  const newTouches = renewal.touches.filter(
+    (touch) =>
+      kinds.has(touch.kind) && (renewal.outcome === 'open' || touch.occurredAtMs <= renewal.closedAtMs),
+  );
+  const inherit =
+    policy.mode === 'inherit' || (policy.mode === 'inherit_unless_new_touches' && newTouches.length === 0);
   if (!inherit) {
     const touches = policy.mode === 'fresh' ? renewal.touches : newTouches;
-    return { ...attributeDeal({ ...renewal, touches }, model, options), inheritance: 'fresh', originalDealId: original.dealId };
+    return {
+      ...attributeDeal({ ...renewal, touches }, model, options),
+      inheritance: 'fresh',
+      originalDealId: original.dealId,
+    };
   }
   const nameOf = options.nameOf ?? ((id: string) => id);
   const why = policy.mode === 'inherit' ? 'renewals always inherit' : 'the renewal has no new touchpoints';

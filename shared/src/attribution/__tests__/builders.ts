@@ -7,7 +7,12 @@ export const CLOSE = Date.parse('2025-06-30T12:00:00Z');
 let sequence = 0;
 
 /** A touch `daysBeforeClose` days before CLOSE. */
-export const touch = (participantId: string, kind: TouchKind, daysBeforeClose: number, id?: string): AttributionTouch => ({
+export const touch = (
+  participantId: string,
+  kind: TouchKind,
+  daysBeforeClose: number,
+  id?: string,
+): AttributionTouch => ({
   id: id ?? `t${(sequence += 1)}`,
   participantId,
   kind,
@@ -23,8 +28,12 @@ export const buildDeal = (overrides: Partial<AttributableDeal> = {}): Attributab
   ...overrides,
 });
 
-export const sharesOf = (attribution: { splits: { participantId: string; shareBp: number }[] }): Record<string, number> =>
+export const sharesOf = (attribution: {
+  splits: { participantId: string; shareBp: number }[];
+}): Record<string, number> =>
   Object.fromEntries(attribution.splits.map((split) => [split.participantId, split.shareBp]));
 
-export const amountsOf = (attribution: { splits: { participantId: string; amountMinor: number }[] }): Record<string, number> =>
+export const amountsOf = (attribution: {
+  splits: { participantId: string; amountMinor: number }[];
+}): Record<string, number> =>
   Object.fromEntries(attribution.splits.map((split) => [split.participantId, split.amountMinor]));

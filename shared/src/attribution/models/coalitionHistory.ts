@@ -42,7 +42,8 @@ export const historicalCoalitionValue =
       const size = 1 << members.length;
       for (let mask = 1; mask < size; mask += 1) {
         const subset: string[] = [];
-        for (let i = 0; i < members.length; i += 1) if (mask & (1 << i)) subset.push(sortedIds[members[i] as number] as string);
+        for (let i = 0; i < members.length; i += 1)
+          if (mask & (1 << i)) subset.push(sortedIds[members[i] as number] as string);
         total += history.winsBySet.get(coalitionKey(subset)) ?? 0;
       }
       return total;

@@ -17,9 +17,12 @@ export type MarkovChain = {
 };
 
 export const dealPath = (deal: AttributableDeal): string[] => {
-  const ordered = [...deal.touches].sort((a, b) => a.occurredAtMs - b.occurredAtMs || a.id.localeCompare(b.id));
+  const ordered = [...deal.touches].sort(
+    (a, b) => a.occurredAtMs - b.occurredAtMs || a.id.localeCompare(b.id),
+  );
   const path: string[] = [];
-  for (const touch of ordered) if (path[path.length - 1] !== touch.participantId) path.push(touch.participantId);
+  for (const touch of ordered)
+    if (path[path.length - 1] !== touch.participantId) path.push(touch.participantId);
   return path;
 };
 
@@ -91,7 +94,8 @@ const solveWinProbability = (edges: readonly Edges[], removed: number): number =
       if (state === removed) continue;
       const { to, probability, won } = edges[state] as Edges;
       let next = won;
-      for (let k = 0; k < to.length; k += 1) next += (probability[k] as number) * (p[to[k] as number] as number);
+      for (let k = 0; k < to.length; k += 1)
+        next += (probability[k] as number) * (p[to[k] as number] as number);
       change = Math.max(change, Math.abs(next - (p[state] as number)));
       p[state] = next;
     }
@@ -106,14 +110,18 @@ export const markovModel = (chain: MarkovChain): AttributionModel => ({
   credit: (input) => {
     const effects = input.participants.map((id) => chain.removalEffects.get(id) ?? 0);
     if (effects.every((effect) => effect === 0)) {
-      return equalParticipantOutput(input, 'no historical path shows these participants affecting wins, so they share equally');
+      return equalParticipantOutput(
+        input,
+        'no historical path shows these participants affecting wins, so they share equally',
+      );
     }
     return {
       touchWeights: input.touches.map(() => 1),
       labels: input.touches.map(() => ''),
       participantWeights: effects,
       participantReasons: effects.map(
-        (effect) => `removing it from ${chain.pathsSeen} historical deal paths would cut the win probability by ${Math.round(effect * 1000) / 10}%`,
+        (effect) =>
+          `removing it from ${chain.pathsSeen} historical deal paths would cut the win probability by ${Math.round(effect * 1000) / 10}%`,
       ),
     };
   },

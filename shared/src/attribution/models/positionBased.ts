@@ -7,8 +7,14 @@ import type { AttributionModel } from './modelTypes.js';
  * One touch takes everything. Two touches have no middle, so the middle weight is split between the
  * first and last in proportion to their weights (50/50 for 40/20/40).
  */
-export const positionBasedModel = (weightsPercent: readonly [number, number, number] = [40, 20, 40]): AttributionModel => {
-  const [first, middle, last] = weightsPercent.map((percent) => Math.round(percent * 100)) as [number, number, number];
+export const positionBasedModel = (
+  weightsPercent: readonly [number, number, number] = [40, 20, 40],
+): AttributionModel => {
+  const [first, middle, last] = weightsPercent.map((percent) => Math.round(percent * 100)) as [
+    number,
+    number,
+    number,
+  ];
   const label = `${formatPercent(first)}/${formatPercent(middle)}/${formatPercent(last)}`;
   return {
     name: 'position_based',
@@ -21,7 +27,9 @@ export const positionBasedModel = (weightsPercent: readonly [number, number, num
         return { touchWeights: ends, labels: ['first touch', 'last touch'] };
       }
       return {
-        touchWeights: touches.map((_, i) => (i === 0 ? first * (n - 2) : i === n - 1 ? last * (n - 2) : middle)),
+        touchWeights: touches.map((_, i) =>
+          i === 0 ? first * (n - 2) : i === n - 1 ? last * (n - 2) : middle,
+        ),
         // Middle touches carry no label: their share already says they were in the middle.
         labels: touches.map((_, i) => (i === 0 ? 'first touch' : i === n - 1 ? 'last touch' : '')),
       };

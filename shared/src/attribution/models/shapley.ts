@@ -20,14 +20,22 @@ export type ShapleyResult = { values: number[]; method: 'exact' | 'sampled'; coa
  * contribution over every order in which the coalition could have formed. Exact enumeration is
  * O(n·2^n); beyond `exactUpTo` players it averages over `samples` random orders instead.
  */
-export const shapleyValues = (playerCount: number, value: CoalitionValue, options: ShapleyOptions = {}): ShapleyResult => {
+export const shapleyValues = (
+  playerCount: number,
+  value: CoalitionValue,
+  options: ShapleyOptions = {},
+): ShapleyResult => {
   const exactUpTo = options.exactUpTo ?? 12;
   if (playerCount === 0) return { values: [], method: 'exact', coalitionsEvaluated: 0 };
   if (playerCount <= exactUpTo && playerCount <= 20) return exactShapley(playerCount, value);
   if (!options.random) {
-    throw new DomainError('ATTRIBUTION.RANDOM_REQUIRED', `Sampling Shapley values for ${playerCount} players needs a seeded Random`, {
-      status: 500,
-    });
+    throw new DomainError(
+      'ATTRIBUTION.RANDOM_REQUIRED',
+      `Sampling Shapley values for ${playerCount} players needs a seeded Random`,
+      {
+        status: 500,
+      },
+    );
   }
   return sampledShapley(playerCount, value, options.samples ?? 2000, options.random);
 };
@@ -45,7 +53,9 @@ const exactShapley = (n: number, value: CoalitionValue): ShapleyResult => {
     for (let i = 0; i < n; i += 1) {
       const bit = 1 << i;
       if (mask & bit) continue;
-      values[i] = (values[i] as number) + (weightBySize[s] as number) * ((worth[mask | bit] as number) - (worth[mask] as number));
+      values[i] =
+        (values[i] as number) +
+        (weightBySize[s] as number) * ((worth[mask | bit] as number) - (worth[mask] as number));
     }
   }
   return { values, method: 'exact', coalitionsEvaluated: size };
@@ -79,7 +89,11 @@ const sampledShapley = (n: number, value: CoalitionValue, samples: number, rando
       before = after;
     }
   }
-  return { values: totals.map((total) => total / samples), method: 'sampled', coalitionsEvaluated: memo.size };
+  return {
+    values: totals.map((total) => total / samples),
+    method: 'sampled',
+    coalitionsEvaluated: memo.size,
+  };
 };
 
 const membersOf = (mask: number, n: number): number[] => {

@@ -10,29 +10,42 @@ export type ShapleyModelOptions = { exactUpTo?: number; samples?: number; random
  * this combination of the deal's participants have produced" (see coalitionHistory.ts). A deal whose
  * participants never won together or apart has no evidence, and falls back to an equal split.
  */
-export const shapleyModel = (history: CoalitionHistory, options: ShapleyModelOptions = {}): AttributionModel => {
+export const shapleyModel = (
+  history: CoalitionHistory,
+  options: ShapleyModelOptions = {},
+): AttributionModel => {
   const exactUpTo = options.exactUpTo ?? 12;
   return {
     name: 'shapley',
     title: 'Shapley',
     credit: (input) => {
-      const { participants, touches, touchOwner } = input;
+      const { participants, touches } = input;
       const sortedIds = [...participants].sort();
-      const value = participants.length <= exactUpTo ? tableValue(history, sortedIds) : historicalCoalitionValue(history, sortedIds);
+      const value =
+        participants.length <= exactUpTo
+          ? tableValue(history, sortedIds)
+          : historicalCoalitionValue(history, sortedIds);
       const result = shapleyValues(sortedIds.length, value, { ...options, exactUpTo });
       const bySortedIndex = new Map(sortedIds.map((id, i) => [id, Math.max(0, result.values[i] as number)]));
       const participantWeights = participants.map((id) => bySortedIndex.get(id) as number);
       if (participantWeights.every((weight) => weight === 0)) {
-        return equalParticipantOutput(input, 'no historical win involves these participants, so they share equally');
+        return equalParticipantOutput(
+          input,
+          'no historical win involves these participants, so they share equally',
+        );
       }
       const combinations = 2 ** participants.length - 1;
-      const how = result.method === 'exact' ? `all ${combinations} combinations` : `${options.samples ?? 2000} sampled orders`;
+      const how =
+        result.method === 'exact'
+          ? `all ${combinations} combinations`
+          : `${options.samples ?? 2000} sampled orders`;
       return {
         touchWeights: touches.map(() => 1),
         labels: touches.map(() => ''),
         participantWeights,
         participantReasons: participantWeights.map(
-          (weight) => `adds ${round2(weight)} historical wins on average across ${how} of this deal's participants`,
+          (weight) =>
+            `adds ${round2(weight)} historical wins on average across ${how} of this deal's participants`,
         ),
       };
     },

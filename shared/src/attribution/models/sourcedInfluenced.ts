@@ -32,7 +32,9 @@ export const sourcedInfluencedModel = (sourcedPercent = 70): AttributionModel =>
       );
       return {
         touchWeights,
-        labels: touches.map((_, i) => (sources[touchOwner[i] as number] ? (touchWeights[i] ? 'sourcing' : '') : 'influence')),
+        labels: touches.map((_, i) =>
+          sources[touchOwner[i] as number] ? (touchWeights[i] ? 'sourcing' : '') : 'influence',
+        ),
         participantWeights,
       };
     },
