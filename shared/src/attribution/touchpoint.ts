@@ -16,6 +16,9 @@ export const touchKindSchema = z.enum([
 export type TouchKind = z.infer<typeof touchKindSchema>;
 export const touchKinds: readonly TouchKind[] = touchKindSchema.options;
 
+/** A referral brings the opportunity to us just as sourcing does, so both count as sourcing. */
+export const sourcingKinds: ReadonlySet<TouchKind> = new Set(['sourced', 'referral']);
+
 /** Where a touchpoint was learned from; also its authority when duplicates are merged (first wins). */
 export const touchSourceSchema = z.enum(['crm_activity', 'partner_api', 'routing', 'manual']);
 export type TouchSource = z.infer<typeof touchSourceSchema>;

@@ -1,8 +1,5 @@
-import type { TouchKind } from '../touchpoint.js';
+import { sourcingKinds } from '../touchpoint.js';
 import type { AttributionModel } from './modelTypes.js';
-
-/** A referral brings the opportunity to us just as sourcing does, so both count as sourcing. */
-const sourcingKinds: ReadonlySet<TouchKind> = new Set(['sourced', 'referral']);
 
 /**
  * The participants who sourced the deal share `sourcedPercent`; everyone else who touched it shares

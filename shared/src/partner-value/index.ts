@@ -1,0 +1,3 @@
+export * from './partnerValue.js';
+export * from './tierPolicy.js';
+export * from './assignTier.js';
