@@ -1,0 +1,3 @@
+export * from './conflict.js';
+export * from './customerRecords.js';
+export * from './detectConflicts.js';

@@ -1,0 +1,214 @@
+import { domainLabel } from './normalise/domain.js';
+import { jaroWinkler } from './similarity/jaroWinkler.js';
+import { compareNames } from './similarity/nameSimilarity.js';
+import type { PreparedRecord } from './record.js';
+import type { TokenRarity } from './tokenRarity.js';
+
+/** The fields a match can rest on; each gives one reason. */
+export type MatchField = 'name' | 'domain' | 'phone' | 'address' | 'zip' | 'city' | 'email';
+
+/**
+ * The features the logistic model is fitted on, grouped by field. Agreement levels are indicators
+ * (so each level gets its own fitted weight, like Fellegi–Sunter levels); a missing field sets none
+ * of them and so contributes nothing.
+ */
+export const FEATURES = [
+  'name_exact',
+  'name_tfidf',
+  'name_tfidf_high',
+  'name_containment',
+  'name_squashed_high',
+  'name_acronym',
+  'name_weak',
+  'domain_same',
+  'domain_label_same',
+  'domain_diff',
+  'phone_same',
+  'phone_tail_same',
+  'phone_diff',
+  'address_same',
+  'address_street_close',
+  'address_diff',
+  'zip_same',
+  'zip_diff',
+  'city_same',
+  'city_diff',
+  'email_same',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+export const FEATURE_FIELD: Record<FeatureName, MatchField> = {
+  name_exact: 'name',
+  name_tfidf: 'name',
+  name_tfidf_high: 'name',
+  name_containment: 'name',
+  name_squashed_high: 'name',
+  name_acronym: 'name',
+  name_weak: 'name',
+  domain_same: 'domain',
+  domain_label_same: 'domain',
+  domain_diff: 'domain',
+  phone_same: 'phone',
+  phone_tail_same: 'phone',
+  phone_diff: 'phone',
+  address_same: 'address',
+  address_street_close: 'address',
+  address_diff: 'address',
+  zip_same: 'zip',
+  zip_diff: 'zip',
+  city_same: 'city',
+  city_diff: 'city',
+  email_same: 'email',
+};
+
+/** What one field said about a pair, with the facts a reason string needs. */
+export type FieldComparison = {
+  field: MatchField;
+  features: Partial<Record<FeatureName, number>>;
+  /** Plain-language finding, without the contribution, e.g. `same registrable domain acme.com`. */
+  finding: string;
+  similarity?: number;
+};
+
+const round2 = (value: number): string => value.toFixed(2);
+
+const compareNameField = (a: PreparedRecord, b: PreparedRecord, rarity: TokenRarity): FieldComparison | null => {
+  if (a.name.tokens.length === 0 || b.name.tokens.length === 0) return null;
+  const similarity = compareNames(a.name, b.name, rarity);
+  const headline = Math.max(similarity.softTfIdf, similarity.acronym ? 0.9 : 0);
+  const quoted = `"${a.name.display}" ${similarity.exact ? '=' : '≈'} "${b.name.display}"`;
+  const detail = similarity.acronym
+    ? ' (acronym)'
+    : similarity.containment > similarity.softTfIdf + 0.15 && similarity.containment >= 0.9
+      ? ' (one name contains the other)'
+      : '';
+  return {
+    field: 'name',
+    similarity: headline,
+    finding: similarity.exact
+      ? `same normalised name "${a.name.key}" (${quoted})`
+      : `name ${quoted} ${round2(headline)}${detail}`,
+    features: {
+      name_exact: similarity.exact ? 1 : 0,
+      name_tfidf: similarity.softTfIdf,
+      name_tfidf_high: Math.max(0, similarity.softTfIdf - 0.8) / 0.2,
+      name_containment: similarity.containment,
+      name_squashed_high: Math.max(0, similarity.squashed - 0.85) / 0.15,
+      name_acronym: similarity.acronym ? 1 : 0,
+      name_weak: !similarity.acronym && similarity.softTfIdf < 0.5 && similarity.containment < 0.5 ? 1 : 0,
+    },
+  };
+};
+
+const sourceLabel = (source: string): string => (source === 'email' ? 'e-mail' : source);
+
+const compareDomainField = (a: PreparedRecord, b: PreparedRecord): FieldComparison | null => {
+  if (a.domains.length === 0 || b.domains.length === 0) return null;
+  for (const left of a.domains) {
+    const right = b.domains.find((candidate) => candidate.domain === left.domain);
+    if (!right) continue;
+    const via = left.source === right.source ? '' : ` (${sourceLabel(left.source)} ↔ ${sourceLabel(right.source)})`;
+    return { field: 'domain', similarity: 1, finding: `same registrable domain ${left.domain}${via}`, features: { domain_same: 1 } };
+  }
+  const first = a.domains[0]!.domain;
+  const second = b.domains[0]!.domain;
+  for (const left of a.domains) {
+    const right = b.domains.find((candidate) => domainLabel(candidate.domain) === domainLabel(left.domain));
+    if (right) {
+      return {
+        field: 'domain',
+        similarity: 0.8,
+        finding: `same domain name under another suffix ${left.domain} ~ ${right.domain}`,
+        features: { domain_label_same: 1 },
+      };
+    }
+  }
+  return { field: 'domain', similarity: 0, finding: `different domains ${first} ≠ ${second}`, features: { domain_diff: 1 } };
+};
+
+const comparePhoneField = (a: PreparedRecord, b: PreparedRecord): FieldComparison | null => {
+  if (!a.phone || !b.phone) return null;
+  if (a.phone.e164 && a.phone.e164 === b.phone.e164) {
+    return { field: 'phone', similarity: 1, finding: `same phone ${a.phone.e164}`, features: { phone_same: 1 } };
+  }
+  if (a.phone.tail.length === 7 && a.phone.tail === b.phone.tail) {
+    return {
+      field: 'phone',
+      similarity: 0.8,
+      finding: `same phone number ending ${a.phone.tail} (country or area code differs or is missing)`,
+      features: { phone_tail_same: 1 },
+    };
+  }
+  const left = a.phone.e164 ?? a.phone.tail;
+  const right = b.phone.e164 ?? b.phone.tail;
+  return { field: 'phone', similarity: 0, finding: `different phones ${left} ≠ ${right}`, features: { phone_diff: 1 } };
+};
+
+const compareAddressField = (a: PreparedRecord, b: PreparedRecord): FieldComparison | null => {
+  if (!a.address || !b.address || a.address.streetTokens.length === 0 || b.address.streetTokens.length === 0) {
+    return null;
+  }
+  const numbersDiffer = a.address.number !== null && b.address.number !== null && a.address.number !== b.address.number;
+  const streetSimilarity = a.address.street === b.address.street ? 1 : jaroWinkler(a.address.street, b.address.street);
+  const numbered = (address: typeof a.address) => `${address.number ?? ''} ${address.street}`.trim();
+  if (numbersDiffer) {
+    return {
+      field: 'address',
+      similarity: 0,
+      finding: `different street addresses "${numbered(a.address)}" ≠ "${numbered(b.address)}"`,
+      features: { address_diff: 1 },
+    };
+  }
+  if (streetSimilarity >= 0.97) {
+    return {
+      field: 'address',
+      similarity: 1,
+      finding: `same street address "${numbered(a.address)}"`,
+      features: { address_same: 1 },
+    };
+  }
+  if (streetSimilarity >= 0.85) {
+    return {
+      field: 'address',
+      similarity: streetSimilarity,
+      finding: `street address "${numbered(a.address)}" ≈ "${numbered(b.address)}" ${round2(streetSimilarity)}`,
+      features: { address_street_close: 1 },
+    };
+  }
+  return {
+    field: 'address',
+    similarity: streetSimilarity,
+    finding: `different streets "${numbered(a.address)}" ≠ "${numbered(b.address)}"`,
+    features: { address_diff: 1 },
+  };
+};
+
+const compareExact = (
+  field: 'zip' | 'city',
+  left: string | null,
+  right: string | null,
+  same: FeatureName,
+  differ: FeatureName,
+): FieldComparison | null => {
+  if (!left || !right) return null;
+  const similarity = left === right ? 1 : field === 'city' ? jaroWinkler(left, right) : 0;
+  if (similarity >= 0.95) return { field, similarity, finding: `same ${field} ${left}`, features: { [same]: 1 } };
+  return { field, similarity, finding: `different ${field === 'zip' ? 'zips' : 'cities'} ${left} ≠ ${right}`, features: { [differ]: 1 } };
+};
+
+const compareEmailField = (a: PreparedRecord, b: PreparedRecord): FieldComparison | null => {
+  if (!a.email || !b.email || a.email !== b.email) return null;
+  return { field: 'email', similarity: 1, finding: `same e-mail address ${a.email}`, features: { email_same: 1 } };
+};
+
+/** Compare every field both records have. A field either record lacks gives no comparison. */
+export const compareFields = (a: PreparedRecord, b: PreparedRecord, rarity: TokenRarity): FieldComparison[] =>
+  [
+    compareNameField(a, b, rarity),
+    compareDomainField(a, b),
+    compareEmailField(a, b),
+    comparePhoneField(a, b),
+    compareAddressField(a, b),
+    compareExact('zip', a.zip, b.zip, 'zip_same', 'zip_diff'),
+    compareExact('city', a.city, b.city, 'city_same', 'city_diff'),
+  ].filter((comparison): comparison is FieldComparison => comparison !== null);

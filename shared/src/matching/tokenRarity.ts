@@ -1,0 +1,44 @@
+import { GENERIC_NAME_WORDS } from './normalise/companyName.js';
+
+/**
+ * Document frequencies of name tokens over a tenant's accounts (or a CSV being cleaned), kept up to
+ * date as records come and go. Rare tokens identify a company; "Acme" counts for more than "Systems".
+ */
+export class TokenRarity {
+  private readonly frequency = new Map<string, number>();
+  private documents = 0;
+
+  get size(): number {
+    return this.documents;
+  }
+
+  add(tokens: readonly string[]): void {
+    this.documents++;
+    for (const token of new Set(tokens)) this.frequency.set(token, (this.frequency.get(token) ?? 0) + 1);
+  }
+
+  remove(tokens: readonly string[]): void {
+    this.documents = Math.max(0, this.documents - 1);
+    for (const token of new Set(tokens)) {
+      const count = (this.frequency.get(token) ?? 0) - 1;
+      if (count > 0) this.frequency.set(token, count);
+      else this.frequency.delete(token);
+    }
+  }
+
+  documentFrequency(token: string): number {
+    return this.frequency.get(token) ?? 0;
+  }
+
+  /**
+   * Smoothed inverse document frequency, damped for words that are generic in company names
+   * whatever the corpus says (a small tenant may have few "Systems" but it still says little).
+   */
+  weight(token: string): number {
+    const idf = Math.log(1 + (this.documents + 1) / (this.documentFrequency(token) + 1));
+    return GENERIC_NAME_WORDS.has(token) ? idf * 0.35 : idf;
+  }
+}
+
+/** Without statistics every token weighs the same, except the generic ones. */
+export const uniformRarity = (): TokenRarity => new TokenRarity();

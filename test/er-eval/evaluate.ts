@@ -1,0 +1,40 @@
+/**
+ * Scores the matcher on the labelled dev sets in ../shared/data/er and prints a results table.
+ *
+ *   npx tsc -b shared && node test/er-eval/evaluate.ts [--json results.json]
+ *
+ * Skips (exit 0) when the data directory is absent.
+ */
+import { writeFileSync } from 'node:fs';
+import { generateOrganisations } from '@entente/shared/matching';
+import { seededRandom } from '@entente/shared/random';
+import { dataDirectory, loadContacts, loadPatstat, type LabelledSet } from './datasets.ts';
+import { scoreSet } from './scoreSet.ts';
+
+const sets: LabelledSet[] = [loadPatstat(), loadContacts()].filter((set): set is LabelledSet => set !== null);
+if (sets.length === 0) {
+  console.log(`No dev sets at ${dataDirectory()}; nothing to evaluate.`);
+  process.exit(0);
+}
+// A held-out synthetic set (another seed than the one the weights were fitted on).
+const synthetic = generateOrganisations(seededRandom(7), { entities: 3000 });
+sets.push({
+  name: 'synthetic_organisations (held-out seed)',
+  file: '',
+  cliArgs: [],
+  records: synthetic,
+  labels: new Map(synthetic.map((record) => [record.id, record.entity])),
+});
+
+const pct = (value: number) => value.toFixed(3);
+const rows = sets.flatMap((set) => [scoreSet(set, true), scoreSet(set, false)]);
+console.log('| set | closure | rows | pair P | pair R | pair F1 | B³ P | B³ R | B³ F1 | blocking recall | comparisons |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.set} | ${r.closure ? 'yes' : 'no'} | ${r.rows} | ${pct(r.pairwise.precision)} | ${pct(r.pairwise.recall)} | ${pct(r.pairwise.f1)} | ` +
+      `${pct(r.bcubed.precision)} | ${pct(r.bcubed.recall)} | ${pct(r.bcubed.f1)} | ${pct(r.blockingRecall)} | ${r.comparisons} |`,
+  );
+}
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0 && process.argv[jsonAt + 1]) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(rows, null, 2));
