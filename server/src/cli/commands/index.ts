@@ -2,6 +2,7 @@ import type { CommandModule } from '../program.js';
 import * as serve from './serve.js';
 import * as migrate from './migrate.js';
 import * as match from './match.js';
+import * as attribute from './attribute.js';
 
 /** Every `entente` subcommand, one module each. */
-export const commands: readonly CommandModule[] = [serve, migrate, match];
+export const commands: readonly CommandModule[] = [serve, migrate, match, attribute];
