@@ -18,7 +18,13 @@ export const decodeCsv = (bytes: Uint8Array): { text: string; encoding: CsvTable
   }
 };
 
-type CsvParseError = Error & { code?: string; lines?: number; record?: number; column?: number | string; index?: number };
+type CsvParseError = Error & {
+  code?: string;
+  lines?: number;
+  record?: number;
+  column?: number | string;
+  index?: number;
+};
 
 /** Parse CSV bytes; quoted multi-line fields and CRLF are fine, and a broken file names the row and column. */
 export const readCsv = (bytes: Uint8Array): CsvTable => {

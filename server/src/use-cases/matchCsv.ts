@@ -8,7 +8,17 @@ import {
 } from '@entente/shared/matching';
 import { readCsv, type CsvTable } from '../match/readCsv.js';
 
-export const MAPPABLE_FIELDS = ['name', 'domain', 'website', 'email', 'phone', 'address', 'city', 'zip', 'country'] as const;
+export const MAPPABLE_FIELDS = [
+  'name',
+  'domain',
+  'website',
+  'email',
+  'phone',
+  'address',
+  'city',
+  'zip',
+  'country',
+] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 /** Field → the columns it is read from; `name=first+last` joins columns with a space. */
@@ -17,10 +27,16 @@ export type ColumnMap = Partial<Record<MappableField, string[]>> & { name: strin
 /** Parse `name=Company,domain=Website,phone=Tel` into a column map; `name` is required. */
 export const parseColumnMap = (text: string): ColumnMap => {
   const map: Partial<Record<MappableField, string[]>> = {};
-  for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [field, column] = part.split('=').map((item) => item.trim());
     if (!field || !column || !(MAPPABLE_FIELDS as readonly string[]).includes(field)) {
-      throw new DomainError('MATCH.INVALID_INPUT', `Bad --map entry "${part}": use field=COLUMN with field one of ${MAPPABLE_FIELDS.join(', ')}`);
+      throw new DomainError(
+        'MATCH.INVALID_INPUT',
+        `Bad --map entry "${part}": use field=COLUMN with field one of ${MAPPABLE_FIELDS.join(', ')}`,
+      );
     }
     map[field as MappableField] = column.split('+').map((item) => item.trim());
   }
@@ -31,7 +47,10 @@ export const parseColumnMap = (text: string): ColumnMap => {
 const columnIndex = (table: CsvTable, column: string): number => {
   const at = table.header.indexOf(column);
   if (at < 0) {
-    throw new DomainError('MATCH.INVALID_INPUT', `Column "${column}" is not in the CSV header (${table.header.join(', ')})`);
+    throw new DomainError(
+      'MATCH.INVALID_INPUT',
+      `Column "${column}" is not in the CSV header (${table.header.join(', ')})`,
+    );
   }
   return at;
 };
@@ -47,12 +66,20 @@ export const recordsFromTable = (table: CsvTable, idColumn: string, map: ColumnM
   return table.rows.map((row, i) => {
     const rowNumber = i + 2; // the header is row 1
     const id = row[idAt]?.trim();
-    if (!id) throw new DomainError('MATCH.INVALID_INPUT', `Row ${rowNumber}, column "${idColumn}": the id is empty`);
-    if (seen.has(id)) throw new DomainError('MATCH.INVALID_INPUT', `Row ${rowNumber}, column "${idColumn}": id "${id}" appears twice`);
+    if (!id)
+      throw new DomainError('MATCH.INVALID_INPUT', `Row ${rowNumber}, column "${idColumn}": the id is empty`);
+    if (seen.has(id))
+      throw new DomainError(
+        'MATCH.INVALID_INPUT',
+        `Row ${rowNumber}, column "${idColumn}": id "${id}" appears twice`,
+      );
     seen.add(id);
     const record: MatchRecord = { id, name: '' };
     for (const { field, at } of fields) {
-      const value = at.map((index) => row[index]?.trim() ?? '').filter(Boolean).join(' ');
+      const value = at
+        .map((index) => row[index]?.trim() ?? '')
+        .filter(Boolean)
+        .join(' ');
       if (field === 'name') record.name = value;
       else record[field] = value || null;
     }
@@ -74,9 +101,18 @@ export type MatchCsvOutput = { csv: string; result: DeduplicateResult; rows: num
 export const matchCsv = (input: MatchCsvInput): MatchCsvOutput => {
   const table = readCsv(input.bytes);
   const records = recordsFromTable(table, input.idColumn, input.map);
-  const result = findDuplicates(records, { transitiveClosure: input.transitiveClosure, onProgress: input.onProgress });
+  const result = findDuplicates(records, {
+    transitiveClosure: input.transitiveClosure,
+    onProgress: input.onProgress,
+  });
   const csv = stringify(
-    result.pairs.map((pair) => [pair.leftId, pair.rightId, pair.score.toFixed(4), pair.decision, formatReasons(pair.reasons)]),
+    result.pairs.map((pair) => [
+      pair.leftId,
+      pair.rightId,
+      pair.score.toFixed(4),
+      pair.decision,
+      formatReasons(pair.reasons),
+    ]),
     { header: true, columns: ['left_id', 'right_id', 'score', 'decision', 'reasons'] },
   );
   return { csv, result, rows: records.length, encoding: table.encoding };

@@ -9,14 +9,21 @@ type Options = { input: string; id: string; map: string; output: string; closure
 export const register = (program: Command): void => {
   program
     .command('match')
-    .description('Find duplicate accounts or registrations in a CSV and write the scored pairs with their reasons.')
+    .description(
+      'Find duplicate accounts or registrations in a CSV and write the scored pairs with their reasons.',
+    )
     .requiredOption('--input <file>', 'CSV file (UTF-8 or Latin-1, with or without BOM)')
     .requiredOption('--id <column>', 'column holding a unique row id')
-    .requiredOption('--map <fields>', 'field=COLUMN pairs: name (required), domain, website, email, phone, address, city, zip, country')
+    .requiredOption(
+      '--map <fields>',
+      'field=COLUMN pairs: name (required), domain, website, email, phone, address, city, zip, country',
+    )
     .requiredOption('--output <file>', 'where to write pairs.csv (left_id,right_id,score,decision,reasons)')
     .option('--no-closure', 'do not merge match decisions transitively')
     .action((options: Options) => {
-      const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr }, Presets.shades_classic) : null;
+      const bar = process.stderr.isTTY
+        ? new SingleBar({ stream: process.stderr }, Presets.shades_classic)
+        : null;
       try {
         const output = matchCsv({
           bytes: readFileSync(options.input),
