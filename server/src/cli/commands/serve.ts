@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { createLogger } from '../../observability/logger.js';
+import { SANDBOX_TENANT_ID } from '../../sandbox/generateSandboxData.js';
+import { startService } from '../../service.js';
+
+const sandboxBanner = (url: string) => `
+  Entente is running in SANDBOX mode at ${url}
+  (no CRM app credentials are configured: a seeded demo tenant "${SANDBOX_TENANT_ID}" stands in for a HubSpot portal)
+
+  Try next:
+    curl ${url}/healthz
+    curl ${url}/sandbox/fixture      the seeded users, partners, deals and registrations
+    curl ${url}/openapi.json         the API description
+  To connect real CRMs, see "Configuration" in README.md.
+`;
+
+export const register = (program: Command): void => {
+  program
+    .command('serve')
+    .description('Start the Entente service (sandbox mode when no CRM credentials are configured)')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+    .action(async (options: { port?: string }) => {
+      let config;
+      try {
+        config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          console.error(error.message);
+          process.exit(2);
+        }
+        throw error;
+      }
+      const logger = createLogger(config.logLevel);
+      let service;
+      try {
+        service = await startService(config, logger);
+      } catch (error) {
+        logger.fatal({ code: (error as { code?: string }).code }, (error as Error).message);
+        console.error(`Entente could not start: ${(error as Error).message}`);
+        process.exit(1);
+      }
+      logger.info(
+        {
+          url: service.url,
+          mode: config.sandbox ? 'sandbox' : 'production',
+          database: service.ctx.store.db.engine,
+        },
+        'entente is listening',
+      );
+      if (config.sandbox)
+        process.stderr.write(sandboxBanner(`http://localhost:${new URL(service.url).port}`));
+
+      const shutdown = (signal: string) => {
+        logger.info({ signal }, 'shutting down: draining requests');
+        const force = setTimeout(() => {
+          logger.error('drain timed out; exiting');
+          process.exit(1);
+        }, 10_000);
+        force.unref();
+        void service.stop().then(() => {
+          logger.info('stopped cleanly');
+          process.exit(0);
+        });
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+    });
+};

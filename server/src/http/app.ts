@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { AppContext } from '../appContext.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { mountRoutes, type AnyRoute } from './route.js';
+import { healthRoutes } from './routes/health.js';
+import { sandboxRoutes } from './routes/sandbox.js';
+
+/** The raw bytes of a JSON body, kept for signature checks (webhooks, signed card requests). */
+export type RawBodyRequest = IncomingMessage & { rawBody?: Buffer };
+
+export const JSON_BODY_LIMIT = '1mb';
+
+/** Every route the service serves, in one list: mounted on the app and described in OpenAPI. */
+export const allRoutes = (ctx: AppContext): AnyRoute[] => [...healthRoutes(ctx), ...sandboxRoutes(ctx)];
+
+/** Builds the Express app without listening, so tests can start it on port 0. */
+export const createApp = (ctx: AppContext): Express => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Health probes would drown the log.
+      autoLogging: {
+        ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    const stop = ctx.metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      const route = (req.route?.path as string | undefined) ?? 'unmatched';
+      stop({ method: req.method, route });
+      ctx.metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+  app.use(
+    express.json({
+      limit: JSON_BODY_LIMIT,
+      verify: (req, _res, buffer) => {
+        (req as RawBodyRequest).rawBody = buffer;
+      },
+    }),
+  );
+
+  const routes = allRoutes(ctx);
+  const router = express.Router();
+  mountRoutes(router, routes);
+  const openapi = buildOpenApiDocument(routes, ctx.config.publicUrl);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(router);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+};

@@ -1,0 +1,110 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
+import { z } from 'zod';
+import { fromZodError, errorEnvelopeSchema } from './errors.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export type RouteInput<P, Q, B> = { params: P; query: Q; body: B; req: Request; res: Response };
+
+/**
+ * One route: its zod schemas are both the runtime validation and the OpenAPI description, so the
+ * two cannot drift apart. Handlers get parsed input and return `{ status, body }`; errors are thrown
+ * and mapped in one place (errors.ts).
+ */
+export type RouteDefinition<P, Q, B, R> = {
+  method: Method;
+  /** Express-style path, e.g. `/api/v1/registrations/:registrationId`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  params?: z.ZodObject & z.ZodType<P>;
+  query?: z.ZodObject & z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Extra OpenAPI (security, headers) for this operation. */
+  openapi?: Partial<ZodOpenApiOperationObject>;
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Middlewares that run before parsing (authentication, raw-body capture, ...). */
+  before?: RequestHandler[];
+  handler: (
+    input: RouteInput<P, Q, B>,
+  ) => Promise<{ status?: number; body?: R; headers?: Record<string, string> }>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any, any>;
+
+export const defineRoute = <P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
+  route: RouteDefinition<P, Q, B, R>,
+): RouteDefinition<P, Q, B, R> => route;
+
+const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'path'): T => {
+  if (!schema) return (where === 'body' ? undefined : {}) as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZodError(result.error, where);
+  return result.data;
+};
+
+export const mountRoutes = (router: Router, routes: readonly AnyRoute[]): void => {
+  for (const route of routes) {
+    const run: RequestHandler = async (req, res) => {
+      const input = {
+        params: parse(route.params, req.params, 'path'),
+        query: parse(route.query, req.query, 'query'),
+        body: parse(route.body, req.body, 'body'),
+        req,
+        res,
+      };
+      const result = await route.handler(input);
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+      res.status(result.status ?? 200);
+      if (result.body === undefined) res.end();
+      else if (typeof result.body === 'string') res.send(result.body);
+      else res.json(result.body);
+    };
+    router[route.method](route.path, ...(route.before ?? []), run);
+  }
+};
+
+const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+export const describeRoutes = (routes: readonly AnyRoute[]): ZodOpenApiPathsObject => {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes) {
+    const responses = Object.fromEntries(
+      Object.entries(route.responses).map(([status, response]) => [
+        String(status),
+        {
+          description: response.description,
+          ...(response.schema
+            ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } }
+            : {}),
+        },
+      ]),
+    );
+    const operation: ZodOpenApiOperationObject = {
+      summary: route.summary,
+      tags: route.tags,
+      ...(route.params || route.query
+        ? {
+            requestParams: {
+              ...(route.params ? { path: route.params } : {}),
+              ...(route.query ? { query: route.query } : {}),
+            },
+          }
+        : {}),
+      ...(route.body ? { requestBody: { content: { 'application/json': { schema: route.body } } } } : {}),
+      responses: {
+        ...responses,
+        default: {
+          description: 'An error',
+          content: { 'application/json': { schema: errorEnvelopeSchema } },
+        },
+      },
+      ...route.openapi,
+    };
+    const key = toOpenApiPath(route.path);
+    paths[key] = { ...paths[key], [route.method]: operation };
+  }
+  return paths;
+};

@@ -1,0 +1,24 @@
+import { CommonErrors } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { sandboxFixture, sandboxFixtureSchema } from '../../sandbox/sandboxFixture.js';
+import { defineRoute } from '../route.js';
+
+export const sandboxRoutes = (ctx: AppContext) => [
+  defineRoute({
+    method: 'get',
+    path: '/sandbox/fixture',
+    summary: 'Sandbox only: the seeded tenant, users, partners, deals, registrations and scenarios',
+    tags: ['sandbox'],
+    responses: {
+      200: { description: 'What the sandbox holds', schema: sandboxFixtureSchema },
+      404: { description: 'Not in sandbox mode' },
+    },
+    handler: async () => {
+      // Outside sandbox mode this route does not exist, as far as callers can tell.
+      if (!ctx.config.sandbox) throw CommonErrors.notFound('This route');
+      const fixture = await sandboxFixture(ctx.store);
+      if (!fixture) throw CommonErrors.notFound('The sandbox tenant');
+      return { body: fixture };
+    },
+  }),
+];

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Store } from '../store/store.js';
+import { SANDBOX_TENANT_ID } from './generateSandboxData.js';
+
+export const sandboxFixtureSchema = z
+  .object({
+    tenant: z.object({ id: z.string(), name: z.string(), crm: z.string(), portalId: z.string() }),
+    users: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        email: z.string(),
+        roles: z.array(z.string()),
+        crmUserId: z.string(),
+      }),
+    ),
+    partners: z.array(
+      z.object({ id: z.string(), name: z.string(), tier: z.string(), motions: z.array(z.string()) }),
+    ),
+    deals: z.array(
+      z.object({
+        id: z.string(),
+        crmId: z.string(),
+        name: z.string(),
+        accountId: z.string().nullable(),
+        stage: z.string(),
+        stageCategory: z.string(),
+        amountMinor: z.number(),
+        ownerId: z.string().nullable(),
+      }),
+    ),
+    registrations: z.array(
+      z.object({
+        id: z.string(),
+        partnerId: z.string(),
+        dealId: z.string().nullable(),
+        accountId: z.string().nullable(),
+        status: z.string(),
+      }),
+    ),
+    scenarios: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'SandboxFixture' });
+export type SandboxFixture = z.infer<typeof sandboxFixtureSchema>;
+
+/** Reads back what the sandbox holds, so a newcomer (or a test) knows which ids to try. */
+export const sandboxFixture = async (store: Store): Promise<SandboxFixture | undefined> => {
+  const tenant = await store.tenants.get(SANDBOX_TENANT_ID);
+  if (!tenant) return undefined;
+  const s = store.forTenant(tenant.id);
+  const [users, partners, deals, registrations] = await Promise.all([
+    s.users.list(),
+    s.partners.list(),
+    s.deals.list({ limit: 10_000 }),
+    s.registrations.list({ limit: 10_000 }),
+  ]);
+  return {
+    tenant: { id: tenant.id, name: tenant.name, crm: tenant.crm, portalId: tenant.externalId },
+    users: users.map(({ id, name, email, roles, crmUserId }) => ({ id, name, email, roles, crmUserId })),
+    partners: partners.map(({ id, name, tier, motions }) => ({ id, name, tier, motions })),
+    deals: deals.map(({ id, crmId, name, accountId, stage, stageCategory, amountMinor, ownerId }) => ({
+      id,
+      crmId,
+      name,
+      accountId,
+      stage,
+      stageCategory,
+      amountMinor,
+      ownerId,
+    })),
+    registrations: registrations.map(({ id, partnerId, dealId, accountId, status }) => ({
+      id,
+      partnerId,
+      dealId,
+      accountId,
+      status,
+    })),
+    scenarios: {},
+  };
+};

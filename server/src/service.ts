@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import type { AppContext } from './appContext.js';
+import type { Config } from './config/config.js';
+import { createApp } from './http/app.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { seedSandbox } from './sandbox/seedSandbox.js';
+import { migrate } from './store/migrate.js';
+import { openDatabase } from './store/openDatabase.js';
+import { createStore } from './store/store.js';
+
+export type RunningService = {
+  ctx: AppContext;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+};
+
+/** Opens the store, applies migrations, seeds the sandbox when on, and builds the context. */
+export const startContext = async (
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<AppContext> => {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    const store = createStore(db);
+    const ctx: AppContext = {
+      config,
+      store,
+      logger,
+      metrics: createMetrics(),
+      now: () => new Date(),
+      lifecycle: { shuttingDown: false },
+    };
+    if (config.sandbox) {
+      const seed = await seedSandbox(store, ctx.now());
+      if (seed.seeded) logger.info({ tenantId: seed.tenantId }, 'sandbox tenant seeded');
+    }
+    return ctx;
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+};
+
+/**
+ * Starts the HTTP service. `stop()` is the graceful path (SIGTERM): stop accepting connections,
+ * let in-flight requests finish, then close the database.
+ */
+export const startService = async (config: Config, logger?: Logger): Promise<RunningService> => {
+  const ctx = await startContext(config, logger);
+  const app = createApp(ctx);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, () => resolve(listening));
+    listening.once('error', reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await ctx.store.db.close();
+    throw error.code === 'EADDRINUSE'
+      ? new Error(`Port ${config.port} is already in use: stop the other process or set PORT.`)
+      : error;
+  });
+  // Keep-alive sockets must not outlive the drain.
+  server.keepAliveTimeout = 5_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let stopping: Promise<void> | undefined;
+  return {
+    ctx,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      (stopping ??= (async () => {
+        ctx.lifecycle.shuttingDown = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await ctx.store.db.close();
+      })()),
+  };
+};

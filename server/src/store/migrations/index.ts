@@ -1,0 +1,9 @@
+import * as core from './0001_core.js';
+
+export type Migration = { version: number; name: string; sql: string };
+
+/**
+ * The schema's history, oldest first. Never edit an applied migration (its checksum is recorded):
+ * add a new one. Migrations are TypeScript modules so the build ships them with the code.
+ */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'core', sql: core.sql }];

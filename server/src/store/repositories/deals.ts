@@ -1,0 +1,102 @@
+import type { Deal } from '@entente/shared/domain';
+import { json, toIso } from './rows.js';
+import type { TenantScope } from './tenantScope.js';
+
+type DealRow = {
+  id: string;
+  crm_id: string;
+  name: string;
+  account_id: string | null;
+  stage: string;
+  stage_category: Deal['stageCategory'];
+  amount_minor: number;
+  currency: string;
+  close_date: string | null;
+  owner_id: string | null;
+  splits: Deal['splits'];
+  created_at: Date | string;
+};
+
+const toDeal = (row: DealRow): Deal => ({
+  id: row.id,
+  crmId: row.crm_id,
+  name: row.name,
+  accountId: row.account_id,
+  stage: row.stage,
+  stageCategory: row.stage_category,
+  amountMinor: row.amount_minor,
+  currency: row.currency,
+  closeDate: row.close_date,
+  ownerId: row.owner_id,
+  splits: row.splits,
+  createdAt: toIso(row.created_at),
+});
+
+export const dealsRepository = ({ tenantId, db }: TenantScope) => ({
+  async upsert(deal: Deal): Promise<void> {
+    await db.query(
+      `INSERT INTO deals (tenant_id, id, crm_id, name, account_id, stage, stage_category, amount_minor, currency,
+         close_date, owner_id, splits, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (tenant_id, id) DO UPDATE SET crm_id = EXCLUDED.crm_id, name = EXCLUDED.name,
+         account_id = EXCLUDED.account_id, stage = EXCLUDED.stage, stage_category = EXCLUDED.stage_category,
+         amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, close_date = EXCLUDED.close_date,
+         owner_id = EXCLUDED.owner_id, splits = EXCLUDED.splits, updated_at = now()`,
+      [
+        tenantId,
+        deal.id,
+        deal.crmId,
+        deal.name,
+        deal.accountId,
+        deal.stage,
+        deal.stageCategory,
+        deal.amountMinor,
+        deal.currency,
+        deal.closeDate,
+        deal.ownerId,
+        json(deal.splits),
+        deal.createdAt,
+      ],
+    );
+  },
+  async get(id: string): Promise<Deal | undefined> {
+    const { rows } = await db.query<DealRow>('SELECT * FROM deals WHERE tenant_id = $1 AND id = $2', [
+      tenantId,
+      id,
+    ]);
+    return rows[0] && toDeal(rows[0]);
+  },
+  async findByCrmId(crmId: string): Promise<Deal | undefined> {
+    const { rows } = await db.query<DealRow>('SELECT * FROM deals WHERE tenant_id = $1 AND crm_id = $2', [
+      tenantId,
+      crmId,
+    ]);
+    return rows[0] && toDeal(rows[0]);
+  },
+  async listByAccount(accountId: string): Promise<Deal[]> {
+    const { rows } = await db.query<DealRow>(
+      'SELECT * FROM deals WHERE tenant_id = $1 AND account_id = $2 ORDER BY id',
+      [tenantId, accountId],
+    );
+    return rows.map(toDeal);
+  },
+  async list({ after = '', limit = 1000 }: { after?: string; limit?: number } = {}): Promise<Deal[]> {
+    const { rows } = await db.query<DealRow>(
+      'SELECT * FROM deals WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+      [tenantId, after, limit],
+    );
+    return rows.map(toDeal);
+  },
+  async count(): Promise<number> {
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM deals WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return rows[0]?.n ?? 0;
+  },
+  async remove(id: string): Promise<boolean> {
+    const { rowCount } = await db.query('DELETE FROM deals WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+    return rowCount > 0;
+  },
+});
+export type DealsRepository = ReturnType<typeof dealsRepository>;

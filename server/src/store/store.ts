@@ -1,0 +1,38 @@
+import type { Database, Queryable } from './database.js';
+import { accountsRepository } from './repositories/accounts.js';
+import { dealsRepository } from './repositories/deals.js';
+import { partnersRepository } from './repositories/partners.js';
+import { registrationsRepository } from './repositories/registrations.js';
+import type { TenantScope } from './repositories/tenantScope.js';
+import { tenantsRepository } from './repositories/tenants.js';
+import { usersRepository } from './repositories/users.js';
+
+const tenantRepositories = (scope: TenantScope) => ({
+  tenantId: scope.tenantId,
+  users: usersRepository(scope),
+  accounts: accountsRepository(scope),
+  deals: dealsRepository(scope),
+  partners: partnersRepository(scope),
+  registrations: registrationsRepository(scope),
+});
+export type TenantStore = ReturnType<typeof tenantRepositories>;
+
+const repositories = (db: Queryable) => ({
+  tenants: tenantsRepository(db),
+  forTenant: (tenantId: string): TenantStore => tenantRepositories({ tenantId, db }),
+});
+export type Repositories = ReturnType<typeof repositories>;
+
+/**
+ * The store's front door. Tenant data is reachable only through `forTenant(id)`. `transaction`
+ * hands the same repositories bound to one transaction; `inTransaction` does so for one tenant.
+ */
+export const createStore = (db: Database) => ({
+  db,
+  ...repositories(db),
+  transaction: <T>(work: (store: Repositories) => Promise<T>): Promise<T> =>
+    db.transaction((tx) => work(repositories(tx))),
+  inTransaction: <T>(tenantId: string, work: (store: TenantStore) => Promise<T>): Promise<T> =>
+    db.transaction((tx) => work(tenantRepositories({ tenantId, db: tx }))),
+});
+export type Store = ReturnType<typeof createStore>;
