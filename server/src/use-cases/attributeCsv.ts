@@ -120,7 +120,13 @@ export const attributeCsv = (input: {
   const { text } = decodeCsv(input.bytes);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
+    // With `info`, csv-parse yields { record, info } pairs, which its typings do not express.
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new DomainError(
       'ATTRIBUTION.INVALID_CSV',

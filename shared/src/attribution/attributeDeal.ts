@@ -3,7 +3,7 @@ import type { AttributableDeal, AttributionTouch } from './attributableDeal.js';
 import { explainSplit } from './explain.js';
 import { allocateLargestRemainder, toIntegerWeights } from './largestRemainder.js';
 import type { ModelName } from './modelConfig.js';
-import type { AttributionModel, ModelInput, ModelOutput } from './models/modelTypes.js';
+import type { AttributionModel, ModelInput } from './models/modelTypes.js';
 import { DIRECT_PARTICIPANT_ID, touchKinds, type TouchKind } from './touchpoint.js';
 
 /** Shares are basis points (1/100 of a percent); a deal's shares always add up to exactly 10,000. */
@@ -44,12 +44,12 @@ export type AttributeOptions = {
   nameOf?: (participantId: string) => string;
 };
 
-const kindOrder = new Map(touchKinds.map((kind, i) => [kind, i]));
+const kindOrder = Object.fromEntries(touchKinds.map((kind, i) => [kind, i])) as Record<TouchKind, number>;
 
 /** Time order, then a fixed order of kinds and ids, so simultaneous touches always sort alike. */
 export const compareTouches = (a: AttributionTouch, b: AttributionTouch): number =>
   a.occurredAtMs - b.occurredAtMs ||
-  (kindOrder.get(a.kind) as number) - (kindOrder.get(b.kind) as number) ||
+  kindOrder[a.kind] - kindOrder[b.kind] ||
   (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0) ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -86,38 +86,51 @@ export const attributeDeal = (
 
   const input = modelInput(deal, touches);
   const output = model.credit(input);
-  const touchShares = shareTouches(input, output);
-  const participantWeights = toIntegerWeights(
-    output.participantWeights ?? sumByParticipant(input, toIntegerWeights(output.touchWeights)),
+  const touchesOf = touchesByParticipant(input);
+  const touchWeights = toIntegerWeights(output.touchWeights);
+  const participantWeights = output.participantWeights
+    ? toIntegerWeights(output.participantWeights)
+    : touchesOf.map((mine) => mine.reduce((sum, i) => sum + (touchWeights[i] as number), 0));
+  const touchShares = shareTouches(
+    touchWeights,
+    output.participantWeights ? participantWeights : null,
+    touchesOf,
   );
   const amounts = allocateLargestRemainder(deal.amountMinor, participantWeights);
+  const context = {
+    modelTitle: model.title,
+    ...(output.fallback === undefined ? {} : { fallback: output.fallback }),
+  };
 
   const splits = input.participants.map((participantId, p): AttributionSplit => {
-    const contributions: TouchContribution[] = [];
+    const mine = touchesOf[p] as number[];
+    const contributions: TouchContribution[] = new Array(mine.length);
     let shareBp = 0;
-    touches.forEach((touch, i) => {
-      if (input.touchOwner[i] !== p) return;
+    for (let k = 0; k < mine.length; k += 1) {
+      const i = mine[k] as number;
+      const touch = touches[i] as AttributionTouch;
       const touchShare = touchShares[i] as number;
       shareBp += touchShare;
-      contributions.push({
+      contributions[k] = {
         touchpointId: touch.id,
         kind: touch.kind,
         occurredAtMs: touch.occurredAtMs,
         label: output.labels[i] ?? '',
         shareBp: touchShare,
-      });
-    });
+      };
+    }
     const reason = output.participantReasons?.[p];
     return {
       participantId,
       shareBp,
       amountMinor: amounts[p] as number,
       contributions,
-      explanation: explainSplit(nameOf(participantId), shareBp, contributions, {
-        modelTitle: model.title,
-        ...(reason === undefined ? {} : { participantReason: reason }),
-        ...(output.fallback === undefined ? {} : { fallback: output.fallback }),
-      }),
+      explanation: explainSplit(
+        nameOf(participantId),
+        shareBp,
+        contributions,
+        reason === undefined ? context : { ...context, participantReason: reason },
+      ),
     };
   });
   return {
@@ -145,13 +158,12 @@ const modelInput = (deal: AttributableDeal, touches: readonly AttributionTouch[]
   return { deal, touches, participants, touchOwner };
 };
 
-const sumByParticipant = (input: ModelInput, touchWeights: readonly number[]): number[] => {
-  const sums = input.participants.map(() => 0);
-  touchWeights.forEach((weight, i) => {
-    const owner = input.touchOwner[i] as number;
-    sums[owner] = (sums[owner] as number) + weight;
-  });
-  return sums;
+/** For each participant, the indices of its touches in time order. */
+const touchesByParticipant = (input: ModelInput): number[][] => {
+  const lists: number[][] = input.participants.map(() => []);
+  for (let i = 0; i < input.touchOwner.length; i += 1)
+    (lists[input.touchOwner[i] as number] as number[]).push(i);
+  return lists;
 };
 
 /**
@@ -159,19 +171,19 @@ const sumByParticipant = (input: ModelInput, touchWeights: readonly number[]): n
  * participant's share is the sum of its touches. Participant-level models allocate across
  * participants first and then split each participant's share among its own touches.
  */
-const shareTouches = (input: ModelInput, output: ModelOutput): number[] => {
-  const touchWeights = toIntegerWeights(output.touchWeights);
-  if (!output.participantWeights) return allocateLargestRemainder(FULL_SHARE_BP, touchWeights);
-  const participantBp = allocateLargestRemainder(FULL_SHARE_BP, toIntegerWeights(output.participantWeights));
-  const shares = new Array<number>(input.touches.length).fill(0);
-  input.participants.forEach((_, p) => {
-    const mine: number[] = [];
-    input.touchOwner.forEach((owner, i) => owner === p && mine.push(i));
+const shareTouches = (
+  touchWeights: readonly number[],
+  participantWeights: readonly number[] | null,
+  touchesOf: readonly number[][],
+): number[] => {
+  if (!participantWeights) return allocateLargestRemainder(FULL_SHARE_BP, touchWeights);
+  const participantBp = allocateLargestRemainder(FULL_SHARE_BP, participantWeights);
+  const shares = new Array<number>(touchWeights.length).fill(0);
+  touchesOf.forEach((mine, p) => {
     const given = mine.map((i) => touchWeights[i] as number);
     const weights = given.some((w) => w > 0) ? given : given.map(() => 1);
-    allocateLargestRemainder(participantBp[p] as number, weights).forEach(
-      (bp, k) => (shares[mine[k] as number] = bp),
-    );
+    const split = allocateLargestRemainder(participantBp[p] as number, weights);
+    for (let k = 0; k < mine.length; k += 1) shares[mine[k] as number] = split[k] as number;
   });
   return shares;
 };

@@ -65,15 +65,15 @@ export const explainSplit = (
 
 type Group = { kind: TouchKind; label: string; count: number; shareBp: number };
 
+/** A participant has a handful of touches, so a linear scan beats hashing a key per touch. */
 const groupContributions = (contributions: readonly ExplainedContribution[]): Group[] => {
-  const groups = new Map<string, Group>();
+  const groups: Group[] = [];
   for (const c of contributions) {
-    const key = `${c.kind}|${c.label}`;
-    const group = groups.get(key);
+    const group = groups.find((g) => g.kind === c.kind && g.label === c.label);
     if (group) {
       group.count += 1;
       group.shareBp += c.shareBp;
-    } else groups.set(key, { kind: c.kind, label: c.label, count: 1, shareBp: c.shareBp });
+    } else groups.push({ kind: c.kind, label: c.label, count: 1, shareBp: c.shareBp });
   }
-  return [...groups.values()];
+  return groups;
 };

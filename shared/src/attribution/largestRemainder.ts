@@ -41,16 +41,14 @@ export const allocateLargestRemainder = (total: number, weights: readonly number
       given += Number(part);
     }
   }
-  let left = total - given;
-  if (left > 0) {
-    const order = weights
-      .map((_, i) => i)
-      .sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
-    for (const index of order) {
-      if (left === 0) break;
-      parts[index] = (parts[index] as number) + 1;
-      left -= 1;
+  // Fewer units are left than there are weights: largest remainder first, the earlier index on ties.
+  for (let left = total - given; left > 0; left -= 1) {
+    let best = 0;
+    for (let i = 1; i < weights.length; i += 1) {
+      if ((remainders[i] as number) > (remainders[best] as number)) best = i;
     }
+    parts[best] = (parts[best] as number) + 1;
+    remainders[best] = -1;
   }
   return parts;
 };

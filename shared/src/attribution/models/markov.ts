@@ -73,21 +73,28 @@ export const learnMarkovChain = (deals: readonly AttributableDeal[]): MarkovChai
     });
   }
   const participants = [...index.keys()];
-  const winProbability = solveWinProbability(edges, -1);
+  const base = solveWinProbabilities(edges, -1, new Float64Array(stateCount));
+  const winProbability = base[0] as number;
   const removalEffects = new Map<string, number>();
   for (const id of participants) {
-    const without = solveWinProbability(edges, index.get(id) as number);
+    // Removing a state only lowers win probabilities, so the full chain's answer is a close start.
+    const without = solveWinProbabilities(
+      edges,
+      index.get(id) as number,
+      Float64Array.from(base),
+    )[0] as number;
     removalEffects.set(id, winProbability > 0 ? Math.max(0, (winProbability - without) / winProbability) : 0);
   }
   return { participants, winProbability, removalEffects, pathsSeen };
 };
 
 /**
- * P(won) from start, with `removed` turned into a dead end. Gauss–Seidel iteration on the absorbing
- * chain: every state leaks probability to won/lost, so it converges geometrically.
+ * P(won) from every state, with `removed` turned into a dead end. Gauss–Seidel iteration on the
+ * absorbing chain from the guess `p`: every state leaks probability to won/lost, so it converges
+ * geometrically.
  */
-const solveWinProbability = (edges: readonly Edges[], removed: number): number => {
-  const p = new Float64Array(edges.length);
+const solveWinProbabilities = (edges: readonly Edges[], removed: number, p: Float64Array): Float64Array => {
+  if (removed >= 0) p[removed] = 0;
   for (let iteration = 0; iteration < 100_000; iteration += 1) {
     let change = 0;
     for (let state = edges.length - 1; state >= 0; state -= 1) {
@@ -101,7 +108,7 @@ const solveWinProbability = (edges: readonly Edges[], removed: number): number =
     }
     if (change < 1e-13) break;
   }
-  return p[0] as number;
+  return p;
 };
 
 export const markovModel = (chain: MarkovChain): AttributionModel => ({

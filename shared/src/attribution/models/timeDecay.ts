@@ -23,7 +23,14 @@ export const timeDecayModel = (halfLifeDays = 7): AttributionModel => {
   };
 };
 
+// Labels repeat across deals (ages are shown to a tenth of a day), so each is built once.
+const dayLabels = new Map<number, string>();
 const formatDays = (days: number): string => {
-  const rounded = Math.round(days * 10) / 10;
-  return `${rounded} ${rounded === 1 ? 'day' : 'days'}`;
+  const tenths = Math.round(days * 10);
+  let label = dayLabels.get(tenths);
+  if (label === undefined) {
+    label = `${tenths / 10} ${tenths === 10 ? 'day' : 'days'}`;
+    if (dayLabels.size < 100_000) dayLabels.set(tenths, label);
+  }
+  return label;
 };
