@@ -86,30 +86,27 @@ export const renewalContribution = (
   };
 };
 
-export const adoptionContribution = (
-  deals: readonly MetricDeal[],
-  touchpoints: readonly MetricTouch[],
-  window: MetricWindow,
-): MetricValue => {
-  const kindsByDeal = partnerKindsByDeal(touchpoints);
-  const won = wonIn(deals, window);
-  return ratio(
-    'adoption_contribution',
-    won.filter((d) => kindsByDeal.get(d.id)?.has('implementation')).length,
-    won.length,
-  );
-};
+/** Won deals closed in the window whose partner touches pass `counts`, over all won deals closed in it. */
+const shareOfWonDeals =
+  (
+    id: 'adoption_contribution' | 'partner_attachment_rate',
+    counts: (kinds: ReadonlySet<TouchKind> | undefined) => boolean,
+  ) =>
+  (deals: readonly MetricDeal[], touchpoints: readonly MetricTouch[], window: MetricWindow): MetricValue => {
+    const kindsByDeal = partnerKindsByDeal(touchpoints);
+    const won = wonIn(deals, window);
+    return ratio(id, won.filter((d) => counts(kindsByDeal.get(d.id))).length, won.length);
+  };
 
-export const partnerAttachmentRate = (
-  deals: readonly MetricDeal[],
-  touchpoints: readonly MetricTouch[],
-  window: MetricWindow,
-): MetricValue => {
-  const kindsByDeal = partnerKindsByDeal(touchpoints);
-  const won = wonIn(deals, window);
-  return ratio('partner_attachment_rate', won.filter((d) => kindsByDeal.has(d.id)).length, won.length);
-};
+export const adoptionContribution = shareOfWonDeals(
+  'adoption_contribution',
+  (kinds) => kinds?.has('implementation') ?? false,
+);
 
+export const partnerAttachmentRate = shareOfWonDeals(
+  'partner_attachment_rate',
+  (kinds) => kinds !== undefined,
+);
 export const timeToFirstDeal = (
   partners: readonly ProgramPartner[],
   deals: readonly MetricDeal[],
