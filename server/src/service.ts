@@ -2,19 +2,38 @@ import type { Server } from 'node:http';
 import type { AppContext } from './appContext.js';
 import type { Config } from './config/config.js';
 import { createApp } from './http/app.js';
+import { jobHandlers } from './jobs/handlers.js';
+import { createJobRunner, type JobRunner } from './jobs/jobRunner.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { seedSandbox } from './sandbox/seedSandbox.js';
 import { migrate } from './store/migrate.js';
+import type { Database } from './store/database.js';
 import { openDatabase } from './store/openDatabase.js';
 import { createStore } from './store/store.js';
 
 export type RunningService = {
   ctx: AppContext;
+  jobs: JobRunner;
   server: Server;
   url: string;
   stop(): Promise<void>;
 };
+
+/** Assembles the context from an open, migrated database. Tests use it with their own database. */
+export const buildContext = (
+  config: Config,
+  db: Database,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): AppContext => ({
+  config,
+  store: createStore(db),
+  logger,
+  metrics: createMetrics(),
+  now,
+  lifecycle: { shuttingDown: false },
+});
 
 /** Opens the store, applies migrations, seeds the sandbox when on, and builds the context. */
 export const startContext = async (
@@ -25,17 +44,9 @@ export const startContext = async (
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
-    const store = createStore(db);
-    const ctx: AppContext = {
-      config,
-      store,
-      logger,
-      metrics: createMetrics(),
-      now: () => new Date(),
-      lifecycle: { shuttingDown: false },
-    };
+    const ctx = buildContext(config, db, logger);
     if (config.sandbox) {
-      const seed = await seedSandbox(store, ctx.now());
+      const seed = await seedSandbox(ctx.store, ctx.now());
       if (seed.seeded) logger.info({ tenantId: seed.tenantId }, 'sandbox tenant seeded');
     }
     return ctx;
@@ -61,6 +72,13 @@ export const startService = async (config: Config, logger?: Logger): Promise<Run
       ? new Error(`Port ${config.port} is already in use: stop the other process or set PORT.`)
       : error;
   });
+  const jobs = createJobRunner({
+    db: ctx.store.db,
+    logger: ctx.logger,
+    now: ctx.now,
+    handlers: jobHandlers(ctx),
+  });
+  jobs.start();
   // Keep-alive sockets must not outlive the drain.
   server.keepAliveTimeout = 5_000;
   const address = server.address();
@@ -68,6 +86,7 @@ export const startService = async (config: Config, logger?: Logger): Promise<Run
   let stopping: Promise<void> | undefined;
   return {
     ctx,
+    jobs,
     server,
     url: `http://127.0.0.1:${port}`,
     stop: () =>
@@ -77,6 +96,7 @@ export const startService = async (config: Config, logger?: Logger): Promise<Run
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await jobs.stop();
         await ctx.store.db.close();
       })()),
   };

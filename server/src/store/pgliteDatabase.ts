@@ -20,13 +20,17 @@ const wrap = (db: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
  * PGlite is PostgreSQL compiled to WebAssembly, running in this process. `dataDir` undefined
  * means in memory (tests); otherwise it is a folder that keeps the data between runs.
  */
-export const openPgliteDatabase = async (dataDir?: string): Promise<Database> => {
-  const db = await PGlite.create(dataDir, { parsers });
+export const openPgliteDatabase = async (
+  dataDir?: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<Database & { dump(): Promise<Blob> }> => {
+  const db = await PGlite.create(dataDir, { parsers, ...options });
   const queryable = wrap(db);
   return {
     engine: 'pglite',
     ...queryable,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
     close: () => db.close(),
+    dump: async () => (await db.dumpDataDir('none')) as Blob,
   };
 };

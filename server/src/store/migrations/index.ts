@@ -4,6 +4,6 @@ export type Migration = { version: number; name: string; sql: string };
 
 /**
  * The schema's history, oldest first. Never edit an applied migration (its checksum is recorded):
- * add a new one. Migrations are TypeScript modules so the build ships them with the code.
+ * add a new one with the next version. Migrations are TypeScript modules so the build ships them.
  */
 export const migrations: readonly Migration[] = [{ version: 1, name: 'core', sql: core.sql }];

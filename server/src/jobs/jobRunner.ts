@@ -1,0 +1,89 @@
+import type { Logger } from '../observability/logger.js';
+import type { Queryable } from '../store/database.js';
+import { claimJobs, completeJob, failJob, type Job } from './jobQueue.js';
+
+export type JobHandler = (job: Job) => Promise<void>;
+
+export type JobRunnerOptions = {
+  db: Queryable;
+  logger: Logger;
+  now: () => Date;
+  handlers: Readonly<Record<string, JobHandler>>;
+  /** How long a claimed job is ours before another instance may take it over. */
+  leaseMs?: number;
+  batchSize?: number;
+  pollIntervalMs?: number;
+};
+
+/**
+ * Polls the jobs table and runs handlers. A handler that throws is retried with backoff until its
+ * attempts run out. `runOnce` is the unit of work (tests call it directly); `start` loops it.
+ */
+export const createJobRunner = (options: JobRunnerOptions) => {
+  const { db, logger, now, handlers } = options;
+  const kinds = Object.keys(handlers);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = true;
+
+  const runJob = async (job: Job) => {
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job);
+      await completeJob(db, job.id);
+    } catch (error) {
+      const outcome = await failJob(db, job, error as Error, now());
+      logger[outcome === 'failed' ? 'error' : 'warn'](
+        { jobId: job.id, kind: job.kind, attempts: job.attempts, err: error },
+        outcome === 'failed' ? 'job failed for good' : 'job failed; will retry',
+      );
+    }
+  };
+
+  const runOnce = async (): Promise<number> => {
+    if (kinds.length === 0) return 0;
+    const jobs = await claimJobs(db, {
+      kinds,
+      limit: options.batchSize ?? 10,
+      leaseMs: options.leaseMs ?? 60_000,
+      now: now(),
+    });
+    for (const job of jobs) await runJob(job);
+    return jobs.length;
+  };
+
+  /** Runs until no job is due; for tests and for draining after a burst. */
+  const drain = async (): Promise<number> => {
+    let total = 0;
+    for (let done = await runOnce(); done > 0; done = await runOnce()) total += done;
+    return total;
+  };
+
+  const loop = () => {
+    if (stopped) return;
+    running = runOnce().catch((error: unknown) => {
+      logger.error({ err: error }, 'job polling failed');
+      return 0;
+    });
+    void running.then((count) => {
+      if (!stopped) timer = setTimeout(loop, count > 0 ? 0 : (options.pollIntervalMs ?? 500));
+    });
+  };
+
+  return {
+    runOnce,
+    drain,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      loop();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+};
+export type JobRunner = ReturnType<typeof createJobRunner>;
