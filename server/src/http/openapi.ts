@@ -17,4 +17,5 @@ export const buildOpenApiDocument = (routes: readonly AnyRoute[], serverUrl: str
     },
     servers: [{ url: serverUrl }],
     paths: describeRoutes(routes),
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
   }) as unknown as OpenApiDocument;

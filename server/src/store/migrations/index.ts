@@ -1,4 +1,5 @@
 import * as core from './0001_core.js';
+import * as apiKeys from './0010_api_keys.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -6,4 +7,7 @@ export type Migration = { version: number; name: string; sql: string };
  * The schema's history, oldest first. Never edit an applied migration (its checksum is recorded):
  * add a new one with the next version. Migrations are TypeScript modules so the build ships them.
  */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'core', sql: core.sql }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'core', sql: core.sql },
+  { version: 10, name: 'api_keys', sql: apiKeys.sql },
+];

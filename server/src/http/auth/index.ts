@@ -1,0 +1,3 @@
+export * from './apiKeyStore.js';
+export * from './apiKeyTokens.js';
+export * from './authenticate.js';
