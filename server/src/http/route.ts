@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { fromZodError, errorEnvelopeSchema } from './errors.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
