@@ -47,6 +47,11 @@ export const configSchema = z.object({
   HUBSPOT_APP_ID: optionalText.refine((value) => value === undefined || /^\d+$/.test(value), {
     message: 'must be the numeric app id',
   }),
+  HUBSPOT_API_BASE_URL: urlText(['https:', 'http:']),
+  HUBSPOT_AUTH_BASE_URL: urlText(['https:', 'http:']),
+  HUBSPOT_TOKEN_PATH: z.string().trim().regex(/^\/[\w./-]*$/, 'must be a path such as /oauth/v1/token').default('/oauth/v1/token'),
+  HUBSPOT_RATE_LIMIT_PER_10S: z.string().regex(/^\d+$/, 'must be a whole number').default('110').transform(Number),
+  HUBSPOT_RETENTION_DAYS: z.string().regex(/^\d+$/, 'must be a whole number of days').default('30').transform(Number),
   SALESFORCE_CLIENT_ID: optionalText,
   SALESFORCE_CLIENT_SECRET: optionalText,
   SALESFORCE_LOGIN_URL: urlText(['https:', 'http:']),
@@ -62,7 +67,19 @@ export type Config = {
   /** Sandbox: seeded demo tenant and local stand-ins; never on when NODE_ENV=production. */
   sandbox: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
-  hubspot: { clientId: string | undefined; clientSecret: string | undefined; appId: string | undefined };
+  hubspot: {
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    appId: string | undefined;
+    apiBaseUrl: string;
+    authBaseUrl: string;
+    /** `/oauth/v1/token` (legacy) or the v3 path: the documentation disagrees, so it is configurable. */
+    tokenPath: string;
+    /** Requests per 10 s per portal: 110 for marketplace apps; the tier decides. */
+    requestsPer10s: number;
+    /** Days an uninstalled portal's data is kept before it is deleted. */
+    retentionDays: number;
+  };
   salesforce: { clientId: string | undefined; clientSecret: string | undefined; loginUrl: string };
 };
 
@@ -126,6 +143,11 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): C
       clientId: e.HUBSPOT_CLIENT_ID,
       clientSecret: e.HUBSPOT_CLIENT_SECRET,
       appId: e.HUBSPOT_APP_ID,
+      apiBaseUrl: (e.HUBSPOT_API_BASE_URL ?? 'https://api.hubapi.com').replace(/\/+$/, ''),
+      authBaseUrl: (e.HUBSPOT_AUTH_BASE_URL ?? 'https://app.hubspot.com').replace(/\/+$/, ''),
+      tokenPath: e.HUBSPOT_TOKEN_PATH,
+      requestsPer10s: e.HUBSPOT_RATE_LIMIT_PER_10S,
+      retentionDays: e.HUBSPOT_RETENTION_DAYS,
     },
     salesforce: {
       clientId: e.SALESFORCE_CLIENT_ID,

@@ -1,5 +1,10 @@
+import { attributionRepositories } from '../attribution/repositories/index.js';
+import { governanceRepository } from '../governance/governanceRepository.js';
 import type { Database, Queryable } from './database.js';
 import { accountsRepository } from './repositories/accounts.js';
+import { contactsRepository } from './repositories/contacts.js';
+import { crmSyncRepository } from './repositories/crmSync.js';
+import { crmTokensRepository, oauthStatesRepository } from './repositories/crmTokens.js';
 import { dealsRepository } from './repositories/deals.js';
 import { partnersRepository } from './repositories/partners.js';
 import { registrationsRepository } from './repositories/registrations.js';
@@ -14,11 +19,17 @@ const tenantRepositories = (scope: TenantScope) => ({
   deals: dealsRepository(scope),
   partners: partnersRepository(scope),
   registrations: registrationsRepository(scope),
+  governance: governanceRepository(scope),
+  attribution: attributionRepositories(scope),
+  contacts: contactsRepository(scope),
+  crmSync: crmSyncRepository(scope),
+  crmTokens: crmTokensRepository(scope),
 });
 export type TenantStore = ReturnType<typeof tenantRepositories>;
 
 const repositories = (db: Queryable) => ({
   tenants: tenantsRepository(db),
+  oauthStates: oauthStatesRepository(db),
   forTenant: (tenantId: string): TenantStore => tenantRepositories({ tenantId, db }),
 });
 export type Repositories = ReturnType<typeof repositories>;

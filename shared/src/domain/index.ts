@@ -6,3 +6,4 @@ export * from './account.js';
 export * from './deal.js';
 export * from './partner.js';
 export * from './registration.js';
+export * from './contact.js';

@@ -1,0 +1,60 @@
+import type { Account, Contact, Deal, User } from '@entente/shared/domain';
+import type { EntenteFields } from './ententeFields.js';
+
+/** The CRM objects Entente reads, in domain words. */
+export type CrmObjectKind = 'deals' | 'companies' | 'contacts' | 'owners';
+
+/** One CRM record mapped into the domain; deals carry their associated contacts. */
+export type CrmEntity =
+  | { kind: 'deals'; deal: Deal; contactIds: string[] }
+  | { kind: 'companies'; account: Account }
+  | { kind: 'contacts'; contact: Contact }
+  | { kind: 'owners'; user: User };
+
+export type CrmPage = {
+  entities: CrmEntity[];
+  /** Opaque cursor for the next page; undefined on the last one. */
+  next: string | undefined;
+};
+
+export type CrmChangedPage = CrmPage & {
+  /** Newest modification time in this page (ISO), to move a reconciliation cursor forward. */
+  newestModifiedAt: string | undefined;
+};
+
+export type ProvisioningResult = {
+  registrationsStore: 'custom_object' | 'properties';
+  registrationsObjectType: string | null;
+  /** What this run created: empty when everything already existed. */
+  created: string[];
+};
+
+export type FieldWrite = { crmId: string; fields: EntenteFields };
+export type FieldWriteResult = { written: string[]; failed: { crmId: string; reason: string }[] };
+
+/**
+ * What the use cases need from a CRM. Adapters (HubSpot, Salesforce) implement it for one tenant;
+ * their shapes, clients and errors stop at the adapter (errors arrive as CRM.* DomainErrors).
+ */
+export type CrmPort = {
+  /** A page of every record of a kind, in a stable order, for backfills. */
+  readPage(kind: CrmObjectKind, after: string | undefined, limit?: number): Promise<CrmPage>;
+  /** Roughly how many records of a kind exist (for progress); undefined when the CRM cannot say. */
+  count(kind: Exclude<CrmObjectKind, 'owners'>): Promise<number | undefined>;
+  /** Current state of some records; ids that no longer exist are left out. */
+  readByIds(kind: Exclude<CrmObjectKind, 'owners'>, crmIds: readonly string[]): Promise<CrmEntity[]>;
+  /** Records modified at or after `since`, oldest first (reconciliation). */
+  readChangedSince(
+    kind: Exclude<CrmObjectKind, 'owners'>,
+    since: Date,
+    after: string | undefined,
+  ): Promise<CrmChangedPage>;
+  /** Writes Entente-owned fields on deals or companies, in batches. */
+  writeEntenteFields(kind: 'deals' | 'companies', writes: readonly FieldWrite[]): Promise<FieldWriteResult>;
+  /** Creates Entente's fields (and registration object, where possible). Idempotent. */
+  provision(): Promise<ProvisioningResult>;
+  /** Checks an admin's field mapping against the CRM's actual properties. */
+  validateMapping(mapping: unknown): Promise<void>;
+  /** Removes the app from the CRM account. */
+  uninstall(): Promise<void>;
+};

@@ -1,0 +1,216 @@
+import type { Client } from '@hubspot/api-client';
+import type { CrmChangedPage, CrmEntity, CrmObjectKind, CrmPage, CrmPort, FieldWrite, FieldWriteResult, ProvisioningResult } from '../crmPort.js';
+import { CrmErrors } from '../crmErrors.js';
+import { ententeFieldNames, fieldText, type EntenteField } from '../ententeFields.js';
+import type { CallExecutor } from './callExecutor.js';
+import { checkMappedPropertiesExist, resolveFieldMapping, type FieldMapping } from './fieldMapping.js';
+import { ENTENTE_GROUP, ENTENTE_PROPERTIES, REGISTRATION_SCHEMA } from './ententeProperties.js';
+import { propertiesToRead, toAccount, toContact, toDeal, toUser, type HubSpotRecord } from './toDomain.js';
+
+type ObjectKind = Exclude<CrmObjectKind, 'owners'>;
+
+const BATCH = 100;
+/** Search pages hold at most 200 and a query reaches at most 10,000 results. */
+const SEARCH_PAGE = 200;
+const SEARCH_CEILING = 10_000;
+const PRIMARY_DEAL_TO_COMPANY = 5;
+
+const chunks = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+const modifiedProperty = (kind: ObjectKind) => (kind === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate');
+
+/** Entente's fields as HubSpot properties; anything else is refused (field ownership). */
+export const toHubSpotProperties = (fields: Record<string, unknown>): Record<string, string> => {
+  const properties: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (!ententeFieldNames.includes(field as EntenteField)) throw CrmErrors.fieldNotOwned(field);
+    properties[ENTENTE_PROPERTIES[field as EntenteField].name] = fieldText(field as EntenteField, value as never) ?? '';
+  }
+  return properties;
+};
+
+/** The CrmPort for one HubSpot portal. HubSpot shapes stop here: the port speaks domain types. */
+export const createHubSpotAdapter = (deps: {
+  tenantId: string;
+  execute: CallExecutor;
+  loadMapping: () => Promise<unknown>;
+  defaultCurrency: string;
+  now: () => Date;
+}): CrmPort => {
+  const { tenantId, execute } = deps;
+  let mapping: Promise<FieldMapping> | undefined;
+  const fieldMapping = () => (mapping ??= deps.loadMapping().then(resolveFieldMapping));
+  const call = <T>(work: (client: Client) => Promise<T>) => execute(tenantId, 'standard', work);
+  const search = <T>(work: (client: Client) => Promise<T>) => execute(tenantId, 'search', work);
+
+  /** deal id → associated ids (v4), primary company first. */
+  const associations = async (dealIds: readonly string[], to: 'companies' | 'contacts') => {
+    const found = new Map<string, string[]>();
+    for (const ids of chunks(dealIds, 1000)) {
+      if (ids.length === 0) continue;
+      const response = await call((client) =>
+        client.crm.associations.v4.batchApi.getPage('deals', to, { inputs: ids.map((id) => ({ id })) }),
+      );
+      for (const result of response.results) {
+        const sorted = [...result.to].sort(
+          (a, b) =>
+            Number(b.associationTypes.some((t) => t.typeId === PRIMARY_DEAL_TO_COMPANY)) -
+            Number(a.associationTypes.some((t) => t.typeId === PRIMARY_DEAL_TO_COMPANY)),
+        );
+        found.set(result._from.id, sorted.map((t) => String(t.toObjectId)));
+      }
+    }
+    return found;
+  };
+
+  const toEntities = async (kind: ObjectKind, records: readonly HubSpotRecord[]): Promise<CrmEntity[]> => {
+    const map = await fieldMapping();
+    if (kind === 'companies') return records.map((r) => ({ kind, account: toAccount(r, map) }));
+    if (kind === 'contacts') return records.map((r) => ({ kind, contact: toContact(r, map) }));
+    const ids = records.map((r) => r.id);
+    const [companies, contacts] = [await associations(ids, 'companies'), await associations(ids, 'contacts')];
+    const nowIso = deps.now().toISOString();
+    return records.map((r) => ({
+      kind: 'deals' as const,
+      deal: toDeal(r, map, companies.get(r.id)?.[0], deps.defaultCurrency, nowIso),
+      contactIds: (contacts.get(r.id) ?? []).map((id) => `hs-contact-${id}`),
+    }));
+  };
+
+  const propertyNames = async (objectType: string): Promise<Set<string>> => {
+    const response = await call((client) => client.crm.properties.coreApi.getAll(objectType, false));
+    return new Set(response.results.map((p) => p.name));
+  };
+
+  return {
+    async readPage(kind, after, limit = BATCH): Promise<CrmPage> {
+      if (kind === 'owners') {
+        const page = await call((client) => client.crm.owners.ownersApi.getPage(undefined, after, limit, false));
+        return {
+          entities: page.results.map((owner) => ({ kind: 'owners' as const, user: toUser(owner) })),
+          next: page.paging?.next?.after,
+        };
+      }
+      const properties = propertiesToRead(await fieldMapping(), kind);
+      const page = await call((client) => client.crm.objects.basicApi.getPage(kind, limit, after, properties, undefined, undefined, false));
+      return { entities: await toEntities(kind, page.results), next: page.paging?.next?.after };
+    },
+
+    async count(kind) {
+      const response = await search((client) =>
+        client.crm.objects.searchApi.doSearch(kind, { filterGroups: [], properties: ['hs_object_id'], limit: 1, sorts: [], after: '0' }),
+      );
+      return response.total;
+    },
+
+    async readByIds(kind, crmIds) {
+      const properties = propertiesToRead(await fieldMapping(), kind);
+      const records: HubSpotRecord[] = [];
+      for (const ids of chunks(crmIds, BATCH)) {
+        const response = await call((client) =>
+          client.crm.objects.batchApi.read(kind, { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] }, false),
+        );
+        records.push(...response.results);
+      }
+      return toEntities(kind, records);
+    },
+
+    async readChangedSince(kind, since, after): Promise<CrmChangedPage> {
+      const property = modifiedProperty(kind);
+      const properties = propertiesToRead(await fieldMapping(), kind);
+      const response = await search((client) =>
+        client.crm.objects.searchApi.doSearch(kind, {
+          filterGroups: [{ filters: [{ propertyName: property, operator: 'GTE' as never, value: String(since.getTime()) }] }],
+          sorts: [{ propertyName: property, direction: 'ASCENDING' } as never],
+          properties,
+          limit: SEARCH_PAGE,
+          after: after ?? '0',
+        }),
+      );
+      const newest = response.results
+        .map((r) => Date.parse(String(r.properties[property] ?? r.updatedAt ?? '')))
+        .filter((t) => !Number.isNaN(t))
+        .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+      const next = response.paging?.next?.after;
+      return {
+        entities: await toEntities(kind, response.results),
+        // Past 10,000 results a search cannot page further: the caller restarts from the newest time.
+        next: next !== undefined && Number(next) + SEARCH_PAGE <= SEARCH_CEILING ? next : undefined,
+        newestModifiedAt: Number.isFinite(newest) ? new Date(newest).toISOString() : undefined,
+      };
+    },
+
+    async writeEntenteFields(kind, writes: readonly FieldWrite[]): Promise<FieldWriteResult> {
+      const result: FieldWriteResult = { written: [], failed: [] };
+      for (const batch of chunks(writes, BATCH)) {
+        const inputs = batch.map((w) => ({ id: w.crmId, properties: toHubSpotProperties(w.fields) }));
+        const response = await call((client) => client.crm.objects.batchApi.update(kind, { inputs }));
+        const written = new Set(response.results.map((r) => r.id));
+        result.written.push(...written);
+        const errors = 'errors' in response ? (response.errors ?? []) : [];
+        for (const w of batch) {
+          if (written.has(w.crmId)) continue;
+          const error = errors.find((e) => JSON.stringify(e.context ?? {}).includes(`"${w.crmId}"`)) ?? errors[0];
+          result.failed.push({ crmId: w.crmId, reason: error?.message ?? 'not written' });
+        }
+      }
+      return result;
+    },
+
+    async provision(): Promise<ProvisioningResult> {
+      const created: string[] = [];
+      for (const objectType of ['deals', 'companies'] as const) {
+        const groups = await call((client) => client.crm.properties.groupsApi.getAll(objectType));
+        if (!groups.results.some((g) => g.name === ENTENTE_GROUP.name)) {
+          await call((client) => client.crm.properties.groupsApi.create(objectType, { ...ENTENTE_GROUP }));
+          created.push(`${objectType}.group:${ENTENTE_GROUP.name}`);
+        }
+        const existing = await propertyNames(objectType);
+        for (const definition of Object.values(ENTENTE_PROPERTIES)) {
+          if (existing.has(definition.name)) continue;
+          await call((client) =>
+            client.crm.properties.coreApi.create(objectType, { ...definition, groupName: ENTENTE_GROUP.name } as never),
+          );
+          created.push(`${objectType}.property:${definition.name}`);
+        }
+      }
+      const schemas = await call((client) => client.crm.schemas.coreApi.getAll(false));
+      const found = schemas.results.find((s) => s.name === REGISTRATION_SCHEMA.name);
+      if (found) return { registrationsStore: 'custom_object', registrationsObjectType: found.objectTypeId ?? null, created };
+      try {
+        const schema = await call((client) => client.crm.schemas.coreApi.create(REGISTRATION_SCHEMA as never));
+        created.push(`schema:${REGISTRATION_SCHEMA.name}`);
+        return { registrationsStore: 'custom_object', registrationsObjectType: schema.objectTypeId ?? null, created };
+      } catch (error) {
+        // Custom objects need Enterprise (and the schema scopes): keep registrations in properties
+        // on deals/companies plus the service's own store.
+        const status = (error as { details?: { status?: number } }).details?.status;
+        if (status === 403 || status === 402) return { registrationsStore: 'properties', registrationsObjectType: null, created };
+        throw error;
+      }
+    },
+
+    async validateMapping(input) {
+      const resolved = resolveFieldMapping(input);
+      checkMappedPropertiesExist(resolved, {
+        deals: await propertyNames('deals'),
+        companies: await propertyNames('companies'),
+        contacts: await propertyNames('contacts'),
+      });
+    },
+
+    async uninstall() {
+      await call(async (client) => {
+        const response = await client.apiRequest({ method: 'DELETE', path: '/appinstalls/v3/external-install' });
+        if (!response.ok && response.status !== 404) {
+          const body: unknown = await response.json().catch(() => ({}));
+          throw Object.assign(new Error(`uninstall answered ${response.status}`), { code: response.status, body });
+        }
+      });
+    },
+  };
+};

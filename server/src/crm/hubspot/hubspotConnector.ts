@@ -1,0 +1,109 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type Bottleneck from 'bottleneck';
+import { DomainError } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { cipherFor } from '../../secrets/encryption.js';
+import type { CrmPort } from '../crmPort.js';
+import { createCallExecutor, DEFAULT_RETRY_POLICY, type RetryPolicy } from './callExecutor.js';
+import { createCircuitBreakers } from './circuitBreaker.js';
+import { createHubSpotAdapter } from './hubspotAdapter.js';
+import { hubspotOAuth, type HubSpotOAuth } from './oauthClient.js';
+import { markPortalUninstalled } from './portalLifecycle.js';
+import { createRateLimiters } from './rateLimiter.js';
+import { createTokenManager } from './tokenManager.js';
+
+export type HubSpotConnectorOptions = {
+  policy?: Partial<RetryPolicy>;
+  breaker?: { threshold: number; cooldownMs: number };
+  maxConcurrent?: number;
+  /** Prefix for the shared Redis limiter keys. */
+  keyPrefix?: string;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+};
+
+export const hubspotRedirectUri = (ctx: Pick<AppContext, 'config'>) => `${ctx.config.publicUrl}/oauth/hubspot/callback`;
+
+const buildConnector = (ctx: AppContext, options: HubSpotConnectorOptions) => {
+  const { config } = ctx;
+  const oauth = (): HubSpotOAuth => {
+    const { clientId, clientSecret } = config.hubspot;
+    if (!clientId || !clientSecret) {
+      throw new DomainError('HUBSPOT.NOT_CONFIGURED', 'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are not set', { status: 503 });
+    }
+    return hubspotOAuth({
+      clientId,
+      clientSecret,
+      apiBaseUrl: config.hubspot.apiBaseUrl,
+      tokenPath: config.hubspot.tokenPath,
+      redirectUri: hubspotRedirectUri(ctx),
+    });
+  };
+  const cipher = cipherFor(config);
+  const tokens = createTokenManager({ store: ctx.store, cipher, oauth, now: ctx.now });
+  const limiters = createRateLimiters({
+    requestsPer10s: config.hubspot.requestsPer10s,
+    searchPerSecond: 5,
+    maxConcurrent: options.maxConcurrent ?? 10,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
+  });
+  const breakers = createCircuitBreakers({
+    threshold: options.breaker?.threshold ?? 8,
+    cooldownMs: options.breaker?.cooldownMs ?? 60_000,
+    now: () => ctx.now().getTime(),
+  });
+  const onUninstalled = async (tenantId: string) => {
+    ctx.logger.warn({ tenantId }, 'hubspot portal refuses our tokens after a failed refresh: marking it uninstalled');
+    await markPortalUninstalled(ctx.store, tenantId, ctx.now(), config.hubspot.retentionDays);
+  };
+  const execute = createCallExecutor({
+    basePath: config.hubspot.apiBaseUrl,
+    tokens,
+    limiters,
+    breakers,
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
+    sleep: options.sleep ?? ((ms) => delay(ms)),
+    random: options.random ?? Math.random,
+    onUninstalled,
+  });
+  return {
+    oauth,
+    cipher,
+    tokens,
+    limiters,
+    forTenant: (tenantId: string): CrmPort =>
+      createHubSpotAdapter({
+        tenantId,
+        execute,
+        loadMapping: async () => (await ctx.store.forTenant(tenantId).crmSync.settings()).fieldMapping,
+        defaultCurrency: 'USD',
+        now: ctx.now,
+      }),
+    close: () => limiters.close(),
+  };
+};
+export type HubSpotConnector = ReturnType<typeof buildConnector>;
+export type { Bottleneck };
+
+const connectors = new WeakMap<AppContext, HubSpotConnector>();
+
+/**
+ * The connector lives as long as its context: per-tenant limiters, breakers and refreshes must be
+ * shared by every caller in the process, so there is one per context.
+ */
+export const hubspotConnector = (ctx: AppContext): HubSpotConnector => {
+  let connector = connectors.get(ctx);
+  if (!connector) {
+    connector = buildConnector(ctx, {});
+    connectors.set(ctx, connector);
+  }
+  return connector;
+};
+
+/** Replaces the context's connector with one built from these options (tests, benchmarks). */
+export const configureHubSpotConnector = (ctx: AppContext, options: HubSpotConnectorOptions): HubSpotConnector => {
+  const connector = buildConnector(ctx, options);
+  connectors.set(ctx, connector);
+  return connector;
+};

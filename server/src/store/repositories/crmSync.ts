@@ -1,0 +1,245 @@
+import { isoOrNull } from './rows.js';
+import type { TenantScope } from './tenantScope.js';
+
+export type SyncCursor = { name: string; cursor: string | null; records: number; done: boolean };
+
+export type InboundEvent = {
+  eventId: string;
+  objectKind: string;
+  objectId: string;
+  occurredAt: number;
+  change: string;
+  payload: Record<string, unknown>;
+};
+
+export type OutboxEntry = {
+  objectKind: string;
+  crmId: string;
+  fields: Record<string, string | null>;
+  version: number;
+};
+
+type EventRow = {
+  event_id: string;
+  object_kind: string;
+  object_id: string;
+  occurred_at: number;
+  change: string;
+  payload: Record<string, unknown>;
+};
+
+/**
+ * The connector's own bookkeeping for one tenant: sync cursors, the webhook inbox, per-object
+ * ordering, the outbound write queue, what was last written, and the tenant's CRM settings.
+ */
+export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
+  async getCursor(name: string): Promise<SyncCursor> {
+    const { rows } = await db.query<SyncCursor>(
+      'SELECT name, cursor, records, done FROM crm_sync_cursors WHERE tenant_id = $1 AND name = $2',
+      [tenantId, name],
+    );
+    return rows[0] ?? { name, cursor: null, records: 0, done: false };
+  },
+  async saveCursor(cursor: SyncCursor): Promise<void> {
+    await db.query(
+      `INSERT INTO crm_sync_cursors (tenant_id, name, cursor, records, done) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, name) DO UPDATE SET cursor = EXCLUDED.cursor, records = EXCLUDED.records,
+         done = EXCLUDED.done, updated_at = now()`,
+      [tenantId, cursor.name, cursor.cursor, cursor.records, cursor.done],
+    );
+  },
+  async resetCursors(prefix: string): Promise<void> {
+    await db.query('DELETE FROM crm_sync_cursors WHERE tenant_id = $1 AND starts_with(name, $2)', [
+      tenantId,
+      prefix,
+    ]);
+  },
+
+  /** Stores events not seen before; returns how many were new (duplicates by eventId are dropped). */
+  async insertEvents(events: readonly InboundEvent[]): Promise<number> {
+    let inserted = 0;
+    for (const event of events) {
+      const { rowCount } = await db.query(
+        `INSERT INTO crm_webhook_events (tenant_id, event_id, object_kind, object_id, occurred_at, change, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, event_id) DO NOTHING`,
+        [
+          tenantId,
+          event.eventId,
+          event.objectKind,
+          event.objectId,
+          event.occurredAt,
+          event.change,
+          JSON.stringify(event.payload),
+        ],
+      );
+      inserted += rowCount;
+    }
+    return inserted;
+  },
+  async pendingEvents(limit: number): Promise<InboundEvent[]> {
+    const { rows } = await db.query<EventRow>(
+      `SELECT event_id, object_kind, object_id, occurred_at, change, payload FROM crm_webhook_events
+       WHERE tenant_id = $1 AND status = 'pending' ORDER BY occurred_at, event_id LIMIT $2`,
+      [tenantId, limit],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      objectKind: row.object_kind,
+      objectId: row.object_id,
+      occurredAt: Number(row.occurred_at),
+      change: row.change,
+      payload: row.payload,
+    }));
+  },
+  async finishEvent(eventId: string, status: 'applied' | 'skipped', outcome: string): Promise<void> {
+    await db.query(
+      `UPDATE crm_webhook_events SET status = $3, outcome = $4 WHERE tenant_id = $1 AND event_id = $2`,
+      [tenantId, eventId, status, outcome],
+    );
+  },
+  async eventOutcomes(): Promise<{ eventId: string; status: string; outcome: string | null }[]> {
+    const { rows } = await db.query<{ event_id: string; status: string; outcome: string | null }>(
+      'SELECT event_id, status, outcome FROM crm_webhook_events WHERE tenant_id = $1 ORDER BY occurred_at, event_id',
+      [tenantId],
+    );
+    return rows.map((row) => ({ eventId: row.event_id, status: row.status, outcome: row.outcome }));
+  },
+
+  async objectVersion(kind: string, crmId: string): Promise<{ occurredAt: number; deleted: boolean } | undefined> {
+    const { rows } = await db.query<{ occurred_at: number; deleted: boolean }>(
+      'SELECT occurred_at, deleted FROM crm_object_versions WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3',
+      [tenantId, kind, crmId],
+    );
+    return rows[0] && { occurredAt: Number(rows[0].occurred_at), deleted: rows[0].deleted };
+  },
+  async setObjectVersion(kind: string, crmId: string, occurredAt: number, deleted: boolean): Promise<void> {
+    await db.query(
+      `INSERT INTO crm_object_versions (tenant_id, object_kind, crm_id, occurred_at, deleted) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, object_kind, crm_id) DO UPDATE SET
+         occurred_at = GREATEST(crm_object_versions.occurred_at, EXCLUDED.occurred_at), deleted = EXCLUDED.deleted`,
+      [tenantId, kind, crmId, occurredAt, deleted],
+    );
+  },
+
+  /** Queues Entente-owned fields for write-back, merged over any values still waiting. */
+  async enqueueWrite(kind: string, crmId: string, fields: Record<string, string | null>, at: Date): Promise<void> {
+    await db.query(
+      `INSERT INTO crm_outbox (tenant_id, object_kind, crm_id, fields, requested_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, object_kind, crm_id) DO UPDATE SET fields = crm_outbox.fields || EXCLUDED.fields,
+         version = crm_outbox.version + 1, requested_at = EXCLUDED.requested_at`,
+      [tenantId, kind, crmId, JSON.stringify(fields), at.toISOString()],
+    );
+  },
+  async pendingWrites(kind: string, limit: number): Promise<OutboxEntry[]> {
+    const { rows } = await db.query<{
+      object_kind: string;
+      crm_id: string;
+      fields: Record<string, string | null>;
+      version: number;
+    }>(
+      `SELECT object_kind, crm_id, fields, version FROM crm_outbox WHERE tenant_id = $1 AND object_kind = $2
+       ORDER BY requested_at, crm_id LIMIT $3`,
+      [tenantId, kind, limit],
+    );
+    return rows.map((row) => ({
+      objectKind: row.object_kind,
+      crmId: row.crm_id,
+      fields: row.fields,
+      version: row.version,
+    }));
+  },
+  /** Removes a written entry unless newer values were merged in meanwhile (they go out next time). */
+  async completeWrite(entry: OutboxEntry): Promise<void> {
+    await db.query(
+      'DELETE FROM crm_outbox WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3 AND version = $4',
+      [tenantId, entry.objectKind, entry.crmId, entry.version],
+    );
+  },
+  async recordWritten(kind: string, crmId: string, values: Record<string, string | null>, at: Date): Promise<void> {
+    for (const [property, value] of Object.entries(values)) {
+      await db.query(
+        `INSERT INTO crm_written_values (tenant_id, object_kind, crm_id, property, value, written_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tenant_id, object_kind, crm_id, property) DO UPDATE SET value = EXCLUDED.value,
+           written_at = EXCLUDED.written_at`,
+        [tenantId, kind, crmId, property, value, at.toISOString()],
+      );
+    }
+  },
+  async lastWritten(kind: string, crmId: string, property: string): Promise<{ value: string | null } | undefined> {
+    const { rows } = await db.query<{ value: string | null }>(
+      `SELECT value FROM crm_written_values WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3 AND property = $4`,
+      [tenantId, kind, crmId, property],
+    );
+    return rows[0];
+  },
+
+  async settings(): Promise<{
+    fieldMapping: unknown;
+    registrationsStore: 'custom_object' | 'properties' | null;
+    registrationsObjectType: string | null;
+    provisionedAt: string | null;
+  }> {
+    const { rows } = await db.query<{
+      field_mapping: unknown;
+      registrations_store: 'custom_object' | 'properties' | null;
+      registrations_object_type: string | null;
+      provisioned_at: Date | string | null;
+    }>('SELECT * FROM crm_settings WHERE tenant_id = $1', [tenantId]);
+    const row = rows[0];
+    return {
+      fieldMapping: row?.field_mapping ?? {},
+      registrationsStore: row?.registrations_store ?? null,
+      registrationsObjectType: row?.registrations_object_type ?? null,
+      provisionedAt: isoOrNull(row?.provisioned_at),
+    };
+  },
+  async saveFieldMapping(mapping: unknown): Promise<void> {
+    await db.query(
+      `INSERT INTO crm_settings (tenant_id, field_mapping) VALUES ($1, $2)
+       ON CONFLICT (tenant_id) DO UPDATE SET field_mapping = EXCLUDED.field_mapping, updated_at = now()`,
+      [tenantId, JSON.stringify(mapping)],
+    );
+  },
+  async saveProvisioning(store: 'custom_object' | 'properties', objectType: string | null, at: Date): Promise<void> {
+    await db.query(
+      `INSERT INTO crm_settings (tenant_id, registrations_store, registrations_object_type, provisioned_at)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id) DO UPDATE SET registrations_store = EXCLUDED.registrations_store,
+         registrations_object_type = EXCLUDED.registrations_object_type, provisioned_at = EXCLUDED.provisioned_at,
+         updated_at = now()`,
+      [tenantId, store, objectType, at.toISOString()],
+    );
+  },
+
+  /** A company merged into another: its deals, contacts and registrations follow the survivor. */
+  async moveAccount(fromAccountId: string, toAccountId: string): Promise<void> {
+    for (const table of ['deals', 'contacts', 'registrations']) {
+      await db.query(`UPDATE ${table} SET account_id = $3 WHERE tenant_id = $1 AND account_id = $2`, [
+        tenantId,
+        fromAccountId,
+        toAccountId,
+      ]);
+    }
+  },
+  /** Distinct partners holding live registrations on an account (two or more is a conflict). */
+  async registeredPartners(accountId: string): Promise<string[]> {
+    const { rows } = await db.query<{ partner_id: string }>(
+      `SELECT DISTINCT partner_id FROM registrations WHERE tenant_id = $1 AND account_id = $2
+         AND status NOT IN ('rejected', 'expired', 'withdrawn', 'lost') ORDER BY partner_id`,
+      [tenantId, accountId],
+    );
+    return rows.map((row) => row.partner_id);
+  },
+  async registrationCount(accountId: string): Promise<number> {
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM registrations WHERE tenant_id = $1 AND account_id = $2',
+      [tenantId, accountId],
+    );
+    return rows[0]?.n ?? 0;
+  },
+  async detachDeal(dealId: string): Promise<void> {
+    await db.query('DELETE FROM deal_contacts WHERE tenant_id = $1 AND deal_id = $2', [tenantId, dealId]);
+  },
+});
+export type CrmSyncRepository = ReturnType<typeof crmSyncRepository>;
