@@ -6,7 +6,11 @@ import type { AppContext } from '../appContext.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { mountRoutes, type AnyRoute } from './route.js';
+import { attributionRoutes } from './routes/attribution.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { partnerValueRoutes } from './routes/partnerValue.js';
+import { touchpointRoutes } from './routes/touchpoints.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 
 /** The raw bytes of a JSON body, kept for signature checks (webhooks, signed card requests). */
@@ -15,7 +19,14 @@ export type RawBodyRequest = IncomingMessage & { rawBody?: Buffer };
 export const JSON_BODY_LIMIT = '1mb';
 
 /** Every route the service serves, in one list: mounted on the app and described in OpenAPI. */
-export const allRoutes = (ctx: AppContext): AnyRoute[] => [...healthRoutes(ctx), ...sandboxRoutes(ctx)];
+export const allRoutes = (ctx: AppContext): AnyRoute[] => [
+  ...healthRoutes(ctx),
+  ...sandboxRoutes(ctx),
+  ...touchpointRoutes(ctx),
+  ...attributionRoutes(ctx),
+  ...metricsRoutes(ctx),
+  ...partnerValueRoutes(ctx),
+];
 
 /** Builds the Express app without listening, so tests can start it on port 0. */
 export const createApp = (ctx: AppContext): Express => {

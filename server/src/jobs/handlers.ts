@@ -1,8 +1,11 @@
 import type { AppContext } from '../appContext.js';
+import { attributionJobHandlers } from '../attribution/jobHandlers.js';
 import type { JobHandler } from './jobRunner.js';
 
 /**
  * Every kind of durable job the service runs, by kind. Each capability contributes its own
  * handlers here (one spread per module).
  */
-export const jobHandlers = (_ctx: AppContext): Record<string, JobHandler> => ({});
+export const jobHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
+  ...attributionJobHandlers(ctx),
+});

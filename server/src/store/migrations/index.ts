@@ -1,6 +1,7 @@
 import * as core from './0001_core.js';
 import * as hubspotConnector from './0020_hubspot_connector.js';
 import * as apiKeys from './0010_api_keys.js';
+import * as attribution from './0030_attribution.js';
 import * as governance from './0011_governance.js';
 import * as attribution from './0030_attribution.js';
 
@@ -13,6 +14,7 @@ export type Migration = { version: number; name: string; sql: string };
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', sql: core.sql },
   { version: 10, name: 'api_keys', sql: apiKeys.sql },
+  { version: 30, name: 'attribution', sql: attribution.sql },
   { version: 11, name: 'governance', sql: governance.sql },
   { version: 20, name: 'hubspot_connector', sql: hubspotConnector.sql },
   { version: 30, name: 'attribution', sql: attribution.sql },

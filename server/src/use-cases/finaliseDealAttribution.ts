@@ -1,0 +1,91 @@
+import { CommonErrors, DomainError } from '@entente/shared/errors';
+import { canonicalJson } from '@entente/shared/governance';
+import type { AppContext } from '../appContext.js';
+import { participantNames } from '../attribution/attributableDeals.js';
+import { auditAttribution } from '../attribution/audit.js';
+import { computeAttribution } from '../attribution/computeAttribution.js';
+import type { StoredAttribution } from '../attribution/repositories/dealAttributions.js';
+import { inAttributionTransaction } from '../attribution/transaction.js';
+import { attributionSummary, requestAttributionWriteBack } from '../attribution/writeBack.js';
+
+export type FinaliseResult = { status: 'finalised' | 'unchanged'; attribution: StoredAttribution };
+
+/**
+ * When a deal is won, its credit of record is fixed: the tenant's current attribution settings
+ * split it (a renewal inherits by the renewal policy), the split and its explanations are stored,
+ * the audit log records it and the CRM is asked to show the summary. Running it again with nothing
+ * new changes nothing; with new touches or new settings it stores the next revision.
+ */
+export const finaliseDealAttribution = async (
+  ctx: AppContext,
+  tenantId: string,
+  dealId: string,
+  { actor = 'system' }: { actor?: string } = {},
+): Promise<FinaliseResult> => {
+  const tenant = ctx.store.forTenant(tenantId);
+  const deal = await tenant.deals.get(dealId);
+  if (!deal) throw CommonErrors.notFound(`Deal ${dealId}`);
+  if (deal.stageCategory !== 'won') {
+    throw new DomainError(
+      'ATTRIBUTION.DEAL_NOT_WON',
+      `Deal ${dealId} is ${deal.stageCategory}; attribution is finalised when a deal is won`,
+      { status: 409 },
+    );
+  }
+  const settings = await tenant.attribution.settings.current();
+  const now = ctx.now();
+  const result = await computeAttribution(tenant, deal, settings, now);
+  const nameOf = await participantNames(tenant);
+
+  return inAttributionTransaction(ctx, tenantId, async (repos, tx) => {
+    const previous = await repos.dealAttributions.get(dealId);
+    if (
+      previous &&
+      previous.settingsVersion === settings.version &&
+      previous.amountMinor === deal.amountMinor &&
+      // jsonb reorders keys, so compare canonical forms.
+      canonicalJson(previous.result) === canonicalJson(result)
+    ) {
+      return { status: 'unchanged' as const, attribution: previous };
+    }
+    const stored = await repos.dealAttributions.save({
+      dealId,
+      model: result.model,
+      settingsVersion: settings.version,
+      amountMinor: deal.amountMinor,
+      currency: deal.currency,
+      result,
+      finalisedAt: now.toISOString(),
+    });
+    await auditAttribution(tx, tenantId, {
+      type: 'attribution.finalised',
+      actor,
+      subject: `deal:${dealId}`,
+      at: now,
+      payload: {
+        revision: stored.revision,
+        model: result.model,
+        settingsVersion: settings.version,
+        amountMinor: deal.amountMinor,
+        currency: deal.currency,
+        splits: result.splits.map((s) => ({
+          participantId: s.participantId,
+          shareBp: s.shareBp,
+          amountMinor: s.amountMinor,
+          explanation: s.explanation,
+        })),
+        ...('inheritance' in result
+          ? { inheritance: result.inheritance, originalDealId: result.originalDealId }
+          : {}),
+      },
+    });
+    await requestAttributionWriteBack(
+      tx,
+      tenantId,
+      dealId,
+      now,
+      attributionSummary(result, nameOf, settings.version),
+    );
+    return { status: 'finalised' as const, attribution: stored };
+  });
+};

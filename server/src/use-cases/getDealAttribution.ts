@@ -1,0 +1,128 @@
+import {
+  DIRECT_PARTICIPANT_ID,
+  formatShareBp,
+  type Dispute,
+  type DisputeState,
+  type IgnoredTouch,
+  type TouchKind,
+} from '@entente/shared/attribution';
+import { CommonErrors } from '@entente/shared/errors';
+import type { AppContext } from '../appContext.js';
+import { participantNames } from '../attribution/attributableDeals.js';
+import { computeAttribution, type ComputedAttribution } from '../attribution/computeAttribution.js';
+
+export type SplitView = {
+  participantId: string;
+  participantName: string;
+  participantKind: 'partner' | 'direct';
+  shareBp: number;
+  /** "60%", "33.33%". */
+  share: string;
+  amountMinor: number;
+  explanation: string;
+  contributions: {
+    touchpointId: string;
+    kind: TouchKind;
+    occurredAt: string;
+    label: string;
+    shareBp: number;
+  }[];
+};
+
+export type DisputeView = {
+  id: string;
+  participantId: string;
+  raisedBy: Dispute['raisedBy'];
+  reason: string;
+  state: DisputeState;
+  openedAt: string;
+  deadline: string;
+  adjudicatorId: string | null;
+  outcomeReason: string | null;
+};
+
+/**
+ * What the deal card shows: the split, why, and any dispute. A won deal shows its credit of record;
+ * an open or lost deal shows what the current settings would credit today ("provisional").
+ */
+export type DealAttributionView = {
+  dealId: string;
+  status: 'finalised' | 'provisional';
+  model: string;
+  settingsVersion: number;
+  revision: number | null;
+  finalisedAt: string | null;
+  amountMinor: number;
+  currency: string;
+  splits: SplitView[];
+  ignored: IgnoredTouch[];
+  fallback: string | null;
+  inheritance: { mode: 'inherited' | 'fresh'; originalDealId: string } | null;
+  disputes: DisputeView[];
+};
+
+export const getDealAttribution = async (
+  ctx: AppContext,
+  tenantId: string,
+  dealId: string,
+): Promise<DealAttributionView> => {
+  const tenant = ctx.store.forTenant(tenantId);
+  const deal = await tenant.deals.get(dealId);
+  if (!deal) throw CommonErrors.notFound(`Deal ${dealId}`);
+  const [finalised, disputes, nameOf] = await Promise.all([
+    tenant.attribution.dealAttributions.get(dealId),
+    tenant.attribution.disputes.listByDeal(dealId),
+    participantNames(tenant),
+  ]);
+  const settings = await tenant.attribution.settings.current();
+  const result: ComputedAttribution =
+    finalised?.result ?? (await computeAttribution(tenant, deal, settings, ctx.now()));
+  return {
+    dealId,
+    status: finalised ? 'finalised' : 'provisional',
+    model: result.model,
+    settingsVersion: finalised?.settingsVersion ?? settings.version,
+    revision: finalised?.revision ?? null,
+    finalisedAt: finalised?.finalisedAt ?? null,
+    amountMinor: result.amountMinor,
+    currency: finalised?.currency ?? deal.currency,
+    splits: result.splits.map((split) => toSplitView(split, nameOf)),
+    ignored: result.ignored,
+    fallback: result.fallback ?? null,
+    inheritance:
+      'inheritance' in result ? { mode: result.inheritance, originalDealId: result.originalDealId } : null,
+    disputes: disputes.map(toDisputeView),
+  };
+};
+
+export const toSplitView = (
+  split: ComputedAttribution['splits'][number],
+  nameOf: (id: string) => string,
+): SplitView => ({
+  participantId: split.participantId,
+  participantName: nameOf(split.participantId),
+  participantKind: split.participantId === DIRECT_PARTICIPANT_ID ? 'direct' : 'partner',
+  shareBp: split.shareBp,
+  share: formatShareBp(split.shareBp),
+  amountMinor: split.amountMinor,
+  explanation: split.explanation,
+  contributions: split.contributions.map((c) => ({
+    touchpointId: c.touchpointId,
+    kind: c.kind,
+    occurredAt: new Date(c.occurredAtMs).toISOString(),
+    label: c.label,
+    shareBp: c.shareBp,
+  })),
+});
+
+export const toDisputeView = (dispute: Dispute): DisputeView => ({
+  id: dispute.id,
+  participantId: dispute.participantId,
+  raisedBy: dispute.raisedBy,
+  reason: dispute.reason,
+  state: dispute.state,
+  openedAt: dispute.openedAt,
+  deadline: dispute.deadline,
+  adjudicatorId: dispute.adjudicatorId,
+  outcomeReason: dispute.outcomeReason,
+});
