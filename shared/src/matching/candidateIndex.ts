@@ -1,7 +1,8 @@
-import { blockingKeys } from './blockingKeys.js';
+import { blockingKeys, keyKindWeight } from './blockingKeys.js';
+import { fittedModel } from './fittedModel.js';
 import type { MatchModel } from './matchModel.js';
 import { prepareRecord, type MatchRecord, type PrepareOptions, type PreparedRecord } from './record.js';
-import { scorePair, type MatchResult } from './scorePair.js';
+import { pairLogOdds, possibleLogOdds, scorePair, type MatchResult } from './scorePair.js';
 import { TokenRarity } from './tokenRarity.js';
 
 export type CandidateIndexOptions = {
@@ -9,31 +10,50 @@ export type CandidateIndexOptions = {
   model?: MatchModel;
   /** Keys shared by more records than this are too common to block on ("t:systems" at scale). */
   maxPostingSize?: number;
-  /** At most this many candidates, ranked by the rarity of the keys they share, are fully scored. */
+  /** At most this many candidates, ranked by the rarity of the keys they share, are scored. */
   maxCandidates?: number;
+  /**
+   * Stop scoring a lookup's candidates, best ranked first, after this many in a row fell short of
+   * `possible`: by then the shared keys are weak and the rest rank lower still.
+   */
+  patience?: number;
 };
 
-type Stored = { prepared: PreparedRecord; keys: string[] };
+/** A posting is one slot number, or an array of them once a second record shares the key. */
+type Posting = number | number[];
+
+/**
+ * Once this many records have been gathered, keys shared by more records than this are not read:
+ * the rarer keys, read first, have found the likely matches and a common key adds only noise.
+ */
+const GATHER_BUDGET_FACTOR = 4;
 
 /**
  * An in-memory blocking index over a tenant's accounts. Lookups touch only the records that share a
  * rare enough key with the query, so a lookup costs the same against a thousand or a million accounts.
- * Token rarity statistics are updated as records are added, changed and removed.
+ * Records live in numbered slots and postings hold slot numbers, which keeps a million accounts in
+ * little memory. Token rarity statistics are updated as records are added, changed and removed.
  */
 export class CandidateIndex {
   readonly rarity = new TokenRarity();
-  private readonly records = new Map<string, Stored>();
-  private readonly postings = new Map<string, string[]>();
+  private readonly slots: (PreparedRecord | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private readonly postings = new Map<string, Posting>();
   private readonly maxPostingSize: number;
   private readonly maxCandidates: number;
+  private readonly patience: number;
+  /** Scratch space for gathering candidates: weight per slot, reset after every lookup. */
+  private weights = new Float64Array(0);
 
   constructor(private readonly options: CandidateIndexOptions = {}) {
     this.maxPostingSize = options.maxPostingSize ?? 2000;
-    this.maxCandidates = options.maxCandidates ?? 100;
+    this.maxCandidates = options.maxCandidates ?? 40;
+    this.patience = options.patience ?? 15;
   }
 
   get size(): number {
-    return this.records.size;
+    return this.slotOf.size;
   }
 
   prepare(record: MatchRecord): PreparedRecord {
@@ -45,68 +65,129 @@ export class CandidateIndex {
   }
 
   get(id: string): PreparedRecord | undefined {
-    return this.records.get(id)?.prepared;
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.slots[slot];
   }
 
   /** Add or replace a record (a CRM update arrives as an upsert). */
-  upsert(record: MatchRecord | PreparedRecord): void {
+  upsert(record: MatchRecord | PreparedRecord, knownKeys?: readonly string[]): void {
     const prepared = this.toPrepared(record);
-    if (this.records.has(prepared.id)) this.remove(prepared.id);
-    const keys = blockingKeys(prepared);
+    const keys = knownKeys ?? blockingKeys(prepared);
+    if (this.slotOf.has(prepared.id)) this.remove(prepared.id);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[slot] = prepared;
+    this.slotOf.set(prepared.id, slot);
     for (const key of keys) {
       const posting = this.postings.get(key);
-      if (posting) posting.push(prepared.id);
-      else this.postings.set(key, [prepared.id]);
+      if (posting === undefined) this.postings.set(key, slot);
+      else if (typeof posting === 'number') this.postings.set(key, [posting, slot]);
+      else posting.push(slot);
     }
     this.rarity.add(prepared.name.tokens);
-    this.records.set(prepared.id, { prepared, keys });
   }
 
   remove(id: string): boolean {
-    const stored = this.records.get(id);
-    if (!stored) return false;
-    for (const key of stored.keys) {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    const prepared = this.slots[slot] as PreparedRecord;
+    for (const key of blockingKeys(prepared)) {
       const posting = this.postings.get(key);
-      if (!posting) continue;
-      const at = posting.indexOf(id);
+      if (posting === undefined) continue;
+      if (typeof posting === 'number') {
+        if (posting === slot) this.postings.delete(key);
+        continue;
+      }
+      const at = posting.indexOf(slot);
       if (at >= 0) posting.splice(at, 1);
-      if (posting.length === 0) this.postings.delete(key);
+      if (posting.length === 1) this.postings.set(key, posting[0] as number);
+      else if (posting.length === 0) this.postings.delete(key);
     }
-    this.rarity.remove(stored.prepared.name.tokens);
-    this.records.delete(id);
+    this.rarity.remove(prepared.name.tokens);
+    this.slots[slot] = undefined;
+    this.slotOf.delete(id);
+    this.freeSlots.push(slot);
     return true;
   }
 
   /**
-   * Ids of the records worth scoring against `query`, best first. Each shared key adds a weight that
-   * falls with the key's posting size, so a shared domain outranks a shared common word.
+   * Slots of the records worth scoring against `query`, best first. Keys are read rarest first; each
+   * adds a weight that falls with its posting size, so a shared domain outranks a shared common word.
    */
-  candidateIds(query: PreparedRecord): string[] {
-    const weights = new Map<string, number>();
-    for (const key of blockingKeys(query)) {
+  private candidateSlots(query: PreparedRecord, keys: readonly string[], limit: number): number[] {
+    const found: { posting: Posting; size: number; weight: number }[] = [];
+    for (const key of keys) {
       const posting = this.postings.get(key);
-      if (!posting || posting.length > this.maxPostingSize) continue;
-      const weight = 1 / Math.log2(2 + posting.length);
-      for (const id of posting) {
-        if (id !== query.id) weights.set(id, (weights.get(id) ?? 0) + weight);
-      }
+      if (posting === undefined) continue;
+      const size = typeof posting === 'number' ? 1 : posting.length;
+      if (size > this.maxPostingSize) continue;
+      found.push({ posting, size, weight: keyKindWeight(key) / Math.log2(2 + size) });
     }
-    if (weights.size <= this.maxCandidates) return [...weights.keys()];
-    return [...weights.entries()]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, this.maxCandidates)
-      .map(([id]) => id);
+    found.sort((x, y) => x.size - y.size);
+    if (this.weights.length < this.slots.length) this.weights = new Float64Array(Math.max(1024, this.slots.length * 2));
+    const weights = this.weights;
+    const self = this.slotOf.get(query.id);
+    const touched: number[] = [];
+    const budget = limit * GATHER_BUDGET_FACTOR;
+    const add = (slot: number, weight: number) => {
+      if (slot === self) return;
+      if (weights[slot] === 0) touched.push(slot);
+      weights[slot]! += weight;
+    };
+    for (const { posting, size, weight } of found) {
+      if (touched.length >= budget && size > budget) break;
+      if (typeof posting === 'number') add(posting, weight);
+      else for (const slot of posting) add(slot, weight);
+    }
+    if (touched.length > limit) {
+      // Ties (records sharing the same keys) keep insertion order, so results are deterministic.
+      touched.sort((x, y) => weights[y]! - weights[x]! || x - y);
+    }
+    const chosen = touched.length > limit ? touched.slice(0, limit) : touched;
+    for (const slot of touched) weights[slot] = 0;
+    return chosen;
   }
 
-  /** Score `record` against its candidates; results at `possible` or better, best first. */
+  /** Ids of the records worth scoring against `query`, best first. */
+  candidateIds(query: PreparedRecord, options: { limit?: number; keys?: readonly string[] } = {}): string[] {
+    const keys = options.keys ?? blockingKeys(query);
+    return this.candidateSlots(query, keys, options.limit ?? this.maxCandidates).map(
+      (slot) => (this.slots[slot] as PreparedRecord).id,
+    );
+  }
+
+  /**
+   * Candidates as prepared records, best first, for callers that score them themselves
+   * (`findDuplicates`).
+   */
+  candidates(query: PreparedRecord, options: { limit?: number; keys?: readonly string[] } = {}): PreparedRecord[] {
+    const keys = options.keys ?? blockingKeys(query);
+    return this.candidateSlots(query, keys, options.limit ?? this.maxCandidates).map(
+      (slot) => this.slots[slot] as PreparedRecord,
+    );
+  }
+
+  /**
+   * Score `record` against its candidates; results at `possible` or better, best first. Every
+   * candidate gets the cheap numeric score; only those that reach `possible` are explained.
+   */
   lookup(record: MatchRecord | PreparedRecord, options: { includeNo?: boolean } = {}): MatchResult[] {
     const query = this.toPrepared(record);
+    const model = this.options.model ?? fittedModel;
+    const floor = possibleLogOdds(model);
+    const scoring = { rarity: this.rarity, model };
     const results: MatchResult[] = [];
-    for (const id of this.candidateIds(query)) {
-      const stored = this.records.get(id);
-      if (!stored) continue;
-      const result = scorePair(query, stored.prepared, { rarity: this.rarity, model: this.options.model });
-      if (options.includeNo || result.decision !== 'no') results.push(result);
+    let misses = 0;
+    for (const candidate of this.candidates(query)) {
+      if (options.includeNo) {
+        results.push(scorePair(query, candidate, scoring));
+        continue;
+      }
+      if (pairLogOdds(query, candidate, scoring) < floor) {
+        if (++misses >= this.patience) break;
+        continue;
+      }
+      misses = 0;
+      results.push(scorePair(query, candidate, scoring));
     }
     return results.sort((x, y) => y.score - x.score);
   }

@@ -1,7 +1,9 @@
+import { blockingKeys } from './blockingKeys.js';
 import { CandidateIndex, type CandidateIndexOptions } from './candidateIndex.js';
 import { Clusters } from './clusters.js';
+import { fittedModel } from './fittedModel.js';
 import type { MatchRecord, PreparedRecord } from './record.js';
-import { scorePair, type MatchReason, type MatchResult } from './scorePair.js';
+import { pairLogOdds, possibleLogOdds, scorePair, type MatchReason, type MatchResult } from './scorePair.js';
 
 export type DuplicatePair = MatchResult & {
   /** True when the pair is a match only because both records joined the same cluster through others. */
@@ -19,6 +21,7 @@ export type DeduplicateOptions = CandidateIndexOptions & {
 export type DeduplicateResult = {
   pairs: DuplicatePair[];
   clusters: string[][];
+  /** Candidate pairs given the cheap numeric score. */
   comparisons: number;
 };
 
@@ -30,30 +33,50 @@ const closureReason = (via: string): MatchReason => ({
 });
 
 /**
+ * Candidates per record: a small set can afford to compare each record with many others, which
+ * matters inside large clusters (676 spellings of Philips); a large one keeps about three million
+ * comparisons in total, so 100,000 rows stay under a minute.
+ */
+export const candidateCap = (rows: number): number => Math.max(30, Math.min(300, Math.round(3_000_000 / Math.max(1, rows))));
+
+/**
  * Find duplicate pairs within one set of records (an account export or a CSV of registrations).
  * Every pair scored `possible` or `match` is returned; with transitive closure, every pair inside a
  * merged cluster is a `match`, those the model did not score directly marked `viaClosure`.
+ *
+ * Each record is compared with its best-ranked candidates (see `CandidateIndex`); a pair is scored
+ * once, from whichever side reaches it first. Candidates get the cheap numeric score first and only
+ * those reaching `possible` are explained.
  */
 export const findDuplicates = (records: readonly MatchRecord[], options: DeduplicateOptions = {}): DeduplicateResult => {
-  const index = new CandidateIndex({ maxCandidates: 300, ...options });
+  const index = new CandidateIndex({ maxCandidates: candidateCap(records.length), ...options });
+  const model = options.model ?? fittedModel;
+  const floor = possibleLogOdds(model);
+  const scoring = { rarity: index.rarity, model };
   const prepared: PreparedRecord[] = records.map((record) => index.prepare(record));
-  for (const record of prepared) index.upsert(record);
+  const keys = prepared.map((record) => blockingKeys(record));
+  prepared.forEach((record, i) => index.upsert(record, keys[i]));
   const position = new Map(prepared.map((record, i) => [record.id, i]));
-  const scored = new Map<string, DuplicatePair>();
+  const count = prepared.length;
+  const seen = new Set<number>();
+  const scored = new Map<number, DuplicatePair>();
   const clusters = new Clusters();
   let comparisons = 0;
   prepared.forEach((left, i) => {
-    for (const id of index.candidateIds(left)) {
-      const j = position.get(id) as number;
-      if (j <= i) continue; // each unordered pair once
-      const right = prepared[j] as PreparedRecord;
+    for (const right of index.candidates(left, { keys: keys[i] })) {
+      const j = position.get(right.id) as number;
+      const pairKey = i < j ? i * count + j : j * count + i;
+      if (seen.has(pairKey)) continue;
+      seen.add(pairKey);
       comparisons++;
-      const result = scorePair(left, right, { rarity: index.rarity, model: options.model });
+      const [first, second] = i < j ? [left, right] : [right, left];
+      if (pairLogOdds(first, second, scoring) < floor) continue;
+      const result = scorePair(first, second, scoring);
       if (result.decision === 'no') continue;
-      scored.set(`${i}:${j}`, { ...result, viaClosure: false });
-      if (result.decision === 'match') clusters.union(left.id, right.id);
+      scored.set(pairKey, { ...result, viaClosure: false });
+      if (result.decision === 'match') clusters.union(first.id, second.id);
     }
-    if (options.onProgress && (i % 500 === 0 || i === prepared.length - 1)) options.onProgress(i + 1, prepared.length);
+    if (options.onProgress && (i % 500 === 0 || i === count - 1)) options.onProgress(i + 1, count);
   });
   const groups = clusters.groups();
   if (options.transitiveClosure !== false) {
@@ -70,12 +93,12 @@ export const findDuplicates = (records: readonly MatchRecord[], options: Dedupli
       const members = group.map((id) => position.get(id) as number).sort((x, y) => x - y);
       for (let x = 0; x < members.length; x++) {
         for (let y = x + 1; y < members.length; y++) {
-          const key = `${members[x]}:${members[y]}`;
-          if (scored.has(key)) continue;
+          const pairKey = (members[x] as number) * count + (members[y] as number);
+          if (scored.has(pairKey)) continue;
           const left = prepared[members[x] as number] as PreparedRecord;
           const right = prepared[members[y] as number] as PreparedRecord;
-          const result = scorePair(left, right, { rarity: index.rarity, model: options.model });
-          scored.set(key, {
+          const result = scorePair(left, right, scoring);
+          scored.set(pairKey, {
             ...result,
             decision: 'match',
             viaClosure: true,
@@ -85,12 +108,6 @@ export const findDuplicates = (records: readonly MatchRecord[], options: Dedupli
       }
     }
   }
-  const pairs = [...scored.entries()]
-    .sort(([x], [y]) => {
-      const [xi, xj] = x.split(':').map(Number) as [number, number];
-      const [yi, yj] = y.split(':').map(Number) as [number, number];
-      return xi - yi || xj - yj;
-    })
-    .map(([, pair]) => pair);
+  const pairs = [...scored.entries()].sort(([x], [y]) => x - y).map(([, pair]) => pair);
   return { pairs, clusters: groups, comparisons };
 };

@@ -17,6 +17,7 @@ export const fittedModel: MatchModel = {
     "phone_same": 0.058,
     "phone_tail_same": 1.304,
     "phone_diff": -1.002,
+    "phone_and_domain_diff": 0,
     "address_same": 1.466,
     "address_street_close": 0.214,
     "address_diff": -1.583,

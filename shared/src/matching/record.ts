@@ -5,7 +5,7 @@ import { normaliseAddress, normaliseCity, normaliseZip, type NormalisedAddress }
 import { normaliseCompanyName, type NormalisedCompanyName } from './normalise/companyName.js';
 import { registrableDomain } from './normalise/domain.js';
 import { companyDomainOfEmail } from './normalise/email.js';
-import { normalisePhone, type NormalisedPhone } from './normalise/phone.js';
+import { countryCodeOf, normalisePhone, type NormalisedPhone } from './normalise/phone.js';
 
 const optionalText = z.string().max(2000).nullish();
 
@@ -43,7 +43,7 @@ export type PreparedRecord = {
 };
 
 export type PrepareOptions = {
-  /** Country assumed for phone numbers written without a country code. */
+  /** Country assumed for phone numbers written without a country code, unless the record names one. */
   defaultCountry?: CountryCode;
 };
 
@@ -69,7 +69,7 @@ export const prepareRecord = (record: MatchRecord, options: PrepareOptions = {})
     name: normaliseCompanyName(record.name),
     domains,
     email: email && email.includes('@') ? email : null,
-    phone: normalisePhone(record.phone, options.defaultCountry),
+    phone: normalisePhone(record.phone, countryCodeOf(record.country) ?? options.defaultCountry),
     address: normaliseAddress(record.address),
     city: normaliseCity(record.city),
     zip: normaliseZip(record.zip),

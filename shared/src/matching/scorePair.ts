@@ -1,4 +1,4 @@
-import { compareFields, FEATURE_FIELD, type FeatureName, type MatchField } from './features.js';
+import { compareFields, FEATURE_FIELD, type FeatureName, type FieldComparison, type MatchField } from './features.js';
 import { fittedModel } from './fittedModel.js';
 import type { MatchModel } from './matchModel.js';
 import type { PreparedRecord } from './record.js';
@@ -41,9 +41,37 @@ export const decide = (score: number, model: MatchModel): MatchDecision =>
 /** The feature vector of a pair, in model order; the fitting script uses the same function. */
 export const pairFeatures = (a: PreparedRecord, b: PreparedRecord, rarity: TokenRarity = sharedRarity) => {
   const values: Partial<Record<FeatureName, number>> = {};
-  for (const comparison of compareFields(a, b, rarity)) Object.assign(values, comparison.features);
+  for (const comparison of compareFields(a, b, rarity, { explain: false })) Object.assign(values, comparison.features);
   return values;
 };
+
+const contributionOf = (comparison: FieldComparison, model: MatchModel): number => {
+  let contribution = 0;
+  for (const feature in comparison.features) {
+    const value = comparison.features[feature as FeatureName] as number;
+    if (value !== 0 && FEATURE_FIELD[feature as FeatureName] === comparison.field) {
+      contribution += model.weights[feature as FeatureName] * value;
+    }
+  }
+  return contribution;
+};
+
+/**
+ * The log-odds of a pair without its reasons: the cheap first pass that `CandidateIndex` and
+ * `findDuplicates` run on every candidate, writing reasons only for the few that reach `possible`.
+ */
+export const pairLogOdds = (a: PreparedRecord, b: PreparedRecord, options: ScoreOptions = {}): number => {
+  const model = options.model ?? fittedModel;
+  let logOdds = model.intercept;
+  for (const comparison of compareFields(a, b, options.rarity ?? sharedRarity, { explain: false })) {
+    logOdds += contributionOf(comparison, model);
+  }
+  return logOdds;
+};
+
+/** The log-odds at or above which a pair is at least `possible`. */
+export const possibleLogOdds = (model: MatchModel = fittedModel): number =>
+  Math.log(model.thresholds.possible / (1 - model.thresholds.possible));
 
 /** Score a pair of prepared records and explain the score field by field. */
 export const scorePair = (a: PreparedRecord, b: PreparedRecord, options: ScoreOptions = {}): MatchResult => {
@@ -52,10 +80,7 @@ export const scorePair = (a: PreparedRecord, b: PreparedRecord, options: ScoreOp
   let logOdds = model.intercept;
   const reasons: MatchReason[] = [];
   for (const comparison of compareFields(a, b, rarity)) {
-    let contribution = 0;
-    for (const [feature, value] of Object.entries(comparison.features) as [FeatureName, number][]) {
-      if (FEATURE_FIELD[feature] === comparison.field) contribution += model.weights[feature] * value;
-    }
+    const contribution = contributionOf(comparison, model);
     logOdds += contribution;
     reasons.push({
       field: comparison.field,

@@ -7,17 +7,23 @@ import { GENERIC_NAME_WORDS } from './normalise/companyName.js';
 export class TokenRarity {
   private readonly frequency = new Map<string, number>();
   private documents = 0;
+  /** Weights computed since the statistics last changed: a lookup weighs the same tokens many times. */
+  private readonly cache = new Map<string, number>();
+  private cachedAt = -1;
+  private version = 0;
 
   get size(): number {
     return this.documents;
   }
 
   add(tokens: readonly string[]): void {
+    this.version++;
     this.documents++;
     for (const token of new Set(tokens)) this.frequency.set(token, (this.frequency.get(token) ?? 0) + 1);
   }
 
   remove(tokens: readonly string[]): void {
+    this.version++;
     this.documents = Math.max(0, this.documents - 1);
     for (const token of new Set(tokens)) {
       const count = (this.frequency.get(token) ?? 0) - 1;
@@ -35,6 +41,18 @@ export class TokenRarity {
    * whatever the corpus says (a small tenant may have few "Systems" but it still says little).
    */
   weight(token: string): number {
+    if (this.cachedAt !== this.version || this.cache.size > 200_000) {
+      this.cache.clear();
+      this.cachedAt = this.version;
+    }
+    const cached = this.cache.get(token);
+    if (cached !== undefined) return cached;
+    const weight = this.computeWeight(token);
+    this.cache.set(token, weight);
+    return weight;
+  }
+
+  private computeWeight(token: string): number {
     const idf = Math.log(1 + (this.documents + 1) / (this.documentFrequency(token) + 1));
     return GENERIC_NAME_WORDS.has(token) ? idf * 0.35 : idf;
   }
