@@ -2,7 +2,7 @@ import request from 'supertest';
 import { startTestApp, type TestApp } from '../testing/testApp.js';
 import { recordTouchpoints } from '../use-cases/recordTouchpoints.js';
 import { ATTRIBUTION_WRITEBACK_JOB_KIND } from './writeBack.js';
-import { ATTRIBUTION_JOB_KINDS, requestAttributionFinalise } from './jobs.js';
+import { requestAttributionFinalise } from './jobs.js';
 import { crmTouch, seedAttributionWorld, type AttributionWorld } from './testing/seedAttributionWorld.js';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -3,6 +3,7 @@ import * as serve from './serve.js';
 import * as migrate from './migrate.js';
 import * as match from './match.js';
 import * as attribute from './attribute.js';
+import * as simulate from './simulate.js';
 
 /** Every `entente` subcommand, one module each. */
-export const commands: readonly CommandModule[] = [serve, migrate, match, attribute];
+export const commands: readonly CommandModule[] = [serve, migrate, match, attribute, simulate];

@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { ComparePeriod } from '@entente/shared/attribution';
+import { isDomainError } from '@entente/shared/errors';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { createLogger } from '../../observability/logger.js';
+import { buildContext } from '../../service.js';
+import { migrate } from '../../store/migrate.js';
+import { openDatabase } from '../../store/openDatabase.js';
+import type { Store } from '../../store/store.js';
+import { formatAttributionSimulation, simulateAttribution } from '../../use-cases/simulateAttribution.js';
+
+type Options = { attribution?: string; by: string; tenant?: string; json?: boolean };
+
+const periods: readonly ComparePeriod[] = ['quarter', 'month', 'year', 'all'];
+
+/** The tenant named, or the only one there is. */
+const pickTenant = async (store: Store, wanted: string | undefined): Promise<string> => {
+  const tenants = await store.tenants.list();
+  if (wanted) {
+    if (!tenants.some((t) => t.id === wanted))
+      throw new Error(`No tenant ${wanted}; known: ${tenants.map((t) => t.id).join(', ')}`);
+    return wanted;
+  }
+  if (tenants.length === 1) return tenants[0]!.id;
+  throw new Error(
+    `Pass --tenant: there are ${tenants.length} tenants (${tenants.map((t) => t.id).join(', ')})`,
+  );
+};
+
+/**
+ * `entente simulate` replays history under a candidate configuration and reports what would change.
+ * `--attribution A,B` compares two attribution models; a rules-of-engagement `--policy` simulation
+ * slots in here as another option with its own use case.
+ */
+export const register = (program: Command): void => {
+  program
+    .command('simulate')
+    .description(
+      'Replay history under a candidate configuration and report what would change, before switching',
+    )
+    .option(
+      '--attribution <modelA,modelB>',
+      'compare two attribution models (names, or "current" for the published settings), e.g. current,time_decay',
+    )
+    .option('--by <period>', `attribution: group by ${periods.join(', ')}`, 'quarter')
+    .option('--tenant <id>', 'the tenant (default: the only one)')
+    .option('--json', 'print the full result as JSON')
+    .action(async (options: Options) => {
+      if (!options.attribution) {
+        console.error('Say what to simulate: --attribution MODEL_A,MODEL_B');
+        process.exitCode = 2;
+        return;
+      }
+      const models = options.attribution.split(',').map((m) => m.trim());
+      const by = options.by as ComparePeriod;
+      if (models.length !== 2 || models.some((m) => !m) || !periods.includes(by)) {
+        console.error(
+          `--attribution takes two models (MODEL_A,MODEL_B) and --by one of ${periods.join(', ')}`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      let config;
+      try {
+        config = loadConfig(process.env);
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          console.error(error.message);
+          process.exitCode = 2;
+          return;
+        }
+        throw error;
+      }
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrate(db);
+        const ctx = buildContext(config, db, createLogger('silent'));
+        const tenantId = await pickTenant(ctx.store, options.tenant);
+        const result = await simulateAttribution(ctx, tenantId, { models: [models[0]!, models[1]!], by });
+        process.stdout.write(
+          options.json ? `${JSON.stringify(result, null, 2)}\n` : formatAttributionSimulation(result),
+        );
+      } catch (error) {
+        console.error(isDomainError(error) ? `${error.code}: ${error.message}` : (error as Error).message);
+        process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+    });
+};
