@@ -238,6 +238,15 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
     );
     return rows[0]?.n ?? 0;
   },
+  /** A deal merged into another: registrations and contacts follow the survivor. */
+  async moveDeal(fromDealId: string, toDealId: string): Promise<void> {
+    await db.query('UPDATE registrations SET deal_id = $3 WHERE tenant_id = $1 AND deal_id = $2', [tenantId, fromDealId, toDealId]);
+    await db.query(
+      `INSERT INTO deal_contacts (tenant_id, deal_id, contact_id)
+       SELECT tenant_id, $3, contact_id FROM deal_contacts WHERE tenant_id = $1 AND deal_id = $2 ON CONFLICT DO NOTHING`,
+      [tenantId, fromDealId, toDealId],
+    );
+  },
   async detachDeal(dealId: string): Promise<void> {
     await db.query('DELETE FROM deal_contacts WHERE tenant_id = $1 AND deal_id = $2', [tenantId, dealId]);
   },

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { InboundEvent } from '../../store/repositories/crmSync.js';
+import { ENTENTE_PROPERTIES } from './ententeProperties.js';
+
+const ENTENTE_FIELD_BY_PROPERTY = new Map(Object.entries(ENTENTE_PROPERTIES).map(([field, p]) => [p.name, field]));
+
+const TYPE_IDS: Record<string, 'deals' | 'companies' | 'contacts'> = { '0-1': 'contacts', '0-2': 'companies', '0-3': 'deals' };
+const SINGULAR: Record<string, 'deals' | 'companies' | 'contacts'> = { contact: 'contacts', company: 'companies', deal: 'deals' };
+const CHANGES = ['creation', 'propertyChange', 'deletion', 'restore', 'merge', 'associationChange', 'privacyDeletion'] as const;
+
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
+
+/** One event as HubSpot sends it (legacy `deal.creation` or generic `object.creation`). */
+export const hubspotEventSchema = z.looseObject({
+  eventId: id,
+  subscriptionId: id.optional(),
+  portalId: id,
+  appId: id.optional(),
+  occurredAt: z.number().int().nonnegative(),
+  subscriptionType: z.string().regex(/^[a-z]+\.[A-Za-z]+$/),
+  attemptNumber: z.number().int().optional(),
+  objectId: id.optional(),
+  objectTypeId: z.string().optional(),
+  changeSource: z.string().optional(),
+  sourceId: z.string().optional(),
+  propertyName: z.string().optional(),
+  propertyValue: z.string().nullable().optional(),
+  primaryObjectId: id.optional(),
+  mergedObjectIds: z.array(id).optional(),
+  newObjectId: id.optional(),
+  fromObjectId: id.optional(),
+  toObjectId: id.optional(),
+  fromObjectTypeId: z.string().optional(),
+  toObjectTypeId: z.string().optional(),
+  associationType: z.string().optional(),
+  associationRemoved: z.boolean().optional(),
+});
+/** A webhook POST is a JSON array of at most 100 events. */
+export const hubspotEventBatchSchema = z.array(hubspotEventSchema).min(1).max(100);
+export type HubSpotEvent = z.infer<typeof hubspotEventSchema>;
+
+const kindOf = (event: HubSpotEvent): 'deals' | 'companies' | 'contacts' | undefined => {
+  const [prefix] = event.subscriptionType.split('.');
+  if (prefix && prefix !== 'object') return SINGULAR[prefix];
+  return TYPE_IDS[event.objectTypeId ?? event.fromObjectTypeId ?? ''];
+};
+
+/**
+ * Turns HubSpot's event into the connector's own shape (HubSpot's stops here). Association
+ * changes are filed under the deal they touch, so they are ordered with that deal's other events.
+ */
+export const toInboundEvent = (event: HubSpotEvent): (InboundEvent & { portalId: string }) | undefined => {
+  const change = event.subscriptionType.split('.')[1] as (typeof CHANGES)[number];
+  if (!CHANGES.includes(change)) return undefined;
+  let objectKind = kindOf(event);
+  let objectId = event.objectId;
+  if (change === 'associationChange') {
+    const from = TYPE_IDS[event.fromObjectTypeId ?? ''] ?? objectKind;
+    const to = TYPE_IDS[event.toObjectTypeId ?? ''] ?? SINGULAR[(event.associationType ?? '').split('_TO_')[1]?.toLowerCase() ?? ''];
+    if (from === 'deals') [objectKind, objectId] = ['deals', event.fromObjectId];
+    else if (to === 'deals') [objectKind, objectId] = ['deals', event.toObjectId];
+    else if (from === 'contacts') [objectKind, objectId] = ['contacts', event.fromObjectId];
+    else if (to === 'contacts') [objectKind, objectId] = ['contacts', event.toObjectId];
+  }
+  if (change === 'merge') objectId = event.newObjectId ?? event.primaryObjectId ?? event.objectId;
+  if (!objectKind || !objectId) return undefined;
+  return {
+    portalId: event.portalId,
+    eventId: event.eventId,
+    objectKind,
+    objectId,
+    occurredAt: event.occurredAt,
+    change: change === 'privacyDeletion' ? 'deletion' : change,
+    payload: {
+      changeSource: event.changeSource ?? null,
+      sourceId: event.sourceId ?? null,
+      propertyName: event.propertyName ?? null,
+      /** Set when the property is one Entente owns: the domain name of the field. */
+      ententeField: (event.propertyName && ENTENTE_FIELD_BY_PROPERTY.get(event.propertyName)) ?? null,
+      propertyValue: event.propertyValue ?? null,
+      primaryObjectId: event.primaryObjectId ?? null,
+      mergedObjectIds: event.mergedObjectIds ?? [],
+      newObjectId: event.newObjectId ?? null,
+    },
+  };
+};
