@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../testing/testApp.js';
 import { recordTouchpoints } from '../use-cases/recordTouchpoints.js';
-import { ATTRIBUTION_WRITEBACK_JOB_KIND } from './writeBack.js';
 import { requestAttributionFinalise } from './jobs.js';
 import { crmTouch, seedAttributionWorld, type AttributionWorld } from './testing/seedAttributionWorld.js';
 
@@ -163,19 +162,16 @@ describe('attribution through the API', () => {
       );
     });
 
-    it('When it is finalised, then the audit log records it and the CRM summary waits for the connector', async () => {
+    it('When it is finalised, then the audit log records it and the CRM connector is asked to show the summary', async () => {
       expect(await auditTypes(world.tenantId)).toContain('attribution.finalised');
-      const { rows } = await app.ctx.store.db.query<{
-        payload: { dealId: string; fields: { attributionSummary: string } };
-      }>('SELECT payload FROM jobs WHERE tenant_id = $1 AND kind = $2', [
-        world.tenantId,
-        ATTRIBUTION_WRITEBACK_JOB_KIND,
-      ]);
-      expect(rows.map((r) => r.payload)).toEqual([
-        {
-          dealId: 'd-won',
-          fields: { attributionSummary: 'position_based (v0): Northwind 60%, Contoso 40%' },
-        },
+      const outbox = await app.ctx.store.forTenant(world.tenantId).crmSync.pendingWrites('deals', 10);
+      expect(outbox).toEqual([
+        expect.objectContaining({
+          crmId: 'crm-d-won',
+          fields: expect.objectContaining({
+            attributionSummary: 'position_based (v0): Northwind 60%, Contoso 40%',
+          }),
+        }),
       ]);
     });
 

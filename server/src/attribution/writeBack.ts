@@ -1,11 +1,11 @@
-import { enqueueJob } from '../jobs/jobQueue.js';
-import type { Queryable } from '../store/database.js';
 import { formatShareBp } from '@entente/shared/attribution';
+import type { Queryable } from '../store/database.js';
+import { requestDealWriteBack } from '../use-cases/hubspotWriteBack.js';
 import type { ComputedAttribution } from './computeAttribution.js';
 
 /**
  * The one line the CRM shows in the deal's "attribution summary" property, e.g.
- * `Position-based (v3): Northwind 60%, Direct team 40%`. The explanations stay in the service (the
+ * `position_based (v3): Northwind 60%, Direct team 40%`. The explanations stay in the service (the
  * card fetches them); a CRM text property only needs who and how much.
  */
 export const attributionSummary = (
@@ -19,22 +19,13 @@ export const attributionSummary = (
     .join(', ');
 
 /**
- * Outbound CRM writes belong to the connector. Until it exports a write-back request, the summary
- * waits in a job of this kind for the connector's handler to pick up (nothing else claims it).
+ * Asks the CRM connector to show the summary on the deal, in the same transaction as the split it
+ * summarises: the connector's outbox sends it in batches within the rate limit.
  */
-export const ATTRIBUTION_WRITEBACK_JOB_KIND = 'crm.deal_writeback.attribution';
-
-export const requestAttributionWriteBack = async (
+export const requestAttributionWriteBack = (
   tx: Queryable,
   tenantId: string,
   dealId: string,
   now: Date,
   summary: string,
-): Promise<void> => {
-  await enqueueJob(tx, {
-    tenantId,
-    kind: ATTRIBUTION_WRITEBACK_JOB_KIND,
-    payload: { dealId, fields: { attributionSummary: summary } },
-    runAt: now,
-  });
-};
+): Promise<void> => requestDealWriteBack(tx, tenantId, dealId, { attributionSummary: summary }, now);
