@@ -15,6 +15,9 @@ const swc = [
 
 const common = {
   testEnvironment: 'node',
+  // Store-backed tests open a database in their hooks; on a busy 2-core machine that can take
+  // seconds, so hooks and tests get a generous ceiling (tests assert behaviour, not speed).
+  testTimeout: 60_000,
   transform: { '^.+\\.(m?[tj]sx?)$': swc },
   transformIgnorePatterns: [
     '/node_modules/(?!(double-metaphone|@hubspot/ui-extensions|@remote-ui|tinyspy|nock|@mswjs|@open-draft|outvariant|strict-event-emitter|is-node-process|headers-polyfill|rettime)/)',
