@@ -146,7 +146,6 @@ export const createCallExecutor = (deps: {
           if (policyName === 'DAILY') throw CrmErrors.rateLimited('The portal has used its daily HubSpot API allowance');
           const search = kind === 'search' || policyName === 'SECONDLY';
           const wait = search ? deps.policy.searchRateLimitWaitMs : deps.policy.rateLimitWaitMs;
-          deps.limiters.exhaust(tenantId, kind);
           if (++rateLimited > deps.policy.maxRateLimitRetries) {
             throw CrmErrors.rateLimited('HubSpot kept answering 429 for this portal', wait);
           }

@@ -85,10 +85,6 @@ export const createRateLimiters = (options: RateLimitOptions) => {
       }
       if (remaining <= 0) limiter.updateSettings({ reservoir: 0 });
     },
-    /** A 429 says the budget is spent whatever we counted: stop until the next refill. */
-    exhaust(tenantId: string, kind: CallKind): void {
-      limiterFor(tenantId, kind).updateSettings({ reservoir: 0 });
-    },
     limiterFor,
     async close(): Promise<void> {
       await Promise.all([...limiters.values()].map((limiter) => limiter.disconnect(false)));
