@@ -1,0 +1,133 @@
+import {
+  Alert,
+  BarChart,
+  Button,
+  EmptyState,
+  Flex,
+  ErrorState,
+  Link,
+  LoadingSpinner,
+  ProgressBar,
+  StatusTag,
+  Table,
+  TextArea,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { textOf } from '../testing/renderedText';
+import { buildConflict, buildDealCard } from '../testing/payloads';
+import { fakeService, serviceError } from '../testing/fakeService';
+import { PartnerDealCardView } from './PartnerDealCardView';
+
+const PATH = '/hubspot/cards/deals/9001';
+
+describe('Partner deal card', () => {
+  it('When the service has not answered yet, then a loading spinner shows', () => {
+    const service = fakeService();
+    service.hold(PATH);
+    const { render, find } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    expect(find(LoadingSpinner).props.label).toBe('Loading partners on this deal');
+  });
+
+  it('When the deal has partners, then roles, status, clocks, attribution and sync health show', async () => {
+    const service = fakeService({ [PATH]: buildDealCard() });
+    const { render, find, findAll, findByTestId, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(LoadingSpinner)).toBeNull());
+
+    expect(findByTestId(StatusTag, 'registration-status').text).toBe('Approved');
+    const partner = find(StatusTag, { testId: 'registration-status' });
+    expect(partner).toBeTruthy();
+    expect(findAll(Alert)).toHaveLength(0);
+    const protection = findByTestId(ProgressBar, 'protection-window');
+    expect(protection.props.title).toBe('Protected until 30 Dec 2026 (58 days left)');
+    expect(protection.props.value).toBe(35);
+    const text = textOf(find(Table));
+    expect(text).toContain('Tailspin Toys');
+    expect(text).toContain('Sourced the deal (40%)');
+    expect(text).toContain('$72,000');
+    expect(find(BarChart).props.data).toEqual([
+      { participant: 'Tailspin Toys', share: 60 },
+      { participant: 'Direct team', share: 40 },
+    ]);
+    expect(textOf(findByTestId(Flex, 'sync-health'))).toContain('Last synced 2 Nov 2026, 08:55 UTC. Nothing waiting to be written.');
+    expect(service.calls.map((c) => c.path)).toEqual([PATH]);
+  });
+
+  it('When registrations conflict, then an alert states the evidence and links to the competing record', async () => {
+    const service = fakeService({ [PATH]: buildDealCard({ conflicts: [buildConflict()] }) });
+    const { render, findByTestId, waitFor, find } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(findByTestId(Alert, 'conflict')).toBeTruthy());
+    const alert = findByTestId(Alert, 'conflict');
+    expect(alert.props.variant).toBe('danger');
+    expect(alert.props.title).toBe('A direct seller is already working this customer');
+    expect(textOf(alert)).toContain('Domain acme.example matches exactly');
+    expect(find(Link).props.href).toEqual({ url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009', external: false });
+    expect(find(Link).text).toBe('Open deal Acme expansion');
+  });
+
+  it('When no partner is on the deal, then an empty state says so and attribution still shows', async () => {
+    const service = fakeService({ [PATH]: buildDealCard({ partners: [], registrations: [] }) });
+    const { render, find, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(EmptyState)).not.toBeNull());
+    expect(find(EmptyState).props.title).toBe('No partners on this deal');
+    expect(maybeFind(BarChart)).not.toBeNull();
+  });
+
+  it('When the service fails, then an error state explains it and retrying loads the card', async () => {
+    let attempts = 0;
+    const service = fakeService({
+      [PATH]: () => (++attempts === 1 ? serviceError(0, 'CARD.TIMEOUT', 'Entente took too long to answer. Try again in a moment.') : buildDealCard()),
+    });
+    const { render, find, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(ErrorState)).not.toBeNull());
+    expect(textOf(find(ErrorState))).toContain('Entente took too long to answer');
+    find(Button, { testId: 'retry' }).trigger('onClick');
+    await waitFor(() => expect(maybeFind(BarChart)).not.toBeNull());
+    expect(attempts).toBe(2);
+  });
+
+  it('When the service answers with something unexpected, then the card shows an error, not a broken view', async () => {
+    const service = fakeService({ [PATH]: { deal: 'nope' } });
+    const { render, find, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(ErrorState)).not.toBeNull());
+    expect(textOf(find(ErrorState))).toContain('does not understand');
+  });
+
+  it('When an older answer arrives after a newer request, then the older answer is dropped', async () => {
+    const service = fakeService({ '/hubspot/cards/deals/9002': buildDealCard({ deal: { ...buildDealCard().deal, name: 'Newer deal' }, partners: [], registrations: [] }) });
+    service.hold(PATH);
+    const { render, waitFor, maybeFind, find } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9002" />);
+    await waitFor(() => expect(maybeFind(EmptyState)).not.toBeNull());
+    service.release(PATH, buildDealCard());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(maybeFind(EmptyState)).not.toBeNull();
+    expect(find(EmptyState).props.title).toBe('No partners on this deal');
+  });
+
+  it('When a seller disputes a split, then the reason is sent and the card confirms it', async () => {
+    const service = fakeService({
+      [PATH]: buildDealCard(),
+      [`${PATH}/disputes`]: { id: 'dsp_1', state: 'open', deadline: '2026-11-16T09:00:00.000Z' },
+    });
+    const { render, find, waitFor, maybeFind, findByTestId } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(Table)).not.toBeNull());
+    findByTestId(Button, 'dispute-p-tailspin').trigger('onClick');
+    await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+    find(TextArea).trigger('onChange', 'We ran the demo, not the direct team.' as never);
+    await waitFor(() => expect(findByTestId(Button, 'dispute-submit').props.disabled).toBe(false));
+    findByTestId(Button, 'dispute-submit').trigger('onClick');
+    await waitFor(() => expect(maybeFind(Alert, { title: 'Dispute sent' })).not.toBeNull());
+    expect(service.calls.find((c) => c.path.endsWith('/disputes'))?.request).toEqual({
+      method: 'POST',
+      body: { participantId: 'p-tailspin', reason: 'We ran the demo, not the direct team.' },
+    });
+  });
+});

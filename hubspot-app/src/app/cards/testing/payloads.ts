@@ -1,0 +1,158 @@
+import type { Conflict, Viewer } from '../types/common';
+import type { CompanyCardPayload } from '../types/companyCard';
+import type { DealCardPayload } from '../types/dealCard';
+import type { ReviewCardPayload, ReviewRegistration } from '../types/reviewCard';
+import type { SettingsPayload } from '../types/settings';
+
+/** Builders for card payloads: a realistic default, overridden per test. */
+export const buildViewer = (overrides: Partial<Viewer> = {}): Viewer => ({
+  userId: 'u-pm-1',
+  name: 'Priya Patel',
+  roles: ['partner_manager'],
+  canAdjudicate: true,
+  isAdmin: false,
+  ...overrides,
+});
+
+export const buildConflict = (overrides: Partial<Conflict> = {}): Conflict => ({
+  kind: 'direct_owned_deal',
+  severity: 'blocking',
+  title: 'A direct seller is already working this customer',
+  summary: 'Tailspin Toys registered Acme Corp, which has an open deal owned by Anna Snelling.',
+  registrationId: 'reg-1',
+  partnerName: 'Tailspin Toys',
+  evidence: ['Domain acme.example matches exactly', 'Name "Acme Corp" matches "Acme Corporation" (92%)'],
+  competing: [{ type: 'deal', id: 'd-9', label: 'deal Acme expansion', url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009' }],
+  ...overrides,
+});
+
+export const buildDealCard = (overrides: Partial<DealCardPayload> = {}): DealCardPayload => ({
+  generatedAt: '2026-11-02T09:00:00.000Z',
+  deal: {
+    id: 'd-1',
+    crmId: '9001',
+    name: 'Acme platform',
+    stage: 'contractsent',
+    stageCategory: 'open',
+    amount: { amountMinor: 12_000_000, currency: 'USD' },
+    closeDate: '2026-12-15',
+    ownerName: 'Anna Snelling',
+  },
+  viewer: buildViewer({ userId: 'u-s-1', name: 'Anna Snelling', roles: ['seller'], canAdjudicate: false }),
+  partners: [
+    {
+      partnerId: 'p-tailspin',
+      name: 'Tailspin Toys',
+      tier: 'Gold',
+      roles: ['sourced', 'co_sell'],
+      roleReasons: ['registered the deal', 'co-sell meeting on 3 Oct 2026'],
+    },
+  ],
+  registrations: [
+    {
+      id: 'reg-1',
+      partnerId: 'p-tailspin',
+      partnerName: 'Tailspin Toys',
+      status: 'approved',
+      submittedAt: '2026-10-01T10:00:00.000Z',
+      decidedAt: '2026-10-01T10:00:01.000Z',
+      protection: {
+        label: 'Protection window',
+        startsAt: '2026-10-01T10:00:01.000Z',
+        endsAt: '2026-12-30T10:00:01.000Z',
+        percentUsed: 35,
+        hoursLeft: 1393,
+        overdue: false,
+      },
+      approvalClock: null,
+      assignedApproverName: null,
+    },
+  ],
+  conflicts: [],
+  attribution: {
+    status: 'provisional',
+    model: 'position_based',
+    modelLabel: 'Position-based 40/20/40',
+    settingsVersion: 0,
+    amount: { amountMinor: 12_000_000, currency: 'USD' },
+    splits: [
+      { participantId: 'p-tailspin', name: 'Tailspin Toys', kind: 'partner', share: '60%', shareBp: 6000, amountMinor: 7_200_000, why: 'Sourced the deal (40%) and ran the co-sell meeting (20%).', disputable: true },
+      { participantId: 'direct', name: 'Direct team', kind: 'direct', share: '40%', shareBp: 4000, amountMinor: 4_800_000, why: 'Closed the deal (40%).', disputable: true },
+    ],
+    disputes: [],
+    disputeBlockedReason: null,
+  },
+  attributionError: null,
+  sync: { state: 'in_sync', lastSyncedAt: '2026-11-02T08:55:00.000Z', pendingWrites: 0, pendingFields: [] },
+  ...overrides,
+});
+
+export const buildReviewRegistration = (overrides: Partial<ReviewRegistration> = {}): ReviewRegistration => ({
+  id: 'reg-1',
+  partnerName: 'Tailspin Toys',
+  status: 'in_review',
+  submittedAt: '2026-11-01T09:00:00.000Z',
+  customer: { name: 'Acme Corp', domain: 'acme.example' },
+  policy: { version: 1, outcome: 'review' },
+  firedRules: [{ ruleId: 'R-DIRECT-OWNED', reason: 'The customer has an open deal owned by a direct seller.' }],
+  matches: [
+    { label: 'company Acme Corporation', type: 'company', score: 0.97, decision: 'match', reasons: ['domain acme.example is the same'], url: 'https://app.hubspot.com/contacts/990001/record/0-2/5001' },
+  ],
+  conflicts: [buildConflict()],
+  clock: { label: 'Review clock', startsAt: '2026-11-01T09:00:00.000Z', endsAt: '2026-11-03T09:00:00.000Z', percentUsed: 50, hoursLeft: 24, overdue: false },
+  neutrality: {
+    canDecide: true,
+    stakes: [],
+    reason: null,
+    assignedApprover: { userId: 'u-pm-1', name: 'Priya Patel', role: 'partner_manager' },
+    whoCan: [{ userId: 'u-pm-1', name: 'Priya Patel', role: 'partner_manager' }],
+  },
+  mode: 'decide',
+  secondApprovers: [{ userId: 'u-desk', name: 'Dana Desk', role: 'deal_desk' }],
+  decisions: [],
+  ...overrides,
+});
+
+export const buildReviewCard = (overrides: Partial<ReviewCardPayload> = {}): ReviewCardPayload => ({
+  generatedAt: '2026-11-02T09:00:00.000Z',
+  record: { type: 'deal', id: 'd-1', crmId: '9001', name: 'Acme platform' },
+  viewer: buildViewer(),
+  registrations: [buildReviewRegistration()],
+  ...overrides,
+});
+
+export const buildCompanyCard = (overrides: Partial<CompanyCardPayload> = {}): CompanyCardPayload => ({
+  generatedAt: '2026-11-02T09:00:00.000Z',
+  company: { id: 'a-1', crmId: '5001', name: 'Acme Corporation', domain: 'acme.example' },
+  viewer: buildViewer(),
+  partners: [{ partnerId: 'p-tailspin', name: 'Tailspin Toys', tier: 'Gold', activeRegistrations: 1, roles: ['sourced'] }],
+  registrations: [
+    { id: 'reg-1', partnerName: 'Tailspin Toys', status: 'approved', submittedAt: '2026-10-01T10:00:00.000Z', decidedAt: '2026-10-01T10:00:01.000Z', dealName: 'Acme platform' },
+  ],
+  conflicts: [],
+  pipeline: {
+    openDeals: 2,
+    total: { amountMinor: 20_000_000, currency: 'USD' },
+    byPartner: [{ partnerId: 'p-tailspin', name: 'Tailspin Toys', attributed: { amountMinor: 7_200_000, currency: 'USD' }, deals: 1 }],
+    note: null,
+  },
+  ...overrides,
+});
+
+export const buildSettings = (overrides: Partial<SettingsPayload> = {}): SettingsPayload => ({
+  generatedAt: '2026-11-02T09:00:00.000Z',
+  viewer: buildViewer({ userId: 'u-admin', name: 'Ada Admin', roles: ['admin'], isAdmin: true }),
+  policy: {
+    current: { version: 2, name: 'Stricter incumbency', publishedAt: '2026-11-01T09:00:00.000Z', publishedBy: 'u-admin', source: 'name: Stricter incumbency\n', ruleIds: ['R-1', 'R-2'] },
+    history: [
+      { version: 2, name: 'Stricter incumbency', publishedAt: '2026-11-01T09:00:00.000Z', publishedBy: 'u-admin' },
+      { version: 1, name: 'Default', publishedAt: '2026-10-01T09:00:00.000Z', publishedBy: 'system' },
+    ],
+  },
+  fieldMapping: [
+    { object: 'deals', field: 'name', property: 'dealname', customised: false },
+    { object: 'companies', field: 'domain', property: 'website_domain', customised: true },
+  ],
+  attribution: { version: 0, model: 'position_based', modelLabel: 'Position-based 40/20/40', publishedAt: null, renewal: 'Renewals inherit the original split', disputeWindowDays: 14 },
+  ...overrides,
+});

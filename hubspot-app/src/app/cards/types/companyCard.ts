@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { conflictSchema, moneySchema, partnerRoleSchema, registrationStatusSchema, viewerSchema } from './common';
+
+/** GET /hubspot/cards/companies/{companyId} */
+export const companyCardPayloadSchema = z.object({
+  generatedAt: z.string(),
+  company: z.object({ id: z.string(), crmId: z.string(), name: z.string(), domain: z.string().nullable() }),
+  viewer: viewerSchema,
+  partners: z.array(
+    z.object({
+      partnerId: z.string(),
+      name: z.string(),
+      tier: z.string(),
+      activeRegistrations: z.number().int(),
+      roles: z.array(partnerRoleSchema),
+    }),
+  ),
+  registrations: z.array(
+    z.object({
+      id: z.string(),
+      partnerName: z.string(),
+      status: registrationStatusSchema,
+      submittedAt: z.string(),
+      decidedAt: z.string().nullable(),
+      dealName: z.string().nullable(),
+    }),
+  ),
+  conflicts: z.array(conflictSchema),
+  pipeline: z.object({
+    openDeals: z.number().int(),
+    total: moneySchema,
+    byPartner: z.array(z.object({ partnerId: z.string(), name: z.string(), attributed: moneySchema, deals: z.number().int() })),
+    /** Set when some deals were left out (too many, or attribution failed), in words. */
+    note: z.string().nullable(),
+  }),
+});
+export type CompanyCardPayload = z.infer<typeof companyCardPayloadSchema>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { clockSchema, conflictSchema, registrationStatusSchema, viewerSchema } from './common';
+
+export const decisionOutcomeSchema = z.enum(['approve', 'reject', 'request_info']);
+export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
+
+export const personSchema = z.object({ userId: z.string(), name: z.string(), role: z.string() });
+export type Person = z.infer<typeof personSchema>;
+
+/** A customer record the registration was matched to, with the reasons the matcher gave. */
+export const matchEvidenceSchema = z.object({
+  label: z.string(),
+  type: z.enum(['deal', 'company', 'registration']),
+  score: z.number(),
+  decision: z.string(),
+  reasons: z.array(z.string()),
+  url: z.string().nullable(),
+});
+export type MatchEvidence = z.infer<typeof matchEvidenceSchema>;
+
+export const neutralitySchema = z.object({
+  /** True when the viewer may decide: an adjudicating role and no stake in the outcome. */
+  canDecide: z.boolean(),
+  /** The viewer's stakes, in words ("owns the competing deal Acme renewal"). */
+  stakes: z.array(z.string()),
+  /** Why the viewer cannot decide, when they cannot. */
+  reason: z.string().nullable(),
+  assignedApprover: personSchema.nullable(),
+  /** Neutral people who can decide. */
+  whoCan: z.array(personSchema),
+});
+export type Neutrality = z.infer<typeof neutralitySchema>;
+
+export const reviewRegistrationSchema = z.object({
+  id: z.string(),
+  partnerName: z.string(),
+  status: registrationStatusSchema,
+  submittedAt: z.string(),
+  customer: z.object({ name: z.string().nullable(), domain: z.string().nullable() }),
+  policy: z.object({ version: z.number().int().nullable(), outcome: z.string().nullable() }),
+  firedRules: z.array(z.object({ ruleId: z.string(), reason: z.string() })),
+  matches: z.array(matchEvidenceSchema),
+  conflicts: z.array(conflictSchema),
+  clock: clockSchema.nullable(),
+  neutrality: neutralitySchema,
+  /**
+   * `decide`: pending, approve/reject/request info. `override`: decided automatically by the rules;
+   * going against them needs a second neutral approver (four eyes) and a written reason.
+   */
+  mode: z.enum(['decide', 'override']),
+  secondApprovers: z.array(personSchema),
+  decisions: z.array(
+    z.object({
+      kind: z.string(),
+      outcome: z.string(),
+      actorName: z.string().nullable(),
+      reason: z.string().nullable(),
+      decidedAt: z.string(),
+    }),
+  ),
+});
+export type ReviewRegistration = z.infer<typeof reviewRegistrationSchema>;
+
+/** GET /hubspot/cards/{deals|companies}/{id}/registrations */
+export const reviewCardPayloadSchema = z.object({
+  generatedAt: z.string(),
+  record: z.object({ type: z.enum(['deal', 'company']), id: z.string(), crmId: z.string(), name: z.string() }),
+  viewer: viewerSchema,
+  registrations: z.array(reviewRegistrationSchema),
+});
+export type ReviewCardPayload = z.infer<typeof reviewCardPayloadSchema>;
+
+/** POST /hubspot/cards/registrations/{registrationId}/decision */
+export const decisionRequestSchema = z.object({
+  outcome: decisionOutcomeSchema,
+  reason: z.string().min(1).max(4000),
+  override: z.object({ secondApproverId: z.string().min(1) }).optional(),
+});
+export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
+
+export const decisionResponseSchema = z.object({
+  registrationId: z.string(),
+  status: registrationStatusSchema,
+  override: z.boolean(),
+  protectedUntil: z.string().nullable(),
+  message: z.string(),
+});
+export type DecisionResponse = z.infer<typeof decisionResponseSchema>;

@@ -1,0 +1,103 @@
+import {
+  DescriptionList,
+  DescriptionListItem,
+  Divider,
+  Flex,
+  Heading,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Tag,
+  Text,
+} from '@hubspot/ui-extensions';
+import { CardError, CardLoading } from '../../cards/components/CardStates';
+import { useServiceData } from '../../cards/hooks/useServiceData';
+import { settingsPayloadSchema } from '../../cards/types/settings';
+import type { ServiceFetch } from '../../cards/utils/fetchFromService';
+import { formatDateTime } from '../../cards/utils/format';
+import { PolicyDiffView } from './PolicyDiffView';
+import { PolicyPublisher } from './PolicyPublisher';
+
+/** The admin settings page: rules of engagement, field mapping, attribution model. */
+export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
+  const { state, reload } = useServiceData(fetcher, '/hubspot/cards/settings', settingsPayloadSchema);
+  if (state.status === 'loading') return <CardLoading label="Loading Entente settings" />;
+  if (state.status === 'error') return <CardError title="Settings are unavailable" error={state.error} onRetry={() => void reload()} />;
+  const { policy, fieldMapping, attribution } = state.data;
+  return (
+    <Flex direction="column" gap="md">
+      <Heading>Rules of engagement</Heading>
+      <DescriptionList direction="row">
+        <DescriptionListItem label="In force">
+          <Text>{`Version ${policy.current.version}: ${policy.current.name}`}</Text>
+        </DescriptionListItem>
+        <DescriptionListItem label="Published">
+          <Text>{`${formatDateTime(policy.current.publishedAt)} by ${policy.current.publishedBy}`}</Text>
+        </DescriptionListItem>
+        <DescriptionListItem label="Rules">
+          <Text>{policy.current.ruleIds.join(', ')}</Text>
+        </DescriptionListItem>
+      </DescriptionList>
+      <Table bordered testId="policy-history">
+        <TableHead>
+          <TableRow>
+            <TableHeader>Version</TableHeader>
+            <TableHeader>Name</TableHeader>
+            <TableHeader>Published</TableHeader>
+            <TableHeader>By</TableHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {policy.history.map((v) => (
+            <TableRow key={v.version}>
+              <TableCell>{String(v.version)}</TableCell>
+              <TableCell>{v.name}</TableCell>
+              <TableCell>{formatDateTime(v.publishedAt)}</TableCell>
+              <TableCell>{v.publishedBy}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {policy.history.length > 1 && <PolicyDiffView fetcher={fetcher} versions={policy.history.map((v) => v.version)} />}
+      <PolicyPublisher fetcher={fetcher} currentSource={policy.current.source} onPublished={() => void reload()} />
+      <Divider />
+      <Heading>Field mapping</Heading>
+      <Table bordered testId="field-mapping">
+        <TableHead>
+          <TableRow>
+            <TableHeader>Object</TableHeader>
+            <TableHeader>Entente field</TableHeader>
+            <TableHeader>HubSpot property</TableHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {fieldMapping.map((m) => (
+            <TableRow key={`${m.object}.${m.field}`}>
+              <TableCell>{m.object}</TableCell>
+              <TableCell>{m.field}</TableCell>
+              <TableCell>
+                {m.property} {m.customised ? <Tag>custom</Tag> : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Divider />
+      <Heading>Attribution model</Heading>
+      <DescriptionList direction="row">
+        <DescriptionListItem label="Model">
+          <Text>{`${attribution.modelLabel} (version ${attribution.version})`}</Text>
+        </DescriptionListItem>
+        <DescriptionListItem label="Renewals">
+          <Text>{attribution.renewal}</Text>
+        </DescriptionListItem>
+        <DescriptionListItem label="Dispute window">
+          <Text>{attribution.disputeWindowDays === null ? '—' : `${attribution.disputeWindowDays} days`}</Text>
+        </DescriptionListItem>
+      </DescriptionList>
+    </Flex>
+  );
+};
