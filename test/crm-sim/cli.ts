@@ -18,14 +18,23 @@ const main = async (): Promise<void> => {
       'client-secret': { type: 'string' },
     },
   });
-  const common = { port: Number(values.port), size: Number(values.size), seed: Number(values.seed), latencyMs: Number(values.latency) };
+  const common = {
+    port: Number(values.port),
+    size: Number(values.size),
+    seed: Number(values.seed),
+    latencyMs: Number(values.latency),
+  };
   const credentials = {
     ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
     ...(values['client-secret'] ? { clientSecret: values['client-secret'] } : {}),
   };
   let close: () => Promise<void>;
   if (positionals[0] === 'hubspot') {
-    const sim = await startHubSpotSimulator({ ...common, ...credentials, ...(values['webhook-url'] ? { webhookTargetUrl: values['webhook-url'] } : {}) });
+    const sim = await startHubSpotSimulator({
+      ...common,
+      ...credentials,
+      ...(values['webhook-url'] ? { webhookTargetUrl: values['webhook-url'] } : {}),
+    });
     const { accessToken } = sim.issueToken();
     process.stdout.write(
       `HubSpot simulator on ${sim.url}\n  portal ${sim.portalId}, app ${sim.appId}, client_id ${sim.clientId}\n  access token (30 min): ${accessToken}\n`,
@@ -34,7 +43,9 @@ const main = async (): Promise<void> => {
   } else if (positionals[0] === 'salesforce') {
     const sim = await startSalesforceSimulator({ ...common, ...credentials });
     const { accessToken, refreshToken } = sim.issueToken();
-    process.stdout.write(`Salesforce simulator on ${sim.url}\n  consumer key ${sim.clientId}\n  access token: ${accessToken}\n  refresh token: ${refreshToken}\n`);
+    process.stdout.write(
+      `Salesforce simulator on ${sim.url}\n  consumer key ${sim.clientId}\n  access token: ${accessToken}\n  refresh token: ${refreshToken}\n`,
+    );
     close = sim.close;
   } else {
     process.stderr.write(`${USAGE}\n`);

@@ -29,7 +29,6 @@ export const listen = async (app: Express, port: number, host = '127.0.0.1'): Pr
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Held requests (timeout faults) and keep-alive sockets would otherwise keep close() waiting.
-        server.closeIdleConnections();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

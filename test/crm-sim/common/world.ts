@@ -128,7 +128,8 @@ export const generateWorld = ({ seed, size, anchor = DEFAULT_ANCHOR }: WorldOpti
     names.add(name);
     const employees = Math.round(20 + Math.pow(random.next(), 3) * 20_000);
     // About one company in ten is a subsidiary of an earlier, larger one.
-    const parent = key > 5 && random.chance(0.1) ? companies[random.int(0, Math.min(key - 1, 20))] : undefined;
+    const parent =
+      key > 5 && random.chance(0.1) ? companies[random.int(0, Math.min(key - 1, 20))] : undefined;
     companies.push({
       key,
       name,
@@ -164,7 +165,10 @@ export const generateWorld = ({ seed, size, anchor = DEFAULT_ANCHOR }: WorldOpti
   }
   const contactsByCompany = new Map<number, WorldContact[]>();
   for (const contact of contacts) {
-    contactsByCompany.set(contact.companyKey, [...(contactsByCompany.get(contact.companyKey) ?? []), contact]);
+    contactsByCompany.set(contact.companyKey, [
+      ...(contactsByCompany.get(contact.companyKey) ?? []),
+      contact,
+    ]);
   }
 
   const deals: WorldDeal[] = Array.from({ length: size }, (_, key) => {
@@ -177,7 +181,9 @@ export const generateWorld = ({ seed, size, anchor = DEFAULT_ANCHOR }: WorldOpti
     const createdAt = anchor - random.int(10, 540) * DAY + random.int(0, DAY - 1);
     const cycleDays = random.int(20, 140);
     const closeAt =
-      result === 'open' ? anchor + random.int(5, 120) * DAY : Math.min(anchor - DAY, createdAt + cycleDays * DAY);
+      result === 'open'
+        ? anchor + random.int(5, 120) * DAY
+        : Math.min(anchor - DAY, createdAt + cycleDays * DAY);
     return {
       key,
       name: `${company.name} - ${product.name} x${units}`,

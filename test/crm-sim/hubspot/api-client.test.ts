@@ -1,12 +1,27 @@
+import nock from 'nock';
 import { Client } from '@hubspot/api-client';
+import { plainRequest } from '../common/http-request.js';
 import { startHubSpotSimulator, type HubSpotSimulator } from './simulator.js';
+
+// The simulator runs on loopback only, which jest.setup allows. nock's interceptor, though, leaves
+// the real socket behind an intercepted request without an error listener, so a connection the
+// simulator closes (fault injection, shutdown) crashes the worker. Step it aside for this file;
+// jest.setup installs a fresh one for the next test file.
+beforeAll(() => nock.restore());
 
 describe('HubSpot simulator with the official @hubspot/api-client', () => {
   let sim: HubSpotSimulator;
   let client: Client;
 
   beforeAll(async () => {
-    sim = await startHubSpotSimulator({ port: 0, latencyMs: 0, seed: 7, size: 250, searchIndexDelayMs: 0, webhookBatchWindowMs: 0 });
+    sim = await startHubSpotSimulator({
+      port: 0,
+      latencyMs: 0,
+      seed: 7,
+      size: 250,
+      searchIndexDelayMs: 0,
+      webhookBatchWindowMs: 0,
+    });
     client = new Client({ accessToken: sim.issueToken().accessToken, basePath: sim.url });
   });
   afterAll(() => sim.close());
@@ -39,30 +54,55 @@ describe('HubSpot simulator with the official @hubspot/api-client', () => {
   it('When deals are created, read and updated in batches, then the results match', async () => {
     const created = await client.crm.deals.batchApi.create({
       inputs: [
-        { properties: { dealname: 'Batch A', amount: '1200', dealstage: 'qualifiedtobuy', pipeline: 'default' }, associations: [] },
-        { properties: { dealname: 'Batch B', amount: '3400', dealstage: 'contractsent', pipeline: 'default' }, associations: [] },
+        {
+          properties: {
+            dealname: 'Batch A',
+            amount: '1200',
+            dealstage: 'qualifiedtobuy',
+            pipeline: 'default',
+          },
+          associations: [],
+        },
+        {
+          properties: { dealname: 'Batch B', amount: '3400', dealstage: 'contractsent', pipeline: 'default' },
+          associations: [],
+        },
       ],
     });
     expect(created.results).toHaveLength(2);
     const ids = created.results.map((r) => r.id);
-    const read = await client.crm.deals.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: ['dealname'], propertiesWithHistory: [] });
+    const read = await client.crm.deals.batchApi.read({
+      inputs: ids.map((id) => ({ id })),
+      properties: ['dealname'],
+      propertiesWithHistory: [],
+    });
     expect(read.results.map((r) => r.properties.dealname).sort()).toEqual(['Batch A', 'Batch B']);
-    const updated = await client.crm.deals.batchApi.update({ inputs: ids.map((id) => ({ id, properties: { dealstage: 'closedwon' } })) });
+    const updated = await client.crm.deals.batchApi.update({
+      inputs: ids.map((id) => ({ id, properties: { dealstage: 'closedwon' } })),
+    });
     expect(updated.results.every((r) => r.properties.dealstage === 'closedwon')).toBe(true);
     expect(updated.results.every((r) => r.properties.hs_is_closed_won === 'true')).toBe(true);
   });
 
   it('When a batch read names a missing id, then it answers 207 with the error listed', async () => {
     const [first] = await client.crm.companies.basicApi.getPage(1).then((p) => p.results);
-    const read = await client.crm.companies.batchApi.read({ inputs: [{ id: first?.id ?? '' }, { id: '1' }], properties: [], propertiesWithHistory: [] });
+    const read = await client.crm.companies.batchApi.read({
+      inputs: [{ id: first?.id ?? '' }, { id: '1' }],
+      properties: [],
+      propertiesWithHistory: [],
+    });
     expect(read.results).toHaveLength(1);
     expect('errors' in read && read.errors?.[0]?.category).toBe('OBJECT_NOT_FOUND');
   });
 
   it('When a contact is upserted by email twice, then the second call updates the same record', async () => {
-    const input = { inputs: [{ idProperty: 'email', id: 'pat@upsert.example', properties: { firstname: 'Pat' } }] };
+    const input = {
+      inputs: [{ idProperty: 'email', id: 'pat@upsert.example', properties: { firstname: 'Pat' } }],
+    };
     const first = await client.crm.contacts.batchApi.upsert(input);
-    const second = await client.crm.contacts.batchApi.upsert({ inputs: [{ ...input.inputs[0]!, properties: { firstname: 'Patricia' } }] });
+    const second = await client.crm.contacts.batchApi.upsert({
+      inputs: [{ ...input.inputs[0]!, properties: { firstname: 'Patricia' } }],
+    });
     expect(first.results[0]?._new).toBe(true);
     expect(second.results[0]?._new).toBe(false);
     expect(second.results[0]?.id).toBe(first.results[0]?.id);
@@ -70,7 +110,14 @@ describe('HubSpot simulator with the official @hubspot/api-client', () => {
 
   it('When deals are searched with filters and sorts, then the matching page and total come back', async () => {
     const response = await client.crm.deals.searchApi.doSearch({
-      filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: 'EQ' as never, value: 'closedwon' }, { propertyName: 'amount', operator: 'GTE' as never, value: '1000' }] }],
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'dealstage', operator: 'EQ' as never, value: 'closedwon' },
+            { propertyName: 'amount', operator: 'GTE' as never, value: '1000' },
+          ],
+        },
+      ],
       sorts: ['-amount'],
       properties: ['amount', 'dealstage'],
       limit: 20,
@@ -86,18 +133,28 @@ describe('HubSpot simulator with the official @hubspot/api-client', () => {
 
   it('When a deal is read with v4 associations, then its primary company is labeled', async () => {
     const [deal] = (await client.crm.deals.basicApi.getPage(1)).results;
-    const associations = await client.crm.associations.v4.basicApi.getPage('deals', deal?.id ?? '', 'companies');
+    const associations = await client.crm.associations.v4.basicApi.getPage(
+      'deals',
+      deal?.id ?? '',
+      'companies',
+    );
     expect(associations.results).toHaveLength(1);
     const typeIds = associations.results[0]?.associationTypes.map((t) => t.typeId).sort((a, b) => a - b);
     expect(typeIds).toEqual([5, 341]);
-    const batch = await client.crm.associations.v4.batchApi.getPage('companies', 'deals', { inputs: [{ id: String(associations.results[0]?.toObjectId) }] });
+    const batch = await client.crm.associations.v4.batchApi.getPage('companies', 'deals', {
+      inputs: [{ id: String(associations.results[0]?.toObjectId) }],
+    });
     expect(batch.results[0]?.to.map((t) => String(t.toObjectId))).toContain(deal?.id);
   });
 
   it('When properties, groups, owners and schemas are read and created, then the client parses them', async () => {
     const properties = await client.crm.properties.coreApi.getAll('deals');
     expect(properties.results.map((p) => p.name)).toContain('dealstage');
-    await client.crm.properties.groupsApi.create('deals', { name: 'entente', label: 'Entente', displayOrder: -1 });
+    await client.crm.properties.groupsApi.create('deals', {
+      name: 'entente',
+      label: 'Entente',
+      displayOrder: -1,
+    });
     const created = await client.crm.properties.coreApi.create('deals', {
       name: 'entente_partner',
       label: 'Partner',
@@ -117,13 +174,20 @@ describe('HubSpot simulator with the official @hubspot/api-client', () => {
       associatedObjects: ['DEAL'],
     });
     expect(schema.objectTypeId).toMatch(/^2-\d+$/);
-    const record = await client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { reg_name: 'R-1' }, associations: [] });
-    const again = await client.crm.objects.basicApi.getById(schema.fullyQualifiedName, record.id, ['reg_name']);
+    const record = await client.crm.objects.basicApi.create(schema.objectTypeId, {
+      properties: { reg_name: 'R-1' },
+      associations: [],
+    });
+    const again = await client.crm.objects.basicApi.getById(schema.fullyQualifiedName, record.id, [
+      'reg_name',
+    ]);
     expect(again.properties.reg_name).toBe('R-1');
   });
 
-  it('When an unknown property is written, then HubSpot\'s validation error comes back', async () => {
-    await expect(client.crm.deals.basicApi.create({ properties: { nope: 'x' }, associations: [] })).rejects.toMatchObject({
+  it("When an unknown property is written, then HubSpot's validation error comes back", async () => {
+    await expect(
+      client.crm.deals.basicApi.create({ properties: { nope: 'x' }, associations: [] }),
+    ).rejects.toMatchObject({
       code: 400,
       body: { category: 'VALIDATION_ERROR', message: expect.stringContaining('PROPERTY_DOESNT_EXIST') },
     });
@@ -131,13 +195,29 @@ describe('HubSpot simulator with the official @hubspot/api-client', () => {
 
   it('When the OAuth code is exchanged and refreshed, then the token info names the portal', async () => {
     const redirectUri = 'https://entente.example/oauth/callback';
-    const authorize = await fetch(sim.authorizeUrl(redirectUri, ['oauth', 'crm.objects.deals.read'], 'xyz'), { redirect: 'manual' });
-    const location = new URL(authorize.headers.get('location') ?? '');
+    const authorize = await plainRequest(
+      sim.authorizeUrl(redirectUri, ['oauth', 'crm.objects.deals.read'], 'xyz'),
+    );
+    expect(authorize.status).toBe(302);
+    const location = new URL(String(authorize.headers.location));
     expect(location.searchParams.get('state')).toBe('xyz');
     const oauthClient = new Client({ basePath: sim.url });
-    const tokens = await oauthClient.oauth.tokensApi.create('authorization_code', location.searchParams.get('code') ?? '', redirectUri, sim.clientId, sim.clientSecret);
+    const tokens = await oauthClient.oauth.tokensApi.create(
+      'authorization_code',
+      location.searchParams.get('code') ?? '',
+      redirectUri,
+      sim.clientId,
+      sim.clientSecret,
+    );
     expect(tokens.expiresIn).toBe(1800);
-    const refreshed = await oauthClient.oauth.tokensApi.create('refresh_token', undefined, undefined, sim.clientId, sim.clientSecret, tokens.refreshToken);
+    const refreshed = await oauthClient.oauth.tokensApi.create(
+      'refresh_token',
+      undefined,
+      undefined,
+      sim.clientId,
+      sim.clientSecret,
+      tokens.refreshToken,
+    );
     const info = await oauthClient.oauth.accessTokensApi.get(refreshed.accessToken);
     expect(info.hubId).toBe(sim.portalId);
     expect(info.scopes).toEqual(['oauth', 'crm.objects.deals.read']);

@@ -29,7 +29,12 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
     const all = store.associations(portalId, from, req.params.id, to).filter((a) => Number(a.toId) >= after);
     const next = all[limit];
     res.json({
-      results: all.slice(0, limit).map((a) => ({ toObjectId: Number(a.toId), associationTypes: typesOf(portalId, from, to, a.typeIds) })),
+      results: all
+        .slice(0, limit)
+        .map((a) => ({
+          toObjectId: Number(a.toId),
+          associationTypes: typesOf(portalId, from, to, a.typeIds),
+        })),
       ...(next ? { paging: { next: { after: next.toId, link: pageLink(req, { after: next.toId }) } } } : {}),
     });
   });
@@ -59,14 +64,36 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
     const specs = (Array.isArray(req.body) ? req.body : []) as Spec[];
     const typeIds = specs.map((s) => Number(s.associationTypeId));
     store.associate(portalId, from, req.params.id, to, req.params.toId, typeIds, apiWrite(ctx));
-    const labels = typesOf(portalId, from, to, store.associations(portalId, from, req.params.id, to).find((a) => a.toId === req.params.toId)?.typeIds ?? [])
+    const labels = typesOf(
+      portalId,
+      from,
+      to,
+      store.associations(portalId, from, req.params.id, to).find((a) => a.toId === req.params.toId)
+        ?.typeIds ?? [],
+    )
       .map((t) => t.label)
       .filter((l): l is string => l !== null);
-    res.status(201).json({ fromObjectTypeId: from, fromObjectId: Number(req.params.id), toObjectTypeId: to, toObjectId: Number(req.params.toId), labels });
+    res
+      .status(201)
+      .json({
+        fromObjectTypeId: from,
+        fromObjectId: Number(req.params.id),
+        toObjectTypeId: to,
+        toObjectId: Number(req.params.toId),
+        labels,
+      });
   });
 
   router.delete('/crm/v4/objects/:from/:id/associations/:to/:toId', (req, res) => {
-    store.unassociate(portalOf(res), req.params.from, req.params.id, req.params.to, req.params.toId, undefined, apiWrite(ctx));
+    store.unassociate(
+      portalOf(res),
+      req.params.from,
+      req.params.id,
+      req.params.to,
+      req.params.toId,
+      undefined,
+      apiWrite(ctx),
+    );
     res.status(204).end();
   });
 
@@ -80,7 +107,9 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
     const errors = [];
     for (const input of inputs) {
       const id = String(input.id ?? '');
-      const found = store.get(portalId, from.objectTypeId, id) ? store.associations(portalId, from.objectTypeId, id, to.objectTypeId) : [];
+      const found = store.get(portalId, from.objectTypeId, id)
+        ? store.associations(portalId, from.objectTypeId, id, to.objectTypeId)
+        : [];
       if (found.length === 0) {
         // HubSpot reports ids without associations as errors in a 207, not as empty results.
         errors.push({
@@ -94,7 +123,10 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
       }
       results.push({
         from: { id },
-        to: found.map((a) => ({ toObjectId: Number(a.toId), associationTypes: typesOf(portalId, from.objectTypeId, to.objectTypeId, a.typeIds) })),
+        to: found.map((a) => ({
+          toObjectId: Number(a.toId),
+          associationTypes: typesOf(portalId, from.objectTypeId, to.objectTypeId, a.typeIds),
+        })),
       });
     }
     res.status(errors.length > 0 ? 207 : 200).json(batchEnvelope(startedAt, results, errors));
@@ -105,7 +137,10 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
     const portalId = portalOf(res);
     const from = store.type(portalId, req.params.from).objectTypeId;
     const to = store.type(portalId, req.params.to).objectTypeId;
-    const inputs = checkBatchSize((req.body as { inputs?: unknown }).inputs, MAX_ASSOCIATION_WRITES) as unknown as {
+    const inputs = checkBatchSize(
+      (req.body as { inputs?: unknown }).inputs,
+      MAX_ASSOCIATION_WRITES,
+    ) as unknown as {
       from?: { id?: string };
       to?: { id?: string };
       types?: Spec[];
@@ -114,25 +149,48 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
       const fromId = String(input.from?.id ?? '');
       const toId = String(input.to?.id ?? '');
       if (!store.get(portalId, from, fromId) || !store.get(portalId, to, toId)) {
-        throw new HsApiError(400, 'VALIDATION_ERROR', `One or more objects in ${fromId} -> ${toId} do not exist`);
+        throw new HsApiError(
+          400,
+          'VALIDATION_ERROR',
+          `One or more objects in ${fromId} -> ${toId} do not exist`,
+        );
       }
       const typeIds = (input.types ?? []).map((t) => Number(t.associationTypeId));
       store.associate(portalId, from, fromId, to, toId, typeIds, apiWrite(ctx));
-      const labels = typesOf(portalId, from, to, typeIds).map((t) => t.label).filter((l): l is string => l !== null);
-      return { fromObjectTypeId: from, fromObjectId: Number(fromId), toObjectTypeId: to, toObjectId: Number(toId), labels };
+      const labels = typesOf(portalId, from, to, typeIds)
+        .map((t) => t.label)
+        .filter((l): l is string => l !== null);
+      return {
+        fromObjectTypeId: from,
+        fromObjectId: Number(fromId),
+        toObjectTypeId: to,
+        toObjectId: Number(toId),
+        labels,
+      };
     });
     res.status(201).json(batchEnvelope(startedAt, results));
   });
 
   router.post('/crm/v4/associations/:from/:to/batch/archive', (req, res) => {
     const portalId = portalOf(res);
-    const inputs = checkBatchSize((req.body as { inputs?: unknown }).inputs, MAX_ASSOCIATION_WRITES) as unknown as {
+    const inputs = checkBatchSize(
+      (req.body as { inputs?: unknown }).inputs,
+      MAX_ASSOCIATION_WRITES,
+    ) as unknown as {
       from?: { id?: string };
       to?: { id?: string }[];
     }[];
     for (const input of inputs) {
       for (const target of input.to ?? []) {
-        store.unassociate(portalId, req.params.from, String(input.from?.id ?? ''), req.params.to, String(target.id ?? ''), undefined, apiWrite(ctx));
+        store.unassociate(
+          portalId,
+          req.params.from,
+          String(input.from?.id ?? ''),
+          req.params.to,
+          String(target.id ?? ''),
+          undefined,
+          apiWrite(ctx),
+        );
       }
     }
     res.status(204).end();

@@ -3,7 +3,14 @@ export type AssociationCategory = 'HUBSPOT_DEFINED' | 'USER_DEFINED' | 'INTEGRAT
 /** One association type as v4 reports it (`label` is null for the unlabeled default). */
 export type AssociationType = { category: AssociationCategory; typeId: number; label: string | null };
 
-type Definition = { from: string; to: string; typeId: number; inverse: number; label: string | null; v3Name: string };
+type Definition = {
+  from: string;
+  to: string;
+  typeId: number;
+  inverse: number;
+  label: string | null;
+  v3Name: string;
+};
 
 /** HubSpot's own type ids between the standard objects (contacts 0-1, companies 0-2, deals 0-3). */
 const DEFINED: readonly Definition[] = [
@@ -17,8 +24,22 @@ const DEFINED: readonly Definition[] = [
   { from: '0-2', to: '0-3', typeId: 6, inverse: 5, label: 'Primary', v3Name: 'company_to_deal' },
   { from: '0-3', to: '0-2', typeId: 341, inverse: 342, label: null, v3Name: 'deal_to_company_unlabeled' },
   { from: '0-2', to: '0-3', typeId: 342, inverse: 341, label: null, v3Name: 'company_to_deal_unlabeled' },
-  { from: '0-2', to: '0-2', typeId: 13, inverse: 14, label: 'Child Company', v3Name: 'parent_to_child_company' },
-  { from: '0-2', to: '0-2', typeId: 14, inverse: 13, label: 'Parent Company', v3Name: 'child_to_parent_company' },
+  {
+    from: '0-2',
+    to: '0-2',
+    typeId: 13,
+    inverse: 14,
+    label: 'Child Company',
+    v3Name: 'parent_to_child_company',
+  },
+  {
+    from: '0-2',
+    to: '0-2',
+    typeId: 14,
+    inverse: 13,
+    label: 'Parent Company',
+    v3Name: 'child_to_parent_company',
+  },
 ];
 
 /** Type ids handed out for pairs HubSpot has no built-in type for (custom objects). */
@@ -37,7 +58,8 @@ export class AssociationTypeRegistry {
     const forward = this.nextId++;
     const backward = from === to ? forward : this.nextId++;
     this.extra.push({ from, to, typeId: forward, inverse: backward, label: null, v3Name: name });
-    if (backward !== forward) this.extra.push({ from: to, to: from, typeId: backward, inverse: forward, label: null, v3Name: name });
+    if (backward !== forward)
+      this.extra.push({ from: to, to: from, typeId: backward, inverse: forward, label: null, v3Name: name });
     return forward;
   }
 
@@ -55,7 +77,8 @@ export class AssociationTypeRegistry {
 
   describe(from: string, to: string, typeId: number): AssociationType {
     const found = this.byId(from, to, typeId);
-    const category: AssociationCategory = found && DEFINED.includes(found) ? 'HUBSPOT_DEFINED' : 'USER_DEFINED';
+    const category: AssociationCategory =
+      found && DEFINED.includes(found) ? 'HUBSPOT_DEFINED' : 'USER_DEFINED';
     return { category, typeId, label: found?.label ?? null };
   }
 

@@ -12,12 +12,16 @@ type Input = {
   id?: string;
   idProperty?: string;
   properties?: Record<string, unknown>;
-  associations?: { to?: { id?: string }; types?: { associationCategory?: string; associationTypeId?: number }[] }[];
+  associations?: {
+    to?: { id?: string };
+    types?: { associationCategory?: string; associationTypeId?: number }[];
+  }[];
 };
 
 /** HubSpot rejects the whole batch, before touching anything, when it holds too many inputs. */
 export const checkBatchSize = (inputs: unknown, max = MAX_BATCH_INPUTS): Input[] => {
-  if (!Array.isArray(inputs)) throw new HsApiError(400, 'VALIDATION_ERROR', 'Invalid input JSON: inputs must be an array');
+  if (!Array.isArray(inputs))
+    throw new HsApiError(400, 'VALIDATION_ERROR', 'Invalid input JSON: inputs must be an array');
   if (inputs.length > max) {
     throw new HsApiError(
       400,
@@ -45,14 +49,24 @@ export const batchRoutes = (ctx: HubSpotContext): Router => {
     const portalId = portalOf(res);
     const portal = store.portal(portalId);
     const def = store.type(portalId, req.params.type);
-    const body = req.body as { inputs?: unknown; properties?: string[]; propertiesWithHistory?: string[]; idProperty?: string };
-    const inputs = checkBatchSize(body.inputs, (body.propertiesWithHistory?.length ?? 0) > 0 ? MAX_HISTORY_INPUTS : MAX_BATCH_INPUTS);
+    const body = req.body as {
+      inputs?: unknown;
+      properties?: string[];
+      propertiesWithHistory?: string[];
+      idProperty?: string;
+    };
+    const inputs = checkBatchSize(
+      body.inputs,
+      (body.propertiesWithHistory?.length ?? 0) > 0 ? MAX_HISTORY_INPUTS : MAX_BATCH_INPUTS,
+    );
     const archived = boolParam(req.query.archived);
     const found: HsRecord[] = [];
     const missing: string[] = [];
     for (const input of inputs) {
       const key = String(input.id ?? '');
-      const record = body.idProperty ? store.findBy(portalId, def.objectTypeId, body.idProperty, key) : store.get(portalId, def.objectTypeId, key, archived);
+      const record = body.idProperty
+        ? store.findBy(portalId, def.objectTypeId, body.idProperty, key)
+        : store.get(portalId, def.objectTypeId, key, archived);
       if (record) found.push(record);
       else missing.push(key);
     }
@@ -67,7 +81,8 @@ export const batchRoutes = (ctx: HubSpotContext): Router => {
     const def = store.type(portalId, req.params.type);
     const inputs = checkBatchSize((req.body as { inputs?: unknown }).inputs);
     // Validate everything first: one bad input fails the batch and nothing is created.
-    for (const input of inputs) store.validate(portalId, def.objectTypeId, input.properties ?? {}, apiWrite(ctx));
+    for (const input of inputs)
+      store.validate(portalId, def.objectTypeId, input.properties ?? {}, apiWrite(ctx));
     const created = inputs.map((input) => {
       const record = store.create(portalId, def.objectTypeId, input.properties ?? {}, apiWrite(ctx));
       associateInline(ctx, portalId, def.objectTypeId, record.id, input.associations);
@@ -81,17 +96,26 @@ export const batchRoutes = (ctx: HubSpotContext): Router => {
     const portalId = portalOf(res);
     const def = store.type(portalId, req.params.type);
     const inputs = checkBatchSize((req.body as { inputs?: unknown }).inputs);
-    for (const input of inputs) store.validate(portalId, def.objectTypeId, input.properties ?? {}, apiWrite(ctx));
+    for (const input of inputs)
+      store.validate(portalId, def.objectTypeId, input.properties ?? {}, apiWrite(ctx));
     const missing: string[] = [];
     const results = [];
     for (const input of inputs) {
       const key = String(input.id ?? '');
-      const existing = input.idProperty ? store.findBy(portalId, def.objectTypeId, input.idProperty, key) : store.get(portalId, def.objectTypeId, key);
+      const existing = input.idProperty
+        ? store.findBy(portalId, def.objectTypeId, input.idProperty, key)
+        : store.get(portalId, def.objectTypeId, key);
       if (!existing) {
         missing.push(key);
         continue;
       }
-      const record = store.update(portalId, def.objectTypeId, existing.id, input.properties ?? {}, apiWrite(ctx));
+      const record = store.update(
+        portalId,
+        def.objectTypeId,
+        existing.id,
+        input.properties ?? {},
+        apiWrite(ctx),
+      );
       results.push(publicObject(store.portal(portalId), def, record, Object.keys(record.properties)));
     }
     const errors = missing.length > 0 ? [notFoundError(def.singular, missing)] : [];
@@ -108,7 +132,11 @@ export const batchRoutes = (ctx: HubSpotContext): Router => {
       const idProperty = input.idProperty ?? 'hs_object_id';
       const property = portal.properties.get(def.objectTypeId)?.get(idProperty);
       if (idProperty !== 'hs_object_id' && !property?.hasUniqueValue) {
-        throw new HsApiError(400, 'VALIDATION_ERROR', `Property ${idProperty} is not a unique identifier property and cannot be used as idProperty`);
+        throw new HsApiError(
+          400,
+          'VALIDATION_ERROR',
+          `Property ${idProperty} is not a unique identifier property and cannot be used as idProperty`,
+        );
       }
       store.validate(portalId, def.objectTypeId, input.properties ?? {}, apiWrite(ctx));
     }
@@ -118,7 +146,12 @@ export const batchRoutes = (ctx: HubSpotContext): Router => {
       const existing = store.findBy(portalId, def.objectTypeId, idProperty, key);
       const record = existing
         ? store.update(portalId, def.objectTypeId, existing.id, input.properties ?? {}, apiWrite(ctx))
-        : store.create(portalId, def.objectTypeId, { ...(idProperty === 'hs_object_id' ? {} : { [idProperty]: key }), ...input.properties }, apiWrite(ctx));
+        : store.create(
+            portalId,
+            def.objectTypeId,
+            { ...(idProperty === 'hs_object_id' ? {} : { [idProperty]: key }), ...input.properties },
+            apiWrite(ctx),
+          );
       return { ...publicObject(portal, def, record, Object.keys(record.properties)), new: !existing };
     });
     res.status(200).json(batchEnvelope(startedAt, results));

@@ -1,5 +1,11 @@
 /** Property definitions as the properties API returns them. */
-export type PropertyOption = { label: string; value: string; displayOrder: number; hidden: boolean; description?: string };
+export type PropertyOption = {
+  label: string;
+  value: string;
+  displayOrder: number;
+  hidden: boolean;
+  description?: string;
+};
 
 export type PropertyDef = {
   name: string;
@@ -40,9 +46,15 @@ const option = (value: string, label: string, displayOrder: number): PropertyOpt
 type Shorthand = Partial<PropertyDef> & Pick<PropertyDef, 'name' | 'label' | 'type'>;
 
 const fieldTypeFor = (type: PropertyDef['type']): string =>
-  ({ string: 'text', number: 'number', date: 'date', datetime: 'date', enumeration: 'select', bool: 'booleancheckbox', phone_number: 'phonenumber' })[
-    type
-  ];
+  ({
+    string: 'text',
+    number: 'number',
+    date: 'date',
+    datetime: 'date',
+    enumeration: 'select',
+    bool: 'booleancheckbox',
+    phone_number: 'phonenumber',
+  })[type];
 
 export const propertyDef = (p: Shorthand, groupName: string, hubspotDefined = true): PropertyDef => ({
   fieldType: fieldTypeFor(p.type),
@@ -76,10 +88,26 @@ const common = (modified: string): Shorthand[] => [
   { name: 'createdate', label: 'Create Date', type: 'datetime' },
   { name: modified, label: 'Last Modified Date', type: 'datetime', readOnlyValue: true },
   { name: 'hs_object_id', label: 'Record ID', type: 'number', readOnlyValue: true },
-  { name: 'hubspot_owner_id', label: 'Owner', type: 'enumeration', referencedObjectType: 'OWNER', externalOptions: true },
+  {
+    name: 'hubspot_owner_id',
+    label: 'Owner',
+    type: 'enumeration',
+    referencedObjectType: 'OWNER',
+    externalOptions: true,
+  },
 ];
 
-const industries = ['COMPUTER_SOFTWARE', 'COMPUTER_HARDWARE', 'MEDICAL_DEVICES', 'TELECOMMUNICATIONS', 'FINANCIAL_SERVICES', 'RETAIL', 'ENTERTAINMENT', 'MARKETING_AND_ADVERTISING', 'EMPLOYMENT'];
+const industries = [
+  'COMPUTER_SOFTWARE',
+  'COMPUTER_HARDWARE',
+  'MEDICAL_DEVICES',
+  'TELECOMMUNICATIONS',
+  'FINANCIAL_SERVICES',
+  'RETAIL',
+  'ENTERTAINMENT',
+  'MARKETING_AND_ADVERTISING',
+  'EMPLOYMENT',
+];
 
 const standard: Record<string, { group: string; props: Shorthand[] }> = {
   '0-1': {
@@ -110,7 +138,9 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
         name: 'industry',
         label: 'Industry',
         type: 'enumeration',
-        options: industries.map((v, i) => option(v, v.charAt(0) + v.slice(1).toLowerCase().replaceAll('_', ' '), i)),
+        options: industries.map((v, i) =>
+          option(v, v.charAt(0) + v.slice(1).toLowerCase().replaceAll('_', ' '), i),
+        ),
       },
     ],
   },
@@ -121,7 +151,12 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
       { name: 'dealname', label: 'Deal Name', type: 'string' },
       { name: 'amount', label: 'Amount', type: 'number', showCurrencySymbol: true },
       { name: 'closedate', label: 'Close Date', type: 'datetime' },
-      { name: 'pipeline', label: 'Pipeline', type: 'enumeration', options: [option('default', 'Sales Pipeline', 0)] },
+      {
+        name: 'pipeline',
+        label: 'Pipeline',
+        type: 'enumeration',
+        options: [option('default', 'Sales Pipeline', 0)],
+      },
       {
         name: 'dealstage',
         label: 'Deal Stage',
@@ -132,12 +167,26 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
         name: 'dealtype',
         label: 'Deal Type',
         type: 'enumeration',
-        options: [option('newbusiness', 'New Business', 0), option('existingbusiness', 'Existing Business', 1)],
+        options: [
+          option('newbusiness', 'New Business', 0),
+          option('existingbusiness', 'Existing Business', 1),
+        ],
       },
       { name: 'description', label: 'Deal Description', type: 'string' },
       { name: 'hs_is_closed', label: 'Is Deal Closed?', type: 'bool', readOnlyValue: true, calculated: true },
-      { name: 'hs_is_closed_won', label: 'Is Closed Won', type: 'bool', readOnlyValue: true, calculated: true },
-      { name: 'hs_deal_stage_probability', label: 'Deal Stage Probability', type: 'number', readOnlyValue: true },
+      {
+        name: 'hs_is_closed_won',
+        label: 'Is Closed Won',
+        type: 'bool',
+        readOnlyValue: true,
+        calculated: true,
+      },
+      {
+        name: 'hs_deal_stage_probability',
+        label: 'Deal Stage Probability',
+        type: 'number',
+        readOnlyValue: true,
+      },
     ],
   },
 };
@@ -151,7 +200,14 @@ export const standardProperties = (objectTypeId: string): PropertyDef[] => {
 export const standardGroups = (objectTypeId: string): GroupDef[] => {
   const group = standard[objectTypeId]?.group;
   return group
-    ? [{ name: group, label: `${group.replace('information', '')} information`, displayOrder: -1, archived: false }]
+    ? [
+        {
+          name: group,
+          label: `${group.replace('information', '')} information`,
+          displayOrder: -1,
+          archived: false,
+        },
+      ]
     : [];
 };
 

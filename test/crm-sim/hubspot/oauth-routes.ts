@@ -4,7 +4,15 @@ import type { HubSpotContext } from './context.js';
 import { DEFAULT_SCOPES, type Grant } from './tokens.js';
 
 const oauthError = (res: Response, status: string, error: string, description: string): void => {
-  res.status(400).json({ status, message: description, correlationId: correlationId(), error, error_description: description });
+  res
+    .status(400)
+    .json({
+      status,
+      message: description,
+      correlationId: correlationId(),
+      error,
+      error_description: description,
+    });
 };
 
 const field = (req: Request, name: string): string | undefined => {
@@ -29,9 +37,17 @@ export const oauthRoutes = (ctx: HubSpotContext): Router => {
     }
     const portalId = Number(field(req, 'portalId') ?? ctx.defaultPortalId);
     if (!ctx.store.portals.has(portalId)) ctx.store.addPortal(portalId);
-    const requested = [...(field(req, 'scope') ?? '').split(/[ +]/), ...(field(req, 'optional_scope') ?? '').split(/[ +]/)];
+    const requested = [
+      ...(field(req, 'scope') ?? '').split(/[ +]/),
+      ...(field(req, 'optional_scope') ?? '').split(/[ +]/),
+    ];
     const scopes = requested.filter(Boolean);
-    const grant: Grant = { portalId, scopes: scopes.length > 0 ? scopes : DEFAULT_SCOPES, userId: 9_000_000, user: 'admin@example-seller.com' };
+    const grant: Grant = {
+      portalId,
+      scopes: scopes.length > 0 ? scopes : DEFAULT_SCOPES,
+      userId: 9_000_000,
+      user: 'admin@example-seller.com',
+    };
     const target = new URL(redirectUri);
     target.searchParams.set('code', tokens.createCode(grant, redirectUri));
     const state = field(req, 'state');
@@ -41,7 +57,10 @@ export const oauthRoutes = (ctx: HubSpotContext): Router => {
 
   const token = (version: 'v1' | 'v3') => (req: Request, res: Response) => {
     const grantType = field(req, 'grant_type');
-    if (field(req, 'client_id') !== tokens.app.clientId || field(req, 'client_secret') !== tokens.app.clientSecret) {
+    if (
+      field(req, 'client_id') !== tokens.app.clientId ||
+      field(req, 'client_secret') !== tokens.app.clientSecret
+    ) {
       oauthError(res, 'BAD_CLIENT_ID', 'invalid_client', 'missing or invalid client_id / client_secret');
       return;
     }
@@ -61,7 +80,12 @@ export const oauthRoutes = (ctx: HubSpotContext): Router => {
         return;
       }
     } else {
-      oauthError(res, 'BAD_GRANT_TYPE', 'unsupported_grant_type', `unsupported grant_type: ${grantType ?? ''}`);
+      oauthError(
+        res,
+        'BAD_GRANT_TYPE',
+        'unsupported_grant_type',
+        `unsupported grant_type: ${grantType ?? ''}`,
+      );
       return;
     }
     const issued = tokens.issue(grant, refreshToken);
@@ -80,7 +104,14 @@ export const oauthRoutes = (ctx: HubSpotContext): Router => {
   router.get('/oauth/v1/access-tokens/:token', (req, res) => {
     const info = tokens.accessInfo(req.params.token);
     if (!info) {
-      res.status(404).json({ status: 'error', message: 'Token not found', correlationId: correlationId(), category: 'OBJECT_NOT_FOUND' });
+      res
+        .status(404)
+        .json({
+          status: 'error',
+          message: 'Token not found',
+          correlationId: correlationId(),
+          category: 'OBJECT_NOT_FOUND',
+        });
       return;
     }
     const portal = ctx.store.portals.get(info.portalId);
@@ -100,7 +131,14 @@ export const oauthRoutes = (ctx: HubSpotContext): Router => {
   router.get('/oauth/v1/refresh-tokens/:token', (req, res) => {
     const info = tokens.refreshInfo(req.params.token);
     if (!info) {
-      res.status(404).json({ status: 'error', message: 'Token not found', correlationId: correlationId(), category: 'OBJECT_NOT_FOUND' });
+      res
+        .status(404)
+        .json({
+          status: 'error',
+          message: 'Token not found',
+          correlationId: correlationId(),
+          category: 'OBJECT_NOT_FOUND',
+        });
       return;
     }
     res.json({

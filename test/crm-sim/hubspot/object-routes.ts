@@ -4,19 +4,37 @@ import { HsApiError, notFound } from './errors.js';
 import { boolParam, listParam, pageLink, publicObject, v3Associations } from './present.js';
 import type { HsRecord } from './portal.js';
 
-type AssociationInput = { to?: { id?: string }; types?: { associationCategory?: string; associationTypeId?: number }[] };
+type AssociationInput = {
+  to?: { id?: string };
+  types?: { associationCategory?: string; associationTypeId?: number }[];
+};
 
 /** Associations given inline on create: `{ to: { id }, types: [{ associationCategory, associationTypeId }] }`. */
-export const associateInline = (ctx: HubSpotContext, portalId: number, fromType: string, fromId: string, inputs: AssociationInput[] | undefined): void => {
+export const associateInline = (
+  ctx: HubSpotContext,
+  portalId: number,
+  fromType: string,
+  fromId: string,
+  inputs: AssociationInput[] | undefined,
+): void => {
   const portal = ctx.store.portal(portalId);
   for (const input of inputs ?? []) {
     const toId = String(input.to?.id ?? '');
     const typeIds = (input.types ?? []).map((t) => Number(t.associationTypeId));
     // The target's type is implied by the type id; find the record among the types that can hold it.
     const toType = [...portal.types.values()].find(
-      (t) => ctx.store.get(portalId, t.objectTypeId, toId) && typeIds.every((id) => portal.associationTypes.byId(ctx.store.type(portalId, fromType).objectTypeId, t.objectTypeId, id)),
+      (t) =>
+        ctx.store.get(portalId, t.objectTypeId, toId) &&
+        typeIds.every((id) =>
+          portal.associationTypes.byId(ctx.store.type(portalId, fromType).objectTypeId, t.objectTypeId, id),
+        ),
     );
-    if (!toType) throw new HsApiError(400, 'VALIDATION_ERROR', `Association target ${toId} with types ${typeIds.join(',')} is not valid`);
+    if (!toType)
+      throw new HsApiError(
+        400,
+        'VALIDATION_ERROR',
+        `Association target ${toId} with types ${typeIds.join(',')} is not valid`,
+      );
     ctx.store.associate(portalId, fromType, fromId, toType.objectTypeId, toId, typeIds, apiWrite(ctx));
   }
 };
@@ -39,7 +57,10 @@ export const objectRoutes = (ctx: HubSpotContext): Router => {
     const page = all.filter((r) => Number(r.id) >= after).slice(0, limit + 1);
     const results = page.slice(0, limit).map((r) => {
       const associations = toTypes.length > 0 ? v3Associations(store, portal, def, r, toTypes) : undefined;
-      return { ...publicObject(portal, def, r, requested), ...(associations && Object.keys(associations).length > 0 ? { associations } : {}) };
+      return {
+        ...publicObject(portal, def, r, requested),
+        ...(associations && Object.keys(associations).length > 0 ? { associations } : {}),
+      };
     });
     const next = page[limit];
     res.json({
@@ -60,7 +81,10 @@ export const objectRoutes = (ctx: HubSpotContext): Router => {
     if (!record) throw notFound();
     const toTypes = listParam(req.query.associations) ?? [];
     const associations = toTypes.length > 0 ? v3Associations(store, portal, def, record, toTypes) : undefined;
-    res.json({ ...publicObject(portal, def, record, listParam(req.query.properties)), ...(associations && Object.keys(associations).length > 0 ? { associations } : {}) });
+    res.json({
+      ...publicObject(portal, def, record, listParam(req.query.properties)),
+      ...(associations && Object.keys(associations).length > 0 ? { associations } : {}),
+    });
   });
 
   router.post('/crm/v3/objects/:type', (req, res) => {
@@ -76,10 +100,18 @@ export const objectRoutes = (ctx: HubSpotContext): Router => {
     const portalId = portalOf(res);
     const def = store.type(portalId, req.params.type);
     const idProperty = typeof req.query.idProperty === 'string' ? req.query.idProperty : undefined;
-    const existing = idProperty ? store.findBy(portalId, def.objectTypeId, idProperty, req.params.id) : store.get(portalId, def.objectTypeId, req.params.id);
+    const existing = idProperty
+      ? store.findBy(portalId, def.objectTypeId, idProperty, req.params.id)
+      : store.get(portalId, def.objectTypeId, req.params.id);
     if (!existing) throw notFound();
     const body = req.body as { properties?: Record<string, unknown> };
-    const record = store.update(portalId, def.objectTypeId, existing.id, body.properties ?? {}, apiWrite(ctx));
+    const record = store.update(
+      portalId,
+      def.objectTypeId,
+      existing.id,
+      body.properties ?? {},
+      apiWrite(ctx),
+    );
     res.json(publicObject(store.portal(portalId), def, record, Object.keys(record.properties)));
   });
 

@@ -12,7 +12,9 @@ export const ownerRoutes = (ctx: HubSpotContext): Router => {
     const email = typeof req.query.email === 'string' ? req.query.email.toLowerCase() : undefined;
     const limit = Math.min(500, Number(req.query.limit ?? 100) || 100);
     const after = Number(req.query.after ?? 0) || 0;
-    const matching = portal.owners.filter((o) => o.archived === archived && (!email || o.email.toLowerCase() === email) && Number(o.id) >= after);
+    const matching = portal.owners.filter(
+      (o) => o.archived === archived && (!email || o.email.toLowerCase() === email) && Number(o.id) >= after,
+    );
     const next = matching[limit];
     res.json({
       results: matching.slice(0, limit),

@@ -91,11 +91,17 @@ export const createPortal = (id: number): Portal => {
     nextId: 10_000_000_000 + (id % 1000) * 1_000_000,
     nextCustomTypeId: 1_000 + (id % 1000) * 10,
   };
-  for (const def of STANDARD_TYPES) addType(portal, def, standardProperties(def.objectTypeId), standardGroups(def.objectTypeId));
+  for (const def of STANDARD_TYPES)
+    addType(portal, def, standardProperties(def.objectTypeId), standardGroups(def.objectTypeId));
   return portal;
 };
 
-export const addType = (portal: Portal, def: ObjectTypeDef, properties: PropertyDef[], groups: GroupDef[]): void => {
+export const addType = (
+  portal: Portal,
+  def: ObjectTypeDef,
+  properties: PropertyDef[],
+  groups: GroupDef[],
+): void => {
   portal.types.set(def.objectTypeId, def);
   portal.records.set(def.objectTypeId, new Map());
   portal.properties.set(def.objectTypeId, new Map(properties.map((p) => [p.name, p])));

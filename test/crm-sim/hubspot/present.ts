@@ -7,7 +7,10 @@ import type { HubSpotStore } from './store.js';
 export const listParam = (value: unknown): string[] | undefined => {
   if (value === undefined) return undefined;
   const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 };
 
 export const boolParam = (value: unknown): boolean => value === 'true' || value === true;
@@ -29,7 +32,12 @@ export const selectProperties = (
 const defaultPropertiesOf = (portal: Portal, def: ObjectTypeDef): readonly string[] => {
   if (!def.custom) return def.defaultProperties;
   const schema = portal.schemas.get(def.objectTypeId);
-  return ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id', ...(schema ? [schema.primaryDisplayProperty] : [])];
+  return [
+    'hs_createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+    ...(schema ? [schema.primaryDisplayProperty] : []),
+  ];
 };
 
 export type PublicObject = {
@@ -68,9 +76,14 @@ export const v3Associations = (
   const out: NonNullable<PublicObject['associations']> = {};
   for (const alias of toTypes) {
     const to = store.type(portal.id, alias);
-    const results = store.associations(portal.id, def.objectTypeId, record.id, to.objectTypeId).flatMap((a) =>
-      a.typeIds.map((typeId) => ({ id: a.toId, type: portal.associationTypes.v3Name(def.objectTypeId, to.objectTypeId, typeId) })),
-    );
+    const results = store
+      .associations(portal.id, def.objectTypeId, record.id, to.objectTypeId)
+      .flatMap((a) =>
+        a.typeIds.map((typeId) => ({
+          id: a.toId,
+          type: portal.associationTypes.v3Name(def.objectTypeId, to.objectTypeId, typeId),
+        })),
+      );
     if (results.length > 0) out[to.custom ? to.fullyQualifiedName : to.name] = { results };
   }
   return out;

@@ -23,7 +23,11 @@ export const propertyRoutes = (ctx: HubSpotContext): Router => {
   const createProperty = (portalId: number, type: string, input: Partial<PropertyDef>): PropertyDef => {
     const properties = propertiesOf(portalId, type);
     if (!input.name || !input.label || !input.type || !input.groupName) {
-      throw new HsApiError(400, 'VALIDATION_ERROR', 'name, label, type, fieldType and groupName are required');
+      throw new HsApiError(
+        400,
+        'VALIDATION_ERROR',
+        'name, label, type, fieldType and groupName are required',
+      );
     }
     if (properties.get(input.name)?.archived === false) {
       throw new HsApiError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${input.name}' already exists.`);
@@ -38,7 +42,11 @@ export const propertyRoutes = (ctx: HubSpotContext): Router => {
         name: input.name,
         label: input.label,
         type: input.type,
-        options: (input.options ?? []).map((o, i) => ({ ...o, hidden: o.hidden ?? false, displayOrder: o.displayOrder ?? i })),
+        options: (input.options ?? []).map((o, i) => ({
+          ...o,
+          hidden: o.hidden ?? false,
+          displayOrder: o.displayOrder ?? i,
+        })),
         createdAt: at,
         updatedAt: at,
       },
@@ -60,11 +68,21 @@ export const propertyRoutes = (ctx: HubSpotContext): Router => {
   router.post('/crm/v3/properties/:type/groups', (req, res) => {
     const groups = groupsOf(portalOf(res), req.params.type);
     const input = req.body as Partial<GroupDef>;
-    if (!input.name || !input.label) throw new HsApiError(400, 'VALIDATION_ERROR', 'name and label are required');
+    if (!input.name || !input.label)
+      throw new HsApiError(400, 'VALIDATION_ERROR', 'name and label are required');
     if (groups.get(input.name)?.archived === false) {
-      throw new HsApiError(409, 'OBJECT_ALREADY_EXISTS', `A property group named '${input.name}' already exists.`);
+      throw new HsApiError(
+        409,
+        'OBJECT_ALREADY_EXISTS',
+        `A property group named '${input.name}' already exists.`,
+      );
     }
-    const group: GroupDef = { name: input.name, label: input.label, displayOrder: input.displayOrder ?? -1, archived: false };
+    const group: GroupDef = {
+      name: input.name,
+      label: input.label,
+      displayOrder: input.displayOrder ?? -1,
+      archived: false,
+    };
     groups.set(group.name, group);
     res.status(201).json(group);
   });
@@ -82,7 +100,7 @@ export const propertyRoutes = (ctx: HubSpotContext): Router => {
 
   router.post('/crm/v3/properties/:type/batch/create', (req, res) => {
     const startedAt = nowIso(ctx);
-    const inputs = ((req.body as { inputs?: Partial<PropertyDef>[] }).inputs ?? []);
+    const inputs = (req.body as { inputs?: Partial<PropertyDef>[] }).inputs ?? [];
     const results = inputs.map((input) => createProperty(portalOf(res), req.params.type, input));
     res.status(201).json(batchEnvelope(startedAt, results));
   });
@@ -90,7 +108,9 @@ export const propertyRoutes = (ctx: HubSpotContext): Router => {
     const startedAt = nowIso(ctx);
     const properties = propertiesOf(portalOf(res), req.params.type);
     const names = ((req.body as { inputs?: { name: string }[] }).inputs ?? []).map((i) => i.name);
-    const results = names.map((n) => properties.get(n)).filter((p): p is PropertyDef => p !== undefined && !p.archived);
+    const results = names
+      .map((n) => properties.get(n))
+      .filter((p): p is PropertyDef => p !== undefined && !p.archived);
     res.json(batchEnvelope(startedAt, results));
   });
   router.post('/crm/v3/properties/:type/batch/archive', (req, res) => {
@@ -104,7 +124,11 @@ export const propertyRoutes = (ctx: HubSpotContext): Router => {
 
   router.get('/crm/v3/properties/:type', (req, res) => {
     const archived = req.query.archived === 'true';
-    res.json({ results: [...propertiesOf(portalOf(res), req.params.type).values()].filter((p) => p.archived === archived) });
+    res.json({
+      results: [...propertiesOf(portalOf(res), req.params.type).values()].filter(
+        (p) => p.archived === archived,
+      ),
+    });
   });
   router.get('/crm/v3/properties/:type/:name', (req, res) => {
     const property = propertiesOf(portalOf(res), req.params.type).get(req.params.name);
@@ -119,12 +143,18 @@ export const propertyRoutes = (ctx: HubSpotContext): Router => {
     if (!property || property.archived) throw notFound();
     const input = req.body as Partial<PropertyDef>;
     Object.assign(property, input, { name: property.name, updatedAt: nowIso(ctx) });
-    if (input.options) property.options = input.options.map((o, i) => ({ ...o, hidden: o.hidden ?? false, displayOrder: o.displayOrder ?? i }));
+    if (input.options)
+      property.options = input.options.map((o, i) => ({
+        ...o,
+        hidden: o.hidden ?? false,
+        displayOrder: o.displayOrder ?? i,
+      }));
     res.json(property);
   });
   router.delete('/crm/v3/properties/:type/:name', (req, res) => {
     const property = propertiesOf(portalOf(res), req.params.type).get(req.params.name);
-    if (property?.hubspotDefined) throw new HsApiError(400, 'VALIDATION_ERROR', `Can't delete HubSpot-defined property ${property.name}`);
+    if (property?.hubspotDefined)
+      throw new HsApiError(400, 'VALIDATION_ERROR', `Can't delete HubSpot-defined property ${property.name}`);
     if (property) {
       property.archived = true;
       property.archivedAt = nowIso(ctx);

@@ -13,7 +13,12 @@ export type HubSpotLimitOptions = {
   daily: number;
 };
 
-export const DEFAULT_LIMITS: HubSpotLimitOptions = { max: 110, intervalMs: 10_000, searchPerSecond: 5, daily: 500_000 };
+export const DEFAULT_LIMITS: HubSpotLimitOptions = {
+  max: 110,
+  intervalMs: 10_000,
+  searchPerSecond: 5,
+  daily: 500_000,
+};
 
 type PortalWindows = { burst: RollingWindow; search: RollingWindow; daily: DailyAllowance };
 
@@ -26,7 +31,8 @@ const MESSAGES: Record<PolicyName, string> = {
   DAILY: 'You have reached your daily limit.',
 };
 
-const isSearch = (req: Request): boolean => req.method === 'POST' && /^\/crm\/v3\/objects\/[^/]+\/search\/?$/.test(req.path);
+const isSearch = (req: Request): boolean =>
+  req.method === 'POST' && /^\/crm\/v3\/objects\/[^/]+\/search\/?$/.test(req.path);
 
 /** HubSpot's per-portal limits, with the documented headers and 429 bodies. */
 export class HubSpotRateLimits {

@@ -36,7 +36,11 @@ export const schemaRoutes = (ctx: HubSpotContext): Router => {
   router.get('/crm-object-schemas/v3/schemas', (req, res) => {
     const portal = store.portal(portalOf(res));
     const archived = req.query.archived === 'true';
-    res.json({ results: [...portal.schemas.values()].filter((s) => s.archived === archived).map((s) => present(portal, s)) });
+    res.json({
+      results: [...portal.schemas.values()]
+        .filter((s) => s.archived === archived)
+        .map((s) => present(portal, s)),
+    });
   });
 
   router.get('/crm-object-schemas/v3/schemas/:type', (req, res) => {
@@ -51,7 +55,11 @@ export const schemaRoutes = (ctx: HubSpotContext): Router => {
       throw new HsApiError(400, 'VALIDATION_ERROR', 'name, labels and at least one property are required');
     }
     if (resolveType(portal, input.name)) {
-      throw new HsApiError(409, 'OBJECT_ALREADY_EXISTS', `Object type with name ${input.name} already exists`);
+      throw new HsApiError(
+        409,
+        'OBJECT_ALREADY_EXISTS',
+        `Object type with name ${input.name} already exists`,
+      );
     }
     const at = new Date(ctx.clock()).toISOString();
     const number = portal.nextCustomTypeId++;
@@ -60,12 +68,41 @@ export const schemaRoutes = (ctx: HubSpotContext): Router => {
     const group = `${input.name}_information`;
     const builtIn: PropertyDef[] = [
       propertyDef({ name: 'hs_object_id', label: 'Record ID', type: 'number', readOnlyValue: true }, group),
-      propertyDef({ name: 'hs_createdate', label: 'Create Date', type: 'datetime', readOnlyValue: true }, group),
-      propertyDef({ name: 'hs_lastmodifieddate', label: 'Last Modified Date', type: 'datetime', readOnlyValue: true }, group),
-      propertyDef({ name: 'hubspot_owner_id', label: 'Owner', type: 'enumeration', externalOptions: true, referencedObjectType: 'OWNER' }, group),
+      propertyDef(
+        { name: 'hs_createdate', label: 'Create Date', type: 'datetime', readOnlyValue: true },
+        group,
+      ),
+      propertyDef(
+        { name: 'hs_lastmodifieddate', label: 'Last Modified Date', type: 'datetime', readOnlyValue: true },
+        group,
+      ),
+      propertyDef(
+        {
+          name: 'hubspot_owner_id',
+          label: 'Owner',
+          type: 'enumeration',
+          externalOptions: true,
+          referencedObjectType: 'OWNER',
+        },
+        group,
+      ),
     ];
     const own = input.properties.map((p, i) =>
-      propertyDef({ ...p, displayOrder: i, options: (p.options ?? []).map((o, j) => ({ ...o, hidden: o.hidden ?? false, displayOrder: o.displayOrder ?? j })), createdAt: at, updatedAt: at }, p.groupName ?? group, false),
+      propertyDef(
+        {
+          ...p,
+          displayOrder: i,
+          options: (p.options ?? []).map((o, j) => ({
+            ...o,
+            hidden: o.hidden ?? false,
+            displayOrder: o.displayOrder ?? j,
+          })),
+          createdAt: at,
+          updatedAt: at,
+        },
+        p.groupName ?? group,
+        false,
+      ),
     );
     addType(
       portal,
@@ -75,7 +112,9 @@ export const schemaRoutes = (ctx: HubSpotContext): Router => {
         singular: input.name,
         fullyQualifiedName,
         defaultProperties: [],
-        searchableProperties: input.searchableProperties ?? [input.primaryDisplayProperty ?? own[0]?.name ?? ''],
+        searchableProperties: input.searchableProperties ?? [
+          input.primaryDisplayProperty ?? own[0]?.name ?? '',
+        ],
         custom: true,
       },
       [...builtIn, ...own],
@@ -100,8 +139,19 @@ export const schemaRoutes = (ctx: HubSpotContext): Router => {
     portal.schemas.set(objectTypeId, schema);
     for (const target of input.associatedObjects ?? []) {
       const to = store.type(portal.id, target).objectTypeId;
-      const typeId = portal.associationTypes.define(objectTypeId, to, `${input.name}_to_${target.toLowerCase()}`);
-      schema.associations.push({ id: String(typeId), fromObjectTypeId: objectTypeId, toObjectTypeId: to, name: `${input.name}_to_${target.toLowerCase()}`, createdAt: at, updatedAt: at });
+      const typeId = portal.associationTypes.define(
+        objectTypeId,
+        to,
+        `${input.name}_to_${target.toLowerCase()}`,
+      );
+      schema.associations.push({
+        id: String(typeId),
+        fromObjectTypeId: objectTypeId,
+        toObjectTypeId: to,
+        name: `${input.name}_to_${target.toLowerCase()}`,
+        createdAt: at,
+        updatedAt: at,
+      });
     }
     res.status(201).json(present(portal, schema));
   });
@@ -110,7 +160,14 @@ export const schemaRoutes = (ctx: HubSpotContext): Router => {
     const portal = store.portal(portalOf(res));
     const schema = find(portal, req.params.type);
     const input = req.body as SchemaInput;
-    for (const key of ['labels', 'description', 'primaryDisplayProperty', 'requiredProperties', 'searchableProperties', 'secondaryDisplayProperties'] as const) {
+    for (const key of [
+      'labels',
+      'description',
+      'primaryDisplayProperty',
+      'requiredProperties',
+      'searchableProperties',
+      'secondaryDisplayProperties',
+    ] as const) {
       if (input[key] !== undefined) Object.assign(schema, { [key]: input[key] });
     }
     schema.updatedAt = new Date(ctx.clock()).toISOString();
@@ -136,7 +193,14 @@ export const schemaRoutes = (ctx: HubSpotContext): Router => {
     const name = input.name ?? `${from}_to_${to}`;
     const typeId = portal.associationTypes.define(from, to, name);
     const at = new Date(ctx.clock()).toISOString();
-    const definition = { id: String(typeId), fromObjectTypeId: from, toObjectTypeId: to, name, createdAt: at, updatedAt: at };
+    const definition = {
+      id: String(typeId),
+      fromObjectTypeId: from,
+      toObjectTypeId: to,
+      name,
+      createdAt: at,
+      updatedAt: at,
+    };
     schema.associations.push(definition);
     res.status(201).json(definition);
   });

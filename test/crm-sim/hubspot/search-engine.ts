@@ -1,7 +1,13 @@
 import type { PropertyDef } from './default-properties.js';
 import { HsApiError } from './errors.js';
 
-export type SearchFilter = { propertyName: string; operator: string; value?: unknown; highValue?: unknown; values?: unknown[] };
+export type SearchFilter = {
+  propertyName: string;
+  operator: string;
+  value?: unknown;
+  highValue?: unknown;
+  values?: unknown[];
+};
 export type SearchRequest = {
   filterGroups?: { filters?: SearchFilter[] }[];
   sorts?: (string | { propertyName: string; direction?: 'ASCENDING' | 'DESCENDING' })[];
@@ -48,7 +54,13 @@ const matches = (row: Row, filter: SearchFilter, types: Map<string, PropertyDef>
       return actual !== undefined && wanted !== undefined && actual >= wanted;
     case 'BETWEEN': {
       const high = comparable(filter.highValue, type);
-      return actual !== undefined && wanted !== undefined && high !== undefined && actual >= wanted && actual <= high;
+      return (
+        actual !== undefined &&
+        wanted !== undefined &&
+        high !== undefined &&
+        actual >= wanted &&
+        actual <= high
+      );
     }
     case 'IN':
       return (filter.values ?? []).some((v) => comparable(v, type) === actual);
@@ -65,7 +77,12 @@ const matches = (row: Row, filter: SearchFilter, types: Map<string, PropertyDef>
 
 /** Token search with `*` wildcards, case-insensitive, as in CONTAINS_TOKEN. */
 const tokenMatch = (text: string, token: string): boolean => {
-  const pattern = new RegExp(`^${token.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+  const pattern = new RegExp(
+    `^${token
+      .toLowerCase()
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')}$`,
+  );
   return text
     .toLowerCase()
     .split(/[^a-z0-9@.*_-]+/)
@@ -74,26 +91,55 @@ const tokenMatch = (text: string, token: string): boolean => {
 };
 
 /** Validates and runs a search over the rows search can see; returns the total and the requested page. */
-export const runSearch = (rows: Row[], request: SearchRequest, types: Map<string, PropertyDef>, searchable: readonly string[]) => {
+export const runSearch = (
+  rows: Row[],
+  request: SearchRequest,
+  types: Map<string, PropertyDef>,
+  searchable: readonly string[],
+) => {
   const groups = request.filterGroups ?? [];
   const filterCount = groups.reduce((n, g) => n + (g.filters?.length ?? 0), 0);
-  if (groups.length > SEARCH_LIMITS.groups || groups.some((g) => (g.filters?.length ?? 0) > SEARCH_LIMITS.filtersPerGroup) || filterCount > SEARCH_LIMITS.filters) {
-    throw new HsApiError(400, 'VALIDATION_ERROR', 'Search supports up to 5 filterGroups with up to 6 filters each, and up to 18 filters in total.');
+  if (
+    groups.length > SEARCH_LIMITS.groups ||
+    groups.some((g) => (g.filters?.length ?? 0) > SEARCH_LIMITS.filtersPerGroup) ||
+    filterCount > SEARCH_LIMITS.filters
+  ) {
+    throw new HsApiError(
+      400,
+      'VALIDATION_ERROR',
+      'Search supports up to 5 filterGroups with up to 6 filters each, and up to 18 filters in total.',
+    );
   }
   const limit = request.limit ?? 10;
-  if (limit > SEARCH_LIMITS.pageSize) throw new HsApiError(400, 'VALIDATION_ERROR', `limit must be less than or equal to ${SEARCH_LIMITS.pageSize}`);
+  if (limit > SEARCH_LIMITS.pageSize)
+    throw new HsApiError(
+      400,
+      'VALIDATION_ERROR',
+      `limit must be less than or equal to ${SEARCH_LIMITS.pageSize}`,
+    );
   const offset = Number(request.after ?? 0) || 0;
   if (offset + limit > SEARCH_LIMITS.total) {
-    throw new HsApiError(400, 'VALIDATION_ERROR', `Search results are limited to ${SEARCH_LIMITS.total} total results; paging beyond that is not supported.`);
+    throw new HsApiError(
+      400,
+      'VALIDATION_ERROR',
+      `Search results are limited to ${SEARCH_LIMITS.total} total results; paging beyond that is not supported.`,
+    );
   }
   const query = request.query?.trim().toLowerCase();
   const filtered = rows.filter(
     (row) =>
       (groups.length === 0 || groups.some((g) => (g.filters ?? []).every((f) => matches(row, f, types)))) &&
-      (!query || searchable.some((p) => String(row.values[p] ?? '').toLowerCase().includes(query))),
+      (!query ||
+        searchable.some((p) =>
+          String(row.values[p] ?? '')
+            .toLowerCase()
+            .includes(query),
+        )),
   );
   const sorts = (request.sorts ?? []).map((s) =>
-    typeof s === 'string' ? { propertyName: s.replace(/^-/, ''), descending: s.startsWith('-') } : { propertyName: s.propertyName, descending: s.direction === 'DESCENDING' },
+    typeof s === 'string'
+      ? { propertyName: s.replace(/^-/, ''), descending: s.startsWith('-') }
+      : { propertyName: s.propertyName, descending: s.direction === 'DESCENDING' },
   );
   // Without sorts HubSpot orders by id; ties keep id order too.
   filtered.sort((a, b) => {

@@ -15,7 +15,10 @@ export const searchRoutes = (ctx: HubSpotContext): Router => {
     const rows = store
       .list(portalId, def.objectTypeId)
       .map((record) => ({ record, values: store.searchView(record) }))
-      .filter((r): r is { record: (typeof r)['record']; values: Record<string, string | null> } => r.values !== undefined)
+      .filter(
+        (r): r is { record: (typeof r)['record']; values: Record<string, string | null> } =>
+          r.values !== undefined,
+      )
       .map((r) => ({ id: r.record.id, values: r.values, record: r.record }));
     const types = portal.properties.get(def.objectTypeId) ?? new Map();
     const result = runSearch(rows, request, types, def.searchableProperties);

@@ -14,21 +14,25 @@ export const seedPortal = (store: HubSpotStore, portalId: number, options: SeedO
   const portal = store.portal(portalId);
   const iso = (ms: number): string => new Date(ms).toISOString();
 
-  portal.owners = world.owners.map(
-    (o, i): Owner => ({
-      id: String(70_000_000 + portalId % 1000 * 1000 + i),
-      email: o.email,
-      firstName: o.firstName,
-      lastName: o.lastName,
-      userId: 9_000_000 + i,
-      userIdIncludingInactive: 9_000_000 + i,
-      type: 'PERSON',
-      teams: [{ id: String(400 + ['Central', 'East', 'West'].indexOf(o.region)), name: `${o.region} Sales`, primary: true }],
-      createdAt: iso(Date.UTC(2023, 0, 10 + i)),
-      updatedAt: iso(Date.UTC(2024, 5, 1)),
-      archived: false,
-    }),
-  );
+  portal.owners = world.owners.map((o, i): Owner => ({
+    id: String(70_000_000 + (portalId % 1000) * 1000 + i),
+    email: o.email,
+    firstName: o.firstName,
+    lastName: o.lastName,
+    userId: 9_000_000 + i,
+    userIdIncludingInactive: 9_000_000 + i,
+    type: 'PERSON',
+    teams: [
+      {
+        id: String(400 + ['Central', 'East', 'West'].indexOf(o.region)),
+        name: `${o.region} Sales`,
+        primary: true,
+      },
+    ],
+    createdAt: iso(Date.UTC(2023, 0, 10 + i)),
+    updatedAt: iso(Date.UTC(2024, 5, 1)),
+    archived: false,
+  }));
   const ownerId = (key: number): string => portal.owners[key]?.id ?? '';
 
   const companyIds = new Map<number, string>();
@@ -82,7 +86,11 @@ export const seedPortal = (store: HubSpotStore, portalId: number, options: SeedO
 
   for (const d of world.deals) {
     const stage =
-      d.outcome === 'won' ? 'closedwon' : d.outcome === 'lost' ? 'closedlost' : (OPEN_STAGES[d.openStageIndex] ?? OPEN_STAGES[0])?.value;
+      d.outcome === 'won'
+        ? 'closedwon'
+        : d.outcome === 'lost'
+          ? 'closedlost'
+          : (OPEN_STAGES[d.openStageIndex] ?? OPEN_STAGES[0])?.value;
     const record = store.create(
       portalId,
       'deals',

@@ -47,7 +47,9 @@ export type HubSpotSimulator = {
 };
 
 /** Starts the HubSpot simulator on the loopback interface. */
-export const startHubSpotSimulator = async (options: HubSpotSimulatorOptions = {}): Promise<HubSpotSimulator> => {
+export const startHubSpotSimulator = async (
+  options: HubSpotSimulatorOptions = {},
+): Promise<HubSpotSimulator> => {
   const built = createHubSpotApp(options);
   const running = await listen(built.app, options.port ?? 0, options.host);
   const { store, tokens, limits } = built.context;
@@ -78,7 +80,11 @@ export const startHubSpotSimulator = async (options: HubSpotSimulatorOptions = {
       tokens.issue({ portalId, scopes, userId: 9_000_000, user: 'admin@example-seller.com' }),
     addPortal: (portalId, seed) => {
       const portal = store.addPortal(portalId);
-      seedPortal(store, portalId, { seed: seed?.seed ?? built.options.seed, size: seed?.size ?? built.options.size, ...(seed?.anchor ? { anchor: seed.anchor } : {}) });
+      seedPortal(store, portalId, {
+        seed: seed?.seed ?? built.options.seed,
+        size: seed?.size ?? built.options.size,
+        ...(seed?.anchor ? { anchor: seed.anchor } : {}),
+      });
       return portal;
     },
     authorizeUrl: (redirectUri, scopes = DEFAULT_SCOPES, state) => {

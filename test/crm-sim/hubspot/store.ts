@@ -26,7 +26,8 @@ export type ChangeListener = (event: ChangeEvent) => void;
 
 const UI: WriteContext = { changeSource: 'CRM_UI' };
 
-const modifiedProperty = (def: ObjectTypeDef): string => (def.objectTypeId === '0-1' ? 'lastmodifieddate' : 'hs_lastmodifieddate');
+const modifiedProperty = (def: ObjectTypeDef): string =>
+  def.objectTypeId === '0-1' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
 /** Custom objects name their creation date `hs_createdate`; the standard ones use `createdate`. */
 export const createdProperty = (def: ObjectTypeDef): string => (def.custom ? 'hs_createdate' : 'createdate');
 
@@ -113,7 +114,12 @@ export class HubSpotStore {
 
   // ---- writes ----
 
-  create(portalId: number, type: string, properties: Record<string, unknown>, ctx: WriteContext = UI): HsRecord {
+  create(
+    portalId: number,
+    type: string,
+    properties: Record<string, unknown>,
+    ctx: WriteContext = UI,
+  ): HsRecord {
     const portal = this.portal(portalId);
     const def = this.type(portalId, type);
     const values = this.validate(portalId, def.objectTypeId, properties, ctx);
@@ -137,22 +143,38 @@ export class HubSpotStore {
     };
     portal.records.get(def.objectTypeId)?.set(id, record);
     this.index(record);
-    this.emit({ portalId, objectTypeId: def.objectTypeId, objectId: id, kind: 'creation', occurredAt: now, ...ctx });
+    this.emit({
+      portalId,
+      objectTypeId: def.objectTypeId,
+      objectId: id,
+      kind: 'creation',
+      occurredAt: now,
+      ...ctx,
+    });
     for (const [name, value] of Object.entries(values)) {
       if (value !== null && value !== '') this.emitProperty(portalId, def, id, name, value, now, ctx);
     }
     return record;
   }
 
-  update(portalId: number, type: string, id: string, properties: Record<string, unknown>, ctx: WriteContext = UI): HsRecord {
+  update(
+    portalId: number,
+    type: string,
+    id: string,
+    properties: Record<string, unknown>,
+    ctx: WriteContext = UI,
+  ): HsRecord {
     const def = this.type(portalId, type);
     const record = this.require(portalId, def.objectTypeId, id);
     const values = this.validate(portalId, def.objectTypeId, properties, ctx);
     const now = this.clock();
     const iso = new Date(now).toISOString();
-    const changed = Object.entries(values).filter(([name, value]) => (record.properties[name] ?? null) !== value);
+    const changed = Object.entries(values).filter(
+      ([name, value]) => (record.properties[name] ?? null) !== value,
+    );
     Object.assign(record.properties, values);
-    if (def.objectTypeId === '0-3') Object.assign(record.properties, derivedDealProperties(record.properties.dealstage));
+    if (def.objectTypeId === '0-3')
+      Object.assign(record.properties, derivedDealProperties(record.properties.dealstage));
     if (changed.length > 0) {
       record.properties[modifiedProperty(def)] = iso;
       record.updatedAt = iso;
@@ -171,7 +193,14 @@ export class HubSpotStore {
     record.archivedAt = new Date(now).toISOString();
     delete record.indexed;
     delete record.pendingIndex;
-    this.emit({ portalId, objectTypeId: def.objectTypeId, objectId: id, kind: 'deletion', occurredAt: now, ...ctx });
+    this.emit({
+      portalId,
+      objectTypeId: def.objectTypeId,
+      objectId: id,
+      kind: 'deletion',
+      occurredAt: now,
+      ...ctx,
+    });
   }
 
   // ---- associations ----
@@ -194,7 +223,14 @@ export class HubSpotStore {
     // Every association also carries the pair's unlabeled type, as HubSpot's v4 reads show.
     const forward = new Set([registry.unlabeled(from, to).typeId, ...typeIds]);
     const added = this.addEdges(portal, from, fromId, to, toId, forward);
-    this.addEdges(portal, to, toId, from, fromId, new Set([...forward].map((t) => registry.inverse(from, to, t))));
+    this.addEdges(
+      portal,
+      to,
+      toId,
+      from,
+      fromId,
+      new Set([...forward].map((t) => registry.inverse(from, to, t))),
+    );
     for (const typeId of added) {
       this.emit({
         portalId,
@@ -209,7 +245,15 @@ export class HubSpotStore {
   }
 
   /** Removes the given types, or every type between the two records when none are named. */
-  unassociate(portalId: number, fromType: string, fromId: string, toType: string, toId: string, typeIds?: number[], ctx: WriteContext = UI): void {
+  unassociate(
+    portalId: number,
+    fromType: string,
+    fromId: string,
+    toType: string,
+    toId: string,
+    typeIds?: number[],
+    ctx: WriteContext = UI,
+  ): void {
     const portal = this.portal(portalId);
     const from = this.type(portalId, fromType).objectTypeId;
     const to = this.type(portalId, toType).objectTypeId;
@@ -235,7 +279,12 @@ export class HubSpotStore {
   }
 
   /** Associated ids (in id order) with their type ids, skipping archived targets. */
-  associations(portalId: number, fromType: string, fromId: string, toType: string): { toId: string; typeIds: number[] }[] {
+  associations(
+    portalId: number,
+    fromType: string,
+    fromId: string,
+    toType: string,
+  ): { toId: string; typeIds: number[] }[] {
     const portal = this.portal(portalId);
     const from = this.type(portalId, fromType).objectTypeId;
     const to = this.type(portalId, toType).objectTypeId;
@@ -249,7 +298,14 @@ export class HubSpotStore {
 
   // ---- internals ----
 
-  private addEdges(portal: Portal, from: string, fromId: string, to: string, toId: string, typeIds: Set<number>): number[] {
+  private addEdges(
+    portal: Portal,
+    from: string,
+    fromId: string,
+    to: string,
+    toId: string,
+    typeIds: Set<number>,
+  ): number[] {
     const key = `${from}:${fromId}:${to}`;
     const targets = portal.edges.get(key) ?? new Map<string, Set<number>>();
     portal.edges.set(key, targets);
@@ -271,14 +327,26 @@ export class HubSpotStore {
   }
 
   /** Validates property values the way HubSpot does and normalises dates to ISO strings. */
-  validate(portalId: number, type: string, input: Record<string, unknown>, ctx: WriteContext = UI): Record<string, string | null> {
+  validate(
+    portalId: number,
+    type: string,
+    input: Record<string, unknown>,
+    ctx: WriteContext = UI,
+  ): Record<string, string | null> {
     const portal = this.portal(portalId);
     const def = this.type(portalId, type);
     const definitions = portal.properties.get(def.objectTypeId) ?? new Map<string, PropertyDef>();
     const errors: PropertyValidationError[] = [];
     const out: Record<string, string | null> = {};
     const fail = (name: string, error: PropertyValidationError['error'], message: string): void => {
-      errors.push({ isValid: false, message, error, name, localizedErrorMessage: message, portalId: portal.id });
+      errors.push({
+        isValid: false,
+        message,
+        error,
+        name,
+        localizedErrorMessage: message,
+        portalId: portal.id,
+      });
     };
     for (const [name, raw] of Object.entries(input)) {
       const value = raw === null || raw === undefined ? null : String(raw);
@@ -299,7 +367,11 @@ export class HubSpotStore {
         const allowed = new Set(property.options.map((o) => o.value));
         const bad = value.split(';').find((v) => !allowed.has(v));
         if (bad !== undefined) {
-          fail(name, 'INVALID_OPTION', `${bad} was not one of the allowed options: ${[...allowed].join(', ')}`);
+          fail(
+            name,
+            'INVALID_OPTION',
+            `${bad} was not one of the allowed options: ${[...allowed].join(', ')}`,
+          );
           continue;
         }
       }
@@ -334,8 +406,25 @@ export class HubSpotStore {
     }
   }
 
-  private emitProperty(portalId: number, def: ObjectTypeDef, id: string, name: string, value: string, at: number, ctx: WriteContext): void {
-    this.emit({ portalId, objectTypeId: def.objectTypeId, objectId: id, kind: 'propertyChange', occurredAt: at, propertyName: name, propertyValue: value, ...ctx });
+  private emitProperty(
+    portalId: number,
+    def: ObjectTypeDef,
+    id: string,
+    name: string,
+    value: string,
+    at: number,
+    ctx: WriteContext,
+  ): void {
+    this.emit({
+      portalId,
+      objectTypeId: def.objectTypeId,
+      objectId: id,
+      kind: 'propertyChange',
+      occurredAt: at,
+      propertyName: name,
+      propertyValue: value,
+      ...ctx,
+    });
   }
 
   private emit(event: ChangeEvent): void {

@@ -1,10 +1,15 @@
 import type { ChangeEvent } from './store.js';
 import type { Portal } from './portal.js';
 
-export type SubscriptionType = 'object.creation' | 'object.deletion' | 'object.propertyChange' | 'object.associationChange';
+export type SubscriptionType =
+  'object.creation' | 'object.deletion' | 'object.propertyChange' | 'object.associationChange';
 
 /** Mirrors a `crmObjects` entry of webhooks-hsmeta.json. */
-export type WebhookSubscription = { subscriptionType: SubscriptionType; objectName: string; propertyName?: string };
+export type WebhookSubscription = {
+  subscriptionType: SubscriptionType;
+  objectName: string;
+  propertyName?: string;
+};
 
 /** `generic`: `object.*` types with `objectTypeId` (the current platform); `legacy`: `deal.creation` etc. */
 export type WebhookFormat = 'generic' | 'legacy';
@@ -21,11 +26,14 @@ export type WebhookEvent = Record<string, string | number | boolean | number[] |
 
 type Payload = { subscriptionId: number; body: Omit<WebhookEvent, 'eventId' | 'attemptNumber'> };
 
-export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = ['contact', 'company', 'deal'].flatMap((objectName) =>
-  (['object.creation', 'object.deletion', 'object.propertyChange', 'object.associationChange'] as const).map((subscriptionType) => ({
-    subscriptionType,
-    objectName,
-  })),
+export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = ['contact', 'company', 'deal'].flatMap(
+  (objectName) =>
+    (
+      ['object.creation', 'object.deletion', 'object.propertyChange', 'object.associationChange'] as const
+    ).map((subscriptionType) => ({
+      subscriptionType,
+      objectName,
+    })),
 );
 
 const KIND_TO_TYPE: Record<ChangeEvent['kind'], SubscriptionType> = {
@@ -35,7 +43,10 @@ const KIND_TO_TYPE: Record<ChangeEvent['kind'], SubscriptionType> = {
   associationChange: 'object.associationChange',
 };
 
-const CHANGE_FLAGS: Partial<Record<ChangeEvent['kind'], string>> = { creation: 'CREATED', deletion: 'DELETED' };
+const CHANGE_FLAGS: Partial<Record<ChangeEvent['kind'], string>> = {
+  creation: 'CREATED',
+  deletion: 'DELETED',
+};
 
 /** Turns one store change into the events its matching subscriptions produce (without ids yet). */
 export const payloadsFor = (
@@ -50,7 +61,8 @@ export const payloadsFor = (
   const wantedType = KIND_TO_TYPE[change.kind];
   return subscriptions.flatMap((subscription, index): Payload[] => {
     if (subscription.subscriptionType !== wantedType) return [];
-    if (![def.singular, def.name, def.objectTypeId, def.fullyQualifiedName].includes(subscription.objectName)) return [];
+    if (![def.singular, def.name, def.objectTypeId, def.fullyQualifiedName].includes(subscription.objectName))
+      return [];
     if (subscription.propertyName && subscription.propertyName !== change.propertyName) return [];
     const verb = wantedType.slice('object.'.length);
     const base = {
@@ -69,7 +81,8 @@ export const payloadsFor = (
           subscriptionId: base.subscriptionId,
           body: {
             ...base,
-            associationType: `${def.singular}_TO_${target?.singular ?? change.association.toObjectTypeId}`.toUpperCase(),
+            associationType:
+              `${def.singular}_TO_${target?.singular ?? change.association.toObjectTypeId}`.toUpperCase(),
             associationTypeId: change.association.associationTypeId,
             fromObjectTypeId: change.objectTypeId,
             toObjectTypeId: change.association.toObjectTypeId,
@@ -89,7 +102,9 @@ export const payloadsFor = (
           objectId: Number(change.objectId),
           ...(format === 'generic' ? { objectTypeId: change.objectTypeId } : {}),
           ...(CHANGE_FLAGS[change.kind] ? { changeFlag: CHANGE_FLAGS[change.kind] } : {}),
-          ...(change.kind === 'propertyChange' ? { propertyName: change.propertyName, propertyValue: change.propertyValue } : {}),
+          ...(change.kind === 'propertyChange'
+            ? { propertyName: change.propertyName, propertyValue: change.propertyValue }
+            : {}),
         },
       },
     ];

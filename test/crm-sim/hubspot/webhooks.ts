@@ -1,8 +1,14 @@
 import { seededRandom, type Random } from '@entente/shared/random';
 import type { Clock } from '../common/clock.js';
+import { plainRequest } from '../common/http-request.js';
 import { signV3 } from './signature.js';
 import type { ChangeEvent, HubSpotStore } from './store.js';
-import { payloadsFor, type WebhookEvent, type WebhookFormat, type WebhookSubscription } from './webhook-payloads.js';
+import {
+  payloadsFor,
+  type WebhookEvent,
+  type WebhookFormat,
+  type WebhookSubscription,
+} from './webhook-payloads.js';
 
 export type WebhookChaos = {
   /** Share of events (0–1) delivered a second time in a later batch, with the same eventId. */
@@ -89,7 +95,13 @@ export class WebhookDispatcher {
   private enqueue(change: ChangeEvent): void {
     const portal = this.store.portals.get(change.portalId);
     if (!portal || !this.settings.targetUrl) return;
-    for (const { body } of payloadsFor(change, portal, this.settings.subscriptions, this.settings.format, this.app.appId)) {
+    for (const { body } of payloadsFor(
+      change,
+      portal,
+      this.settings.subscriptions,
+      this.settings.format,
+      this.app.appId,
+    )) {
       this.queue.push({ ...body, eventId: this.nextEventId++, attemptNumber: 0 } as WebhookEvent);
     }
     if (this.settings.batchWindowMs > 0 && !this.timer) {
@@ -105,16 +117,21 @@ export class WebhookDispatcher {
     events = [...events, ...duplicates.map((e) => ({ ...e }))];
     if (this.chaos.outOfOrder) events = this.shuffle(events);
     const batches: WebhookEvent[][] = [];
-    for (let i = 0; i < events.length; i += MAX_EVENTS_PER_REQUEST) batches.push(events.slice(i, i + MAX_EVENTS_PER_REQUEST));
+    for (let i = 0; i < events.length; i += MAX_EVENTS_PER_REQUEST)
+      batches.push(events.slice(i, i + MAX_EVENTS_PER_REQUEST));
     // Late retries arrive after the newer events they were overtaken by.
-    batches.push(...this.late.map((batch) => batch.map((e) => ({ ...e, attemptNumber: e.attemptNumber + 1 }))));
+    batches.push(
+      ...this.late.map((batch) => batch.map((e) => ({ ...e, attemptNumber: e.attemptNumber + 1 }))),
+    );
     this.late = [];
     if (this.chaos.outOfOrder) batches.reverse();
 
     const results: Delivery[] = [];
     const concurrency = this.chaos.outOfOrder ? this.settings.maxConcurrentRequests : 1;
     for (let i = 0; i < batches.length; i += concurrency) {
-      results.push(...(await Promise.all(batches.slice(i, i + concurrency).map((batch) => this.deliver(batch)))));
+      results.push(
+        ...(await Promise.all(batches.slice(i, i + concurrency).map((batch) => this.deliver(batch)))),
+      );
     }
     return results;
   }
@@ -132,9 +149,9 @@ export class WebhookDispatcher {
     };
     let status: Delivery['status'];
     try {
-      const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.settings.timeoutMs) });
-      await response.arrayBuffer();
-      status = response.status;
+      status = (
+        await plainRequest(url, { method: 'POST', headers, body, timeoutMs: this.settings.timeoutMs })
+      ).status;
     } catch (error) {
       status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network-error';
     }
@@ -143,7 +160,9 @@ export class WebhookDispatcher {
     this.deliveries.push(delivery);
     if (!ok) {
       // HubSpot retries failed deliveries (up to 10 attempts); the retry goes out with the next flush.
-      const retry = events.filter((e) => e.attemptNumber + 1 < this.settings.maxAttempts).map((e) => ({ ...e, attemptNumber: e.attemptNumber + 1 }));
+      const retry = events
+        .filter((e) => e.attemptNumber + 1 < this.settings.maxAttempts)
+        .map((e) => ({ ...e, attemptNumber: e.attemptNumber + 1 }));
       this.queue.push(...retry);
       if (retry.length > 0 && this.settings.batchWindowMs > 0 && !this.timer) {
         this.timer = setTimeout(() => void this.flush(), this.settings.batchWindowMs * 5);

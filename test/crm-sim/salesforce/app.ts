@@ -42,13 +42,24 @@ const API_VERSIONS = ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0', '6
 const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof SfApiError) return sendSfError(res, error);
   if (error instanceof RecordFailure) {
-    res.status(error.status).json([{ message: error.error.message, errorCode: error.error.statusCode, fields: error.error.fields }]);
+    res
+      .status(error.status)
+      .json([
+        { message: error.error.message, errorCode: error.error.statusCode, fields: error.error.fields },
+      ]);
     return;
   }
   if ((error as { type?: string }).type === 'entity.parse.failed') {
     return sendSfError(res, new SfApiError(400, 'JSON_PARSER_ERROR', 'Unexpected character in request body'));
   }
-  sendSfError(res, new SfApiError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support.'));
+  sendSfError(
+    res,
+    new SfApiError(
+      500,
+      'UNKNOWN_EXCEPTION',
+      'An unexpected error occurred. Please include this ErrorId if you contact support.',
+    ),
+  );
 };
 
 /** Builds the Salesforce simulator's Express app and org without listening. */
@@ -73,7 +84,14 @@ export const createSalesforceApp = (input: SalesforceAppOptions = {}): Salesforc
   const faults = createFaultInjector({
     expireTokens: () => sessions.expireAll(),
     serverError: (res, status) =>
-      res.status(status).json([{ message: 'An unexpected error occurred. Please include this ErrorId if you contact support.', errorCode: 'UNKNOWN_EXCEPTION' }]),
+      res
+        .status(status)
+        .json([
+          {
+            message: 'An unexpected error occurred. Please include this ErrorId if you contact support.',
+            errorCode: 'UNKNOWN_EXCEPTION',
+          },
+        ]),
   });
   const latency: LatencySetting = { latencyMs: input.latencyMs ?? 120 };
 
@@ -85,7 +103,9 @@ export const createSalesforceApp = (input: SalesforceAppOptions = {}): Salesforc
   app.use(express.urlencoded({ extended: false }));
   app.use(oauthRoutes(context));
   app.get('/services/data', (_req, res) => {
-    res.json(API_VERSIONS.map((version) => ({ label: `v${version}`, url: `/services/data/v${version}`, version })));
+    res.json(
+      API_VERSIONS.map((version) => ({ label: `v${version}`, url: `/services/data/v${version}`, version })),
+    );
   });
   app.use('/services/data/:version', guard(context), dataRoutes(context), collectionRoutes(context));
   app.use((_req, res) => {

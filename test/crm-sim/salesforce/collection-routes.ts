@@ -6,7 +6,10 @@ import type { SfRecord } from './store.js';
 
 export const MAX_COLLECTION_RECORDS = 200;
 
-type Body = { allOrNone?: boolean; records?: (Record<string, unknown> & { attributes?: { type?: string } })[] };
+type Body = {
+  allOrNone?: boolean;
+  records?: (Record<string, unknown> & { attributes?: { type?: string } })[];
+};
 
 const ROLLED_BACK = {
   statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
@@ -16,7 +19,11 @@ const ROLLED_BACK = {
 
 const checkCount = (count: number): void => {
   if (count > MAX_COLLECTION_RECORDS) {
-    throw new SfApiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`);
+    throw new SfApiError(
+      400,
+      'EXCEEDED_ID_LIMIT',
+      `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`,
+    );
   }
 };
 
@@ -27,7 +34,11 @@ export const collectionRoutes = (ctx: SalesforceContext): Router => {
   const version = (req: Request): string => versionOf((req.params as { version?: string }).version);
 
   /** Runs one operation per item; with allOrNone, a failure undoes the others. */
-  const collect = <T>(items: T[], allOrNone: boolean, op: (item: T, undo: (fn: () => void) => void) => SaveResult): SaveResult[] => {
+  const collect = <T>(
+    items: T[],
+    allOrNone: boolean,
+    op: (item: T, undo: (fn: () => void) => void) => SaveResult,
+  ): SaveResult[] => {
     const undos: (() => void)[] = [];
     const results = items.map((item) => {
       try {
@@ -39,7 +50,9 @@ export const collectionRoutes = (ctx: SalesforceContext): Router => {
     });
     if (allOrNone && results.some((r) => !r.success)) {
       for (const undo of undos.reverse()) undo();
-      return results.map((r) => (r.success ? { success: false, errors: [ROLLED_BACK] } : { success: false, errors: r.errors }));
+      return results.map((r) =>
+        r.success ? { success: false, errors: [ROLLED_BACK] } : { success: false, errors: r.errors },
+      );
     }
     return results;
   };
@@ -97,12 +110,19 @@ export const collectionRoutes = (ctx: SalesforceContext): Router => {
   });
 
   router.delete('/composite/sobjects', (req, res) => {
-    const ids = String(req.query.ids ?? '').split(',').filter(Boolean);
+    const ids = String(req.query.ids ?? '')
+      .split(',')
+      .filter(Boolean);
     checkCount(ids.length);
     res.json(
       collect(ids, req.query.allOrNone === 'true', (id, undo) => {
         const found = store.byId(id);
-        if (!found) throw new RecordFailure({ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] });
+        if (!found)
+          throw new RecordFailure({
+            statusCode: 'ENTITY_IS_DELETED',
+            message: 'entity is deleted',
+            fields: [],
+          });
         undo(() => {
           found.record.IsDeleted = false;
         });
@@ -125,7 +145,10 @@ export const collectionRoutes = (ctx: SalesforceContext): Router => {
     res.json(retrieve(req, body.ids ?? [], body.fields ?? []));
   });
   router.get('/composite/sobjects/:type', (req, res) => {
-    const list = (v: unknown) => String(v ?? '').split(',').filter(Boolean);
+    const list = (v: unknown) =>
+      String(v ?? '')
+        .split(',')
+        .filter(Boolean);
     res.json(retrieve(req, list(req.query.ids), list(req.query.fields)));
   });
 
@@ -136,7 +159,11 @@ export const collectionRoutes = (ctx: SalesforceContext): Router => {
     const def = store.object(req.params.type as string);
     const field = req.params.field as string;
     if (!def.fields.get(field)?.externalId && field !== 'Id') {
-      throw new SfApiError(400, 'INVALID_FIELD', `Field ${field} is not an external ID or indexed field for ${def.name}`);
+      throw new SfApiError(
+        400,
+        'INVALID_FIELD',
+        `Field ${field} is not an external ID or indexed field for ${def.name}`,
+      );
     }
     res.json(
       collect(records, body.allOrNone ?? false, (input, undo) => {

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { SalesforceContext } from './context.js';
 import { SfApiError } from './errors.js';
 import { DEFAULT_BATCH_SIZE } from './query-engine.js';
@@ -18,22 +18,34 @@ export const dataRoutes = (ctx: SalesforceContext): Router => {
 
   router.get('/', (req, res) => {
     const base = `/services/data/v${version(req)}`;
-    res.json({ sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, limits: `${base}/limits`, composite: `${base}/composite` });
+    res.json({
+      sobjects: `${base}/sobjects`,
+      query: `${base}/query`,
+      queryAll: `${base}/queryAll`,
+      limits: `${base}/limits`,
+      composite: `${base}/composite`,
+    });
   });
 
   router.get('/limits', (_req, res) => {
-    res.json({ DailyApiRequests: { Max: ctx.apiUsage.max, Remaining: ctx.apiUsage.max - ctx.apiUsage.used() } });
+    res.json({
+      DailyApiRequests: { Max: ctx.apiUsage.max, Remaining: ctx.apiUsage.max - ctx.apiUsage.used() },
+    });
   });
 
-  const query = (includeDeleted: boolean) => (req: Request, res: import('express').Response) => {
+  const query = (includeDeleted: boolean) => (req: Request, res: Response) => {
     const soql = typeof req.query.q === 'string' ? req.query.q : '';
     if (!soql) throw new SfApiError(400, 'MALFORMED_QUERY', 'A query string must be provided.');
     res.json(ctx.queries.run(soql, version(req), batchSizeOf(req), includeDeleted));
   };
   router.get('/query', query(false));
   router.get('/queryAll', query(true));
-  router.get('/query/:locator', (req, res) => res.json(ctx.queries.more(req.params.locator as string, version(req))));
-  router.get('/queryAll/:locator', (req, res) => res.json(ctx.queries.more(req.params.locator as string, version(req))));
+  router.get('/query/:locator', (req, res) =>
+    res.json(ctx.queries.more(req.params.locator as string, version(req))),
+  );
+  router.get('/queryAll/:locator', (req, res) =>
+    res.json(ctx.queries.more(req.params.locator as string, version(req))),
+  );
 
   router.get('/sobjects', (req, res) => {
     res.json({
@@ -45,9 +57,14 @@ export const dataRoutes = (ctx: SalesforceContext): Router => {
       }),
     });
   });
-  router.get('/sobjects/:type/describe', (req, res) => res.json(describeObject(store.object(req.params.type as string), version(req))));
+  router.get('/sobjects/:type/describe', (req, res) =>
+    res.json(describeObject(store.object(req.params.type as string), version(req))),
+  );
   router.get('/sobjects/:type', (req, res) => {
-    const { fields: _f, ...objectDescribe } = describeObject(store.object(req.params.type as string), version(req));
+    const { fields: _f, ...objectDescribe } = describeObject(
+      store.object(req.params.type as string),
+      version(req),
+    );
     res.json({ objectDescribe, recentItems: [] });
   });
 
@@ -60,7 +77,8 @@ export const dataRoutes = (ctx: SalesforceContext): Router => {
     const def = store.object(req.params.type as string);
     const record = store.get(def.name, req.params.id as string);
     if (!record) throw new SfApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    const fields = typeof req.query.fields === 'string' ? req.query.fields.split(',').map((f) => f.trim()) : undefined;
+    const fields =
+      typeof req.query.fields === 'string' ? req.query.fields.split(',').map((f) => f.trim()) : undefined;
     res.json(presentRecord(def, record, version(req), fields));
   });
 
@@ -79,7 +97,11 @@ export const dataRoutes = (ctx: SalesforceContext): Router => {
     const def = store.object(req.params.type as string);
     const field = req.params.field as string;
     if (!def.fields.get(field)?.externalId && field !== 'Id') {
-      throw new SfApiError(400, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${field}`);
+      throw new SfApiError(
+        400,
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${field}`,
+      );
     }
     const existing = store.findBy(def.name, field, req.params.value);
     if (existing) {
@@ -87,7 +109,10 @@ export const dataRoutes = (ctx: SalesforceContext): Router => {
       res.status(200).json({ id: existing.Id, success: true, errors: [], created: false });
       return;
     }
-    const created = store.create(def.name, { ...(req.body as Record<string, unknown>), [field]: req.params.value });
+    const created = store.create(def.name, {
+      ...(req.body as Record<string, unknown>),
+      [field]: req.params.value,
+    });
     res.status(201).json({ id: created.Id, success: true, errors: [], created: true });
   });
 

@@ -13,7 +13,15 @@ export class SfApiError extends Error {
 }
 
 export const sendSfError = (res: Response, error: SfApiError): void => {
-  res.status(error.status).json([{ message: error.message, errorCode: error.errorCode, ...(error.fields ? { fields: error.fields } : {}) }]);
+  res
+    .status(error.status)
+    .json([
+      {
+        message: error.message,
+        errorCode: error.errorCode,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+    ]);
 };
 
 /** A per-record failure inside a save result (sObject Collections use `statusCode`, not `errorCode`). */
@@ -21,7 +29,10 @@ export type RecordError = { statusCode: string; message: string; fields: string[
 export type SaveResult = { id?: string; success: boolean; errors: RecordError[]; created?: boolean };
 
 export class RecordFailure extends Error {
-  constructor(readonly error: RecordError, readonly status = 400) {
+  constructor(
+    readonly error: RecordError,
+    readonly status = 400,
+  ) {
     super(error.message);
   }
 }

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { SalesforceContext } from './context.js';
 
-const bearer = (header: string | undefined): string | undefined => /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header ?? '')?.[1]?.trim();
+const bearer = (header: string | undefined): string | undefined =>
+  /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header ?? '')?.[1]?.trim();
 
 /** Session check, then the daily API allowance; every answer carries `Sforce-Limit-Info`. */
 export const guard =
@@ -16,7 +17,9 @@ export const guard =
     const decision = ctx.apiUsage.tryAcquire();
     res.setHeader('Sforce-Limit-Info', `api-usage=${ctx.apiUsage.used()}/${ctx.apiUsage.max}`);
     if (!decision.allowed) {
-      res.status(403).json([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+      res
+        .status(403)
+        .json([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
       return;
     }
     next();

@@ -16,9 +16,12 @@ const out = {};
 const first = await conn.query('SELECT Id FROM Account LIMIT 1');
 out.refresh = { records: first.records.length, refreshes, tokenChanged: conn.accessToken !== accessToken };
 
-const page1 = await conn.query('SELECT Id, Name, Amount, StageName, Account.Name FROM Opportunity ORDER BY Amount DESC', {
-  headers: { 'Sforce-Query-Options': 'batchSize=200' },
-});
+const page1 = await conn.query(
+  'SELECT Id, Name, Amount, StageName, Account.Name FROM Opportunity ORDER BY Amount DESC',
+  {
+    headers: { 'Sforce-Query-Options': 'batchSize=200' },
+  },
+);
 const page2 = await conn.queryMore(page1.nextRecordsUrl);
 const page3 = await conn.queryMore(page2.nextRecordsUrl);
 out.paging = {
@@ -30,20 +33,45 @@ out.paging = {
   amountsDescending: page1.records.every((r, i, all) => i === 0 || all[i - 1].Amount >= r.Amount),
 };
 
-const won = await conn.query("SELECT Id, StageName, IsWon FROM Opportunity WHERE StageName = 'Closed Won' AND Amount > 1000 LIMIT 50");
+const won = await conn.query(
+  "SELECT Id, StageName, IsWon FROM Opportunity WHERE StageName = 'Closed Won' AND Amount > 1000 LIMIT 50",
+);
 const count = await conn.query("SELECT COUNT() FROM Account WHERE Name LIKE 'A%' OR ParentId != null");
-out.filters = { won: won.records.length, allWon: won.records.every((r) => r.StageName === 'Closed Won' && r.IsWon === true), count: count.totalSize };
+out.filters = {
+  won: won.records.length,
+  allWon: won.records.every((r) => r.StageName === 'Closed Won' && r.IsWon === true),
+  count: count.totalSize,
+};
 
 const accountId = first.records[0]?.Id;
-const inputs = Array.from({ length: 150 }, (_, i) => ({ Name: `Collection ${i}`, StageName: 'Prospecting', CloseDate: '2026-12-01', AccountId: accountId }));
+const inputs = Array.from({ length: 150 }, (_, i) => ({
+  Name: `Collection ${i}`,
+  StageName: 'Prospecting',
+  CloseDate: '2026-12-01',
+  AccountId: accountId,
+}));
 const created = await conn.sobject('Opportunity').create(inputs);
-const updated = await conn.sobject('Opportunity').update(created.map((r) => ({ Id: r.id, StageName: 'Closed Won' })));
+const updated = await conn
+  .sobject('Opportunity')
+  .update(created.map((r) => ({ Id: r.id, StageName: 'Closed Won' })));
 const one = await conn.sobject('Opportunity').retrieve(created[0].id);
-out.collections = { created: created.length, createdOk: created.every((r) => r.success), updatedOk: updated.every((r) => r.success), stage: one.StageName, isWon: one.IsWon };
+out.collections = {
+  created: created.length,
+  createdOk: created.every((r) => r.success),
+  updatedOk: updated.every((r) => r.success),
+  stage: one.StageName,
+  isWon: one.IsWon,
+};
 
-const rolledBack = await conn.sobject('Account').create([{ Name: 'Good Co' }, { Website: 'https://no-name.example' }], { allOrNone: true });
+const rolledBack = await conn
+  .sobject('Account')
+  .create([{ Name: 'Good Co' }, { Website: 'https://no-name.example' }], { allOrNone: true });
 const goodCo = await conn.query("SELECT Id FROM Account WHERE Name = 'Good Co'");
-out.allOrNone = { success: rolledBack.map((r) => r.success), codes: rolledBack.map((r) => r.errors[0]?.statusCode), remaining: goodCo.totalSize };
+out.allOrNone = {
+  success: rolledBack.map((r) => r.success),
+  codes: rolledBack.map((r) => r.errors[0]?.statusCode),
+  remaining: goodCo.totalSize,
+};
 
 out.tooMany = await conn
   .sobject('Account')
@@ -55,10 +83,16 @@ out.limitInfo = conn.limitInfo;
 const stale = new Connection({ instanceUrl: url, accessToken: 'not-a-session', version: '66.0' });
 out.invalidSession = await stale.query('SELECT Id FROM Account').then(() => null, errorOf);
 
-const authorize = await fetch(oauth2.getAuthorizationUrl({ scope: 'api refresh_token', state: 's1' }), { redirect: 'manual' });
+const authorize = await fetch(oauth2.getAuthorizationUrl({ scope: 'api refresh_token', state: 's1' }), {
+  redirect: 'manual',
+});
 const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
 const fresh = new Connection({ oauth2, version: '66.0' });
 const user = await fresh.authorize(code);
-out.authorize = { instanceUrl: fresh.instanceUrl, hasRefreshToken: typeof fresh.refreshToken === 'string', organizationId: user.organizationId };
+out.authorize = {
+  instanceUrl: fresh.instanceUrl,
+  hasRefreshToken: typeof fresh.refreshToken === 'string',
+  organizationId: user.organizationId,
+};
 
 process.stdout.write(JSON.stringify(out));

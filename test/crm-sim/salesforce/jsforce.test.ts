@@ -9,7 +9,14 @@ const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'jsforce-p
 
 type ProbeResult = {
   refresh: { records: number; refreshes: number; tokenChanged: boolean };
-  paging: { totalSize: number; sizes: number[]; done: boolean[]; nextRecordsUrl: string; firstAccountName: string | null; amountsDescending: boolean };
+  paging: {
+    totalSize: number;
+    sizes: number[];
+    done: boolean[];
+    nextRecordsUrl: string;
+    firstAccountName: string | null;
+    amountsDescending: boolean;
+  };
   filters: { won: number; allWon: boolean; count: number };
   collections: { created: number; createdOk: boolean; updatedOk: boolean; stage: string; isWon: boolean };
   allOrNone: { success: boolean[]; codes: string[]; remaining: number };
@@ -27,8 +34,16 @@ describe('Salesforce simulator with the official jsforce client', () => {
     sim = await startSalesforceSimulator({ port: 0, latencyMs: 0, seed: 3, size: 450 });
     const tokens = sim.issueToken();
     sim.faults.inject({ kind: 'expire_tokens' });
-    const input = JSON.stringify({ url: sim.url, ...tokens, clientId: sim.clientId, clientSecret: sim.clientSecret });
-    const { stdout } = await run(process.execPath, [probe, input], { cwd: path.dirname(probe), timeout: 30_000 });
+    const input = JSON.stringify({
+      url: sim.url,
+      ...tokens,
+      clientId: sim.clientId,
+      clientSecret: sim.clientSecret,
+    });
+    const { stdout } = await run(process.execPath, [probe, input], {
+      cwd: path.dirname(probe),
+      timeout: 30_000,
+    });
     result = JSON.parse(stdout) as ProbeResult;
   }, 40_000);
   afterAll(() => sim.close());
@@ -53,7 +68,13 @@ describe('Salesforce simulator with the official jsforce client', () => {
   });
 
   it('When records are created and updated as collections, then each batch is saved', () => {
-    expect(result.collections).toEqual({ created: 150, createdOk: true, updatedOk: true, stage: 'Closed Won', isWon: true });
+    expect(result.collections).toEqual({
+      created: 150,
+      createdOk: true,
+      updatedOk: true,
+      stage: 'Closed Won',
+      isWon: true,
+    });
   });
 
   it('When a collection holds a bad record with allOrNone, then every record is rolled back', () => {
@@ -78,6 +99,10 @@ describe('Salesforce simulator with the official jsforce client', () => {
   });
 
   it('When the authorization code flow runs, then the token response names the instance and org', () => {
-    expect(result.authorize).toEqual({ instanceUrl: sim.url, hasRefreshToken: true, organizationId: sim.state.orgId });
+    expect(result.authorize).toEqual({
+      instanceUrl: sim.url,
+      hasRefreshToken: true,
+      organizationId: sim.state.orgId,
+    });
   });
 });

@@ -29,7 +29,10 @@ export const oauthRoutes = (ctx: SalesforceContext): Router => {
 
   router.post('/services/oauth2/token', (req, res) => {
     const grantType = field(req, 'grant_type');
-    if (field(req, 'client_id') !== ctx.clientId || (grantType !== 'refresh_token' && field(req, 'client_secret') !== ctx.clientSecret)) {
+    if (
+      field(req, 'client_id') !== ctx.clientId ||
+      (grantType !== 'refresh_token' && field(req, 'client_secret') !== ctx.clientSecret)
+    ) {
       oauthError(res, 'invalid_client', 'invalid client credentials');
       return;
     }

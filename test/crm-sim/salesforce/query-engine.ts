@@ -4,7 +4,12 @@ import { compareForOrder, evaluate, parseSoql } from './soql.js';
 import type { SObjectDef } from './schema.js';
 import type { SalesforceStore, SfRecord } from './store.js';
 
-export type QueryPage = { totalSize: number; done: boolean; records: Record<string, unknown>[]; nextRecordsUrl?: string };
+export type QueryPage = {
+  totalSize: number;
+  done: boolean;
+  records: Record<string, unknown>[];
+  nextRecordsUrl?: string;
+};
 
 type Cursor = { rows: Record<string, unknown>[]; totalSize: number; batchSize: number };
 
@@ -24,7 +29,9 @@ export class QueryEngine {
     const def = this.objectFor(query.from);
     const read = (record: SfRecord) => (path: string) => this.resolve(def, record, path);
     for (const field of [...query.fields, ...query.orderBy.map((o) => o.field)]) this.checkField(def, field);
-    let rows = this.store.all(def.name, includeDeleted).filter((r) => !query.where || evaluate(query.where, read(r)));
+    let rows = this.store
+      .all(def.name, includeDeleted)
+      .filter((r) => !query.where || evaluate(query.where, read(r)));
     if (query.count) return { totalSize: rows.length, done: true, records: [] };
     rows.sort((a, b) => {
       for (const order of query.orderBy) {
@@ -33,7 +40,10 @@ export class QueryEngine {
       }
       return a.Id < b.Id ? -1 : 1;
     });
-    rows = rows.slice(query.offset ?? 0, query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit);
+    rows = rows.slice(
+      query.offset ?? 0,
+      query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit,
+    );
     const projected = rows.map((r) => this.project(def, r, query.fields, version));
     return this.page({ rows: projected, totalSize: projected.length, batchSize }, 0, version);
   }
@@ -41,7 +51,8 @@ export class QueryEngine {
   more(locator: string, version: string): QueryPage {
     const [id, offset] = locator.split(/-(?=\d+$)/);
     const cursor = id ? this.cursors.get(id) : undefined;
-    if (!cursor || offset === undefined) throw new SfApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+    if (!cursor || offset === undefined)
+      throw new SfApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
     return this.page(cursor, Number(offset), version, id);
   }
 
@@ -51,13 +62,22 @@ export class QueryEngine {
     if (nextOffset >= cursor.rows.length) return { totalSize: cursor.totalSize, done: true, records };
     const id = existingId ?? `01g${randomUUID().replaceAll('-', '').slice(0, 15)}`;
     this.cursors.set(id, cursor);
-    return { totalSize: cursor.totalSize, done: false, records, nextRecordsUrl: `/services/data/v${version}/query/${id}-${nextOffset}` };
+    return {
+      totalSize: cursor.totalSize,
+      done: false,
+      records,
+      nextRecordsUrl: `/services/data/v${version}/query/${id}-${nextOffset}`,
+    };
   }
 
   private objectFor(name: string): SObjectDef {
     const def = [...this.store.objects.values()].find((o) => o.name.toLowerCase() === name.toLowerCase());
     if (!def) {
-      throw new SfApiError(400, 'INVALID_TYPE', `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`);
+      throw new SfApiError(
+        400,
+        'INVALID_TYPE',
+        `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`,
+      );
     }
     return def;
   }
@@ -79,7 +99,8 @@ export class QueryEngine {
       }
       const reference = this.relationship(current, part);
       const target = reference?.referenceTo?.[0];
-      if (!target) throw new SfApiError(400, 'INVALID_FIELD', `Didn't understand relationship '${part}' in field path.`);
+      if (!target)
+        throw new SfApiError(400, 'INVALID_FIELD', `Didn't understand relationship '${part}' in field path.`);
       current = this.objectFor(target);
     }
   }
@@ -99,14 +120,27 @@ export class QueryEngine {
     return this.resolve(this.objectFor(target), related, rest.join('.'));
   }
 
-  private project(def: SObjectDef, record: SfRecord, fields: string[], version: string): Record<string, unknown> {
-    const out: Record<string, unknown> = { attributes: { type: def.name, url: `/services/data/v${version}/sobjects/${def.name}/${record.Id}` } };
+  private project(
+    def: SObjectDef,
+    record: SfRecord,
+    fields: string[],
+    version: string,
+  ): Record<string, unknown> {
+    const out: Record<string, unknown> = {
+      attributes: { type: def.name, url: `/services/data/v${version}/sobjects/${def.name}/${record.Id}` },
+    };
     for (const path of fields) this.place(out, def, record, path.split('.'), version);
     return out;
   }
 
   /** Relationship fields come back nested (`Account: { attributes, Name }`), or null when unset. */
-  private place(target: Record<string, unknown>, def: SObjectDef, record: SfRecord, parts: string[], version: string): void {
+  private place(
+    target: Record<string, unknown>,
+    def: SObjectDef,
+    record: SfRecord,
+    parts: string[],
+    version: string,
+  ): void {
     const [head, ...rest] = parts;
     if (!head) return;
     if (rest.length === 0) {
@@ -126,7 +160,12 @@ export class QueryEngine {
     const nested =
       existing && typeof existing === 'object'
         ? (existing as Record<string, unknown>)
-        : { attributes: { type: targetType, url: `/services/data/v${version}/sobjects/${targetType}/${related.Id}` } };
+        : {
+            attributes: {
+              type: targetType,
+              url: `/services/data/v${version}/sobjects/${targetType}/${related.Id}`,
+            },
+          };
     target[reference.relationshipName] = nested;
     this.place(nested, this.objectFor(targetType), related, rest, version);
   }

@@ -1,4 +1,19 @@
-export type FieldType = 'id' | 'string' | 'textarea' | 'picklist' | 'currency' | 'double' | 'int' | 'percent' | 'boolean' | 'date' | 'datetime' | 'reference' | 'email' | 'url' | 'phone';
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'picklist'
+  | 'currency'
+  | 'double'
+  | 'int'
+  | 'percent'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'reference'
+  | 'email'
+  | 'url'
+  | 'phone';
 
 export type FieldDef = {
   name: string;
@@ -13,7 +28,14 @@ export type FieldDef = {
   picklistValues?: string[];
 };
 
-export type SObjectDef = { name: string; label: string; keyPrefix: string; custom: boolean; fields: Map<string, FieldDef>; required: string[] };
+export type SObjectDef = {
+  name: string;
+  label: string;
+  keyPrefix: string;
+  custom: boolean;
+  fields: Map<string, FieldDef>;
+  required: string[];
+};
 
 const field = (name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({
   name,
@@ -29,9 +51,19 @@ const system = (): FieldDef[] => [
   field('Id', 'id', { createable: false, updateable: false, nillable: false }),
   field('IsDeleted', 'boolean', { createable: false, updateable: false, nillable: false }),
   field('CreatedDate', 'datetime', { createable: false, updateable: false, nillable: false }),
-  field('CreatedById', 'reference', { createable: false, updateable: false, referenceTo: ['User'], relationshipName: 'CreatedBy' }),
+  field('CreatedById', 'reference', {
+    createable: false,
+    updateable: false,
+    referenceTo: ['User'],
+    relationshipName: 'CreatedBy',
+  }),
   field('LastModifiedDate', 'datetime', { createable: false, updateable: false, nillable: false }),
-  field('LastModifiedById', 'reference', { createable: false, updateable: false, referenceTo: ['User'], relationshipName: 'LastModifiedBy' }),
+  field('LastModifiedById', 'reference', {
+    createable: false,
+    updateable: false,
+    referenceTo: ['User'],
+    relationshipName: 'LastModifiedBy',
+  }),
   field('SystemModstamp', 'datetime', { createable: false, updateable: false, nillable: false }),
 ];
 
@@ -45,7 +77,13 @@ export const OPPORTUNITY_STAGES = [
   { name: 'Closed Lost', probability: 0, closed: true, won: false },
 ] as const;
 
-const objectDef = (name: string, keyPrefix: string, fields: FieldDef[], required: string[], custom = false): SObjectDef => ({
+const objectDef = (
+  name: string,
+  keyPrefix: string,
+  fields: FieldDef[],
+  required: string[],
+  custom = false,
+): SObjectDef => ({
   name,
   label: name,
   keyPrefix,
@@ -108,7 +146,10 @@ export const standardObjects = (): SObjectDef[] => [
     [
       field('Name', 'string', { nillable: false }),
       field('Amount', 'currency'),
-      field('StageName', 'picklist', { nillable: false, picklistValues: OPPORTUNITY_STAGES.map((s) => s.name) }),
+      field('StageName', 'picklist', {
+        nillable: false,
+        picklistValues: OPPORTUNITY_STAGES.map((s) => s.name),
+      }),
       field('CloseDate', 'date', { nillable: false }),
       field('Probability', 'percent'),
       field('Type', 'picklist', { picklistValues: ['New Customer', 'Existing Customer - Upgrade'] }),
@@ -124,7 +165,23 @@ export const standardObjects = (): SObjectDef[] => [
   ),
 ];
 
-export const customField = (name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => field(name, type, extra);
+export const customField = (name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef =>
+  field(name, type, extra);
 
-export const customObject = (name: string, keyPrefix: string, fields: FieldDef[], required: string[] = []): SObjectDef =>
-  objectDef(name, keyPrefix, [field('Name', 'string'), field('OwnerId', 'reference', { referenceTo: ['User'], relationshipName: 'Owner' }), ...fields], required, true);
+export const customObject = (
+  name: string,
+  keyPrefix: string,
+  fields: FieldDef[],
+  required: string[] = [],
+): SObjectDef =>
+  objectDef(
+    name,
+    keyPrefix,
+    [
+      field('Name', 'string'),
+      field('OwnerId', 'reference', { referenceTo: ['User'], relationshipName: 'Owner' }),
+      ...fields,
+    ],
+    required,
+    true,
+  );

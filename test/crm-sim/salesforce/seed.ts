@@ -12,11 +12,28 @@ export const seedOrg = (store: SalesforceStore, options: SeedOptions): { adminUs
   const world = generateWorld(options);
   const admin = store.create(
     'User',
-    { Username: 'integration@entente-sim.example', FirstName: 'Integration', LastName: 'User', Email: 'integration@entente-sim.example', IsActive: true },
+    {
+      Username: 'integration@entente-sim.example',
+      FirstName: 'Integration',
+      LastName: 'User',
+      Email: 'integration@entente-sim.example',
+      IsActive: true,
+    },
     { trusted: true },
   );
   const users = world.owners.map((o) =>
-    store.create('User', { Username: o.email, FirstName: o.firstName, LastName: o.lastName, Email: o.email, IsActive: true, Department: `${o.region} Sales` }, { trusted: true }),
+    store.create(
+      'User',
+      {
+        Username: o.email,
+        FirstName: o.firstName,
+        LastName: o.lastName,
+        Email: o.email,
+        IsActive: true,
+        Department: `${o.region} Sales`,
+      },
+      { trusted: true },
+    ),
   );
   const userId = (key: number): string => users[key]?.Id ?? admin.Id;
 
@@ -44,13 +61,25 @@ export const seedOrg = (store: SalesforceStore, options: SeedOptions): { adminUs
   for (const p of world.contacts) {
     const record = store.create(
       'Contact',
-      { FirstName: p.firstName, LastName: p.lastName, Email: p.email, Title: p.jobTitle, AccountId: accounts.get(p.companyKey), OwnerId: userId(p.ownerKey) },
+      {
+        FirstName: p.firstName,
+        LastName: p.lastName,
+        Email: p.email,
+        Title: p.jobTitle,
+        AccountId: accounts.get(p.companyKey),
+        OwnerId: userId(p.ownerKey),
+      },
       { trusted: true, at: p.createdAt },
     );
     contacts.set(p.key, record.Id);
   }
   for (const d of world.deals) {
-    const stage = d.outcome === 'won' ? 'Closed Won' : d.outcome === 'lost' ? 'Closed Lost' : (OPEN[d.openStageIndex] ?? OPEN[0])?.name;
+    const stage =
+      d.outcome === 'won'
+        ? 'Closed Won'
+        : d.outcome === 'lost'
+          ? 'Closed Lost'
+          : (OPEN[d.openStageIndex] ?? OPEN[0])?.name;
     store.create(
       'Opportunity',
       {

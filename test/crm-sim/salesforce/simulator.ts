@@ -26,7 +26,9 @@ export type SalesforceSimulator = {
 };
 
 /** Starts the Salesforce simulator on the loopback interface. */
-export const startSalesforceSimulator = async (options: SalesforceSimulatorOptions = {}): Promise<SalesforceSimulator> => {
+export const startSalesforceSimulator = async (
+  options: SalesforceSimulatorOptions = {},
+): Promise<SalesforceSimulator> => {
   const built = createSalesforceApp(options);
   const running = await listen(built.app, options.port ?? 0, options.host);
   built.setBaseUrl(running.url);

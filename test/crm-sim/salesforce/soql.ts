@@ -8,7 +8,15 @@ export type Condition =
   | { kind: 'compare'; field: string; op: '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE'; value: Value }
   | { kind: 'in'; field: string; values: Value[]; negated: boolean };
 export type OrderBy = { field: string; descending: boolean; nullsLast: boolean };
-export type SoqlQuery = { fields: string[]; count: boolean; from: string; where?: Condition; orderBy: OrderBy[]; limit?: number; offset?: number };
+export type SoqlQuery = {
+  fields: string[];
+  count: boolean;
+  from: string;
+  where?: Condition;
+  orderBy: OrderBy[];
+  limit?: number;
+  offset?: number;
+};
 
 type Token = { kind: 'word' | 'string' | 'number' | 'symbol'; text: string };
 
@@ -16,7 +24,8 @@ const malformed = (message: string): SfApiError => new SfApiError(400, 'MALFORME
 
 const tokenize = (soql: string): Token[] => {
   const tokens: Token[] = [];
-  const re = /\s*(?:('(?:[^'\\]|\\.)*')|(-?\d+(?:\.\d+)?(?![\w:-]))|(\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))?)|([A-Za-z_][\w.]*(?::\d+)?)|(<=|>=|!=|<>|[=<>(),]))/y;
+  const re =
+    /\s*(?:('(?:[^'\\]|\\.)*')|(-?\d+(?:\.\d+)?(?![\w:-]))|(\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))?)|([A-Za-z_][\w.]*(?::\d+)?)|(<=|>=|!=|<>|[=<>(),]))/y;
   let match: RegExpExecArray | null;
   let index = 0;
   while (index < soql.length) {
@@ -27,11 +36,13 @@ const tokenize = (soql: string): Token[] => {
       throw malformed(`unexpected token: '${soql.slice(index).trim().split(/\s/)[0] ?? ''}'`);
     }
     index = re.lastIndex;
-    if (match[1] !== undefined) tokens.push({ kind: 'string', text: match[1].slice(1, -1).replace(/\\(.)/g, '$1') });
+    if (match[1] !== undefined)
+      tokens.push({ kind: 'string', text: match[1].slice(1, -1).replace(/\\(.)/g, '$1') });
     else if (match[2] !== undefined) tokens.push({ kind: 'number', text: match[2] });
     else if (match[3] !== undefined) tokens.push({ kind: 'string', text: match[3] });
     else if (match[4] !== undefined) tokens.push({ kind: 'word', text: match[4] });
-    else if (match[5] !== undefined) tokens.push({ kind: 'symbol', text: match[5] === '<>' ? '!=' : match[5] });
+    else if (match[5] !== undefined)
+      tokens.push({ kind: 'symbol', text: match[5] === '<>' ? '!=' : match[5] });
   }
   return tokens;
 };
@@ -140,7 +151,8 @@ export const parseSoql = (soql: string, now: number): SoqlQuery => {
       return { kind: 'compare', field, op: 'LIKE', value: value() };
     }
     const op = tokens[pos++]?.text;
-    if (!op || !['=', '!=', '<', '<=', '>', '>='].includes(op)) throw malformed(`unexpected token: '${op ?? 'EOF'}'`);
+    if (!op || !['=', '!=', '<', '<=', '>', '>='].includes(op))
+      throw malformed(`unexpected token: '${op ?? 'EOF'}'`);
     return { kind: 'compare', field, op: op as '=', value: value() };
   };
   const and = (): Condition => {
@@ -202,7 +214,13 @@ const asComparable = (v: unknown): number | string | boolean | null => {
 };
 
 const like = (actual: unknown, pattern: string): boolean =>
-  new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('%', '.*').replaceAll('_', '.')}$`, 'i').test(String(actual ?? ''));
+  new RegExp(
+    `^${pattern
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('%', '.*')
+      .replaceAll('_', '.')}$`,
+    'i',
+  ).test(String(actual ?? ''));
 
 /** Evaluates a condition; `read` resolves a (possibly dotted) field path on the record. */
 export const evaluate = (condition: Condition, read: (path: string) => unknown): boolean => {

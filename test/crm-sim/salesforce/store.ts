@@ -5,7 +5,13 @@ import { OPPORTUNITY_STAGES, standardObjects, type FieldDef, type SObjectDef } f
 
 export type SfRecord = Record<string, unknown> & { Id: string };
 
-export type SfChange = { type: string; id: string; kind: 'created' | 'updated' | 'deleted'; fields: string[]; at: number };
+export type SfChange = {
+  type: string;
+  id: string;
+  kind: 'created' | 'updated' | 'deleted';
+  fields: string[];
+  at: number;
+};
 
 const NAME_OF: Record<string, (r: SfRecord) => string> = {
   User: (r) => [r.FirstName, r.LastName].filter(Boolean).join(' '),
@@ -40,7 +46,11 @@ export class SalesforceStore {
 
   object(name: string): SObjectDef {
     const found = [...this.objects.values()].find((o) => o.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new RecordFailure({ statusCode: 'NOT_FOUND', message: `The requested resource does not exist`, fields: [] }, 404);
+    if (!found)
+      throw new RecordFailure(
+        { statusCode: 'NOT_FOUND', message: `The requested resource does not exist`, fields: [] },
+        404,
+      );
     return found;
   }
 
@@ -67,19 +77,31 @@ export class SalesforceStore {
   }
 
   all(type: string, includeDeleted = false): SfRecord[] {
-    return [...(this.records.get(this.object(type).name)?.values() ?? [])].filter((r) => includeDeleted || r.IsDeleted !== true);
+    return [...(this.records.get(this.object(type).name)?.values() ?? [])].filter(
+      (r) => includeDeleted || r.IsDeleted !== true,
+    );
   }
 
   findBy(type: string, field: string, value: unknown): SfRecord | undefined {
     return this.all(type).find((r) => r[field] === value);
   }
 
-  create(type: string, input: Record<string, unknown>, options: { trusted?: boolean; at?: number } = {}): SfRecord {
+  create(
+    type: string,
+    input: Record<string, unknown>,
+    options: { trusted?: boolean; at?: number } = {},
+  ): SfRecord {
     const def = this.object(type);
     const values = this.check(def, input, 'create', options.trusted);
-    const missing = def.required.filter((f) => values[f] === undefined || values[f] === null || values[f] === '');
+    const missing = def.required.filter(
+      (f) => values[f] === undefined || values[f] === null || values[f] === '',
+    );
     if (missing.length > 0) {
-      throw new RecordFailure({ statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing });
+      throw new RecordFailure({
+        statusCode: 'REQUIRED_FIELD_MISSING',
+        message: `Required fields are missing: [${missing.join(', ')}]`,
+        fields: missing,
+      });
     }
     const now = sfDateTime(options.at ?? this.clock());
     const id = salesforceId(def.keyPrefix, '5g0', this.next++);
@@ -103,7 +125,11 @@ export class SalesforceStore {
   update(type: string, id: string, input: Record<string, unknown>): SfRecord {
     const def = this.object(type);
     const record = this.get(def.name, id);
-    if (!record) throw new RecordFailure({ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }, 404);
+    if (!record)
+      throw new RecordFailure(
+        { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] },
+        404,
+      );
     const values = this.check(def, input, 'update');
     // A new stage brings its default probability unless one is given.
     if ('StageName' in values && !('Probability' in values)) record.Probability = null;
@@ -113,26 +139,45 @@ export class SalesforceStore {
     record.SystemModstamp = now;
     record.LastModifiedById = this.apiUserId || null;
     this.derive(def, record);
-    this.emit({ type: def.name, id: record.Id, kind: 'updated', fields: Object.keys(values), at: this.clock() });
+    this.emit({
+      type: def.name,
+      id: record.Id,
+      kind: 'updated',
+      fields: Object.keys(values),
+      at: this.clock(),
+    });
     return record;
   }
 
   delete(type: string, id: string): void {
     const def = this.object(type);
     const record = this.get(def.name, id);
-    if (!record) throw new RecordFailure({ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }, 404);
+    if (!record)
+      throw new RecordFailure(
+        { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] },
+        404,
+      );
     record.IsDeleted = true;
     record.SystemModstamp = sfDateTime(this.clock());
     this.emit({ type: def.name, id: record.Id, kind: 'deleted', fields: [], at: this.clock() });
   }
 
-  private check(def: SObjectDef, input: Record<string, unknown>, mode: 'create' | 'update', trusted = false): Record<string, unknown> {
+  private check(
+    def: SObjectDef,
+    input: Record<string, unknown>,
+    mode: 'create' | 'update',
+    trusted = false,
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(input)) {
       if (name === 'attributes' || (mode === 'update' && name === 'Id')) continue;
       const field = [...def.fields.values()].find((f) => f.name.toLowerCase() === name.toLowerCase());
       if (!field) {
-        throw new RecordFailure({ statusCode: 'INVALID_FIELD', message: `No such column '${name}' on sobject of type ${def.name}`, fields: [name] });
+        throw new RecordFailure({
+          statusCode: 'INVALID_FIELD',
+          message: `No such column '${name}' on sobject of type ${def.name}`,
+          fields: [name],
+        });
       }
       if (!trusted && !(mode === 'create' ? field.createable : field.updateable)) {
         throw new RecordFailure({
@@ -144,7 +189,11 @@ export class SalesforceStore {
       if (field.type === 'reference' && value !== null && value !== undefined && value !== '') {
         const target = this.byId(String(value));
         if (!target || !(field.referenceTo ?? []).includes(target.type)) {
-          throw new RecordFailure({ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id`, fields: [field.name] });
+          throw new RecordFailure({
+            statusCode: 'INVALID_CROSS_REFERENCE_KEY',
+            message: `invalid cross reference id`,
+            fields: [field.name],
+          });
         }
         out[field.name] = target.record.Id;
         continue;
@@ -166,7 +215,8 @@ export class SalesforceStore {
       if (stage) {
         record.IsClosed = stage.closed;
         record.IsWon = stage.won;
-        if (record.Probability === undefined || record.Probability === null) record.Probability = stage.probability;
+        if (record.Probability === undefined || record.Probability === null)
+          record.Probability = stage.probability;
       }
     }
   }
