@@ -64,14 +64,12 @@ const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
     sendError(res, new HsApiError(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1'));
     return;
   }
-  res
-    .status(500)
-    .json({
-      status: 'error',
-      message: 'internal error',
-      correlationId: correlationId(),
-      category: 'INTERNAL_ERROR',
-    });
+  res.status(500).json({
+    status: 'error',
+    message: 'internal error',
+    correlationId: correlationId(),
+    category: 'INTERNAL_ERROR',
+  });
 };
 
 /** Builds the HubSpot simulator's Express app and state without listening (see `startHubSpotSimulator`). */
@@ -109,14 +107,12 @@ export const createHubSpotApp = (input: HubSpotAppOptions = {}): HubSpotApp => {
   const faults = createFaultInjector({
     expireTokens: () => tokens.expireAll(),
     serverError: (res, status) =>
-      res
-        .status(status)
-        .json({
-          status: 'error',
-          message: 'internal error',
-          correlationId: correlationId(),
-          category: 'INTERNAL_ERROR',
-        }),
+      res.status(status).json({
+        status: 'error',
+        message: 'internal error',
+        correlationId: correlationId(),
+        category: 'INTERNAL_ERROR',
+      }),
   });
   const latency: LatencySetting = { latencyMs: input.latencyMs ?? 120 };
 
@@ -138,14 +134,12 @@ export const createHubSpotApp = (input: HubSpotAppOptions = {}): HubSpotApp => {
   app.use(schemaRoutes(context));
   app.use(installRoutes(context));
   app.use((_req, res) => {
-    res
-      .status(404)
-      .json({
-        status: 'error',
-        message: 'Not Found',
-        correlationId: correlationId(),
-        category: 'OBJECT_NOT_FOUND',
-      });
+    res.status(404).json({
+      status: 'error',
+      message: 'Not Found',
+      correlationId: correlationId(),
+      category: 'OBJECT_NOT_FOUND',
+    });
   });
   app.use(errorHandler);
   return { app, context, faults, webhooks, latency, options };

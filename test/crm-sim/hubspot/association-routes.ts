@@ -29,12 +29,10 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
     const all = store.associations(portalId, from, req.params.id, to).filter((a) => Number(a.toId) >= after);
     const next = all[limit];
     res.json({
-      results: all
-        .slice(0, limit)
-        .map((a) => ({
-          toObjectId: Number(a.toId),
-          associationTypes: typesOf(portalId, from, to, a.typeIds),
-        })),
+      results: all.slice(0, limit).map((a) => ({
+        toObjectId: Number(a.toId),
+        associationTypes: typesOf(portalId, from, to, a.typeIds),
+      })),
       ...(next ? { paging: { next: { after: next.toId, link: pageLink(req, { after: next.toId }) } } } : {}),
     });
   });
@@ -73,15 +71,13 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
     )
       .map((t) => t.label)
       .filter((l): l is string => l !== null);
-    res
-      .status(201)
-      .json({
-        fromObjectTypeId: from,
-        fromObjectId: Number(req.params.id),
-        toObjectTypeId: to,
-        toObjectId: Number(req.params.toId),
-        labels,
-      });
+    res.status(201).json({
+      fromObjectTypeId: from,
+      fromObjectId: Number(req.params.id),
+      toObjectTypeId: to,
+      toObjectId: Number(req.params.toId),
+      labels,
+    });
   });
 
   router.delete('/crm/v4/objects/:from/:id/associations/:to/:toId', (req, res) => {

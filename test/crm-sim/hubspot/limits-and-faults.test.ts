@@ -26,6 +26,23 @@ describe('HubSpot simulator limits and faults', () => {
   const search = () =>
     get('/crm/v3/objects/deals/search', { method: 'POST', body: JSON.stringify({ limit: 1 }) });
 
+  /** Replaces the simulator with one on a hand-driven clock. */
+  const restartWithClock = async (
+    clock: () => number,
+    options: Parameters<typeof startHubSpotSimulator>[0] = {},
+  ) => {
+    await sim.close();
+    sim = await startHubSpotSimulator({
+      port: 0,
+      latencyMs: 0,
+      size: 10,
+      clock,
+      searchIndexDelayMs: 0,
+      ...options,
+    });
+    token = sim.issueToken().accessToken;
+  };
+
   beforeEach(async () => {
     sim = await startHubSpotSimulator({ port: 0, latencyMs: 0, seed: 2, size: 30, searchIndexDelayMs: 0 });
     token = sim.issueToken().accessToken;
@@ -58,14 +75,7 @@ describe('HubSpot simulator limits and faults', () => {
 
   it('When the window rolls past the oldest request, then requests are accepted again', async () => {
     let now = 1_000_000;
-    await sim.close();
-    sim = await startHubSpotSimulator({
-      port: 0,
-      latencyMs: 0,
-      size: 10,
-      clock: () => now,
-      limits: { max: 3, intervalMs: 1_000 },
-    });
+    await restartWithClock(() => now, { limits: { max: 3, intervalMs: 1_000 } });
     token = sim.issueToken().accessToken;
     for (let i = 0; i < 3; i += 1) expect((await get('/crm/v3/owners')).status).toBe(200);
     expect((await get('/crm/v3/owners')).status).toBe(429);
@@ -75,15 +85,7 @@ describe('HubSpot simulator limits and faults', () => {
 
   it('When a sixth search arrives within a second, then it gets the SECONDLY 429 without counting against the ten-second limit', async () => {
     let now = 5_000_000;
-    await sim.close();
-    sim = await startHubSpotSimulator({
-      port: 0,
-      latencyMs: 0,
-      size: 10,
-      clock: () => now,
-      searchIndexDelayMs: 0,
-    });
-    token = sim.issueToken().accessToken;
+    await restartWithClock(() => now);
     for (let i = 0; i < 5; i += 1) expect((await search()).status).toBe(200);
     const rejected = await search();
     expect(rejected.status).toBe(429);
@@ -116,15 +118,7 @@ describe('HubSpot simulator limits and faults', () => {
 
   it('When a record is created, then search sees it only after the indexing delay', async () => {
     let now = 9_000_000;
-    await sim.close();
-    sim = await startHubSpotSimulator({
-      port: 0,
-      latencyMs: 0,
-      size: 5,
-      clock: () => now,
-      searchIndexDelayMs: 3_000,
-    });
-    token = sim.issueToken().accessToken;
+    await restartWithClock(() => now, { searchIndexDelayMs: 3_000 });
     await get('/crm/v3/objects/deals', {
       method: 'POST',
       body: JSON.stringify({ properties: { dealname: 'Fresh deal' } }),

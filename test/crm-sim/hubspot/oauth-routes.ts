@@ -4,15 +4,22 @@ import type { HubSpotContext } from './context.js';
 import { DEFAULT_SCOPES, type Grant } from './tokens.js';
 
 const oauthError = (res: Response, status: string, error: string, description: string): void => {
-  res
-    .status(400)
-    .json({
-      status,
-      message: description,
-      correlationId: correlationId(),
-      error,
-      error_description: description,
-    });
+  res.status(400).json({
+    status,
+    message: description,
+    correlationId: correlationId(),
+    error,
+    error_description: description,
+  });
+};
+
+const tokenNotFound = (res: Response): void => {
+  res.status(404).json({
+    status: 'error',
+    message: 'Token not found',
+    correlationId: correlationId(),
+    category: 'OBJECT_NOT_FOUND',
+  });
 };
 
 const field = (req: Request, name: string): string | undefined => {
@@ -104,14 +111,7 @@ export const oauthRoutes = (ctx: HubSpotContext): Router => {
   router.get('/oauth/v1/access-tokens/:token', (req, res) => {
     const info = tokens.accessInfo(req.params.token);
     if (!info) {
-      res
-        .status(404)
-        .json({
-          status: 'error',
-          message: 'Token not found',
-          correlationId: correlationId(),
-          category: 'OBJECT_NOT_FOUND',
-        });
+      tokenNotFound(res);
       return;
     }
     const portal = ctx.store.portals.get(info.portalId);
@@ -131,14 +131,7 @@ export const oauthRoutes = (ctx: HubSpotContext): Router => {
   router.get('/oauth/v1/refresh-tokens/:token', (req, res) => {
     const info = tokens.refreshInfo(req.params.token);
     if (!info) {
-      res
-        .status(404)
-        .json({
-          status: 'error',
-          message: 'Token not found',
-          correlationId: correlationId(),
-          category: 'OBJECT_NOT_FOUND',
-        });
+      tokenNotFound(res);
       return;
     }
     res.json({

@@ -76,14 +76,12 @@ export const v3Associations = (
   const out: NonNullable<PublicObject['associations']> = {};
   for (const alias of toTypes) {
     const to = store.type(portal.id, alias);
-    const results = store
-      .associations(portal.id, def.objectTypeId, record.id, to.objectTypeId)
-      .flatMap((a) =>
-        a.typeIds.map((typeId) => ({
-          id: a.toId,
-          type: portal.associationTypes.v3Name(def.objectTypeId, to.objectTypeId, typeId),
-        })),
-      );
+    const results = store.associations(portal.id, def.objectTypeId, record.id, to.objectTypeId).flatMap((a) =>
+      a.typeIds.map((typeId) => ({
+        id: a.toId,
+        type: portal.associationTypes.v3Name(def.objectTypeId, to.objectTypeId, typeId),
+      })),
+    );
     if (results.length > 0) out[to.custom ? to.fullyQualifiedName : to.name] = { results };
   }
   return out;

@@ -84,14 +84,12 @@ export const createSalesforceApp = (input: SalesforceAppOptions = {}): Salesforc
   const faults = createFaultInjector({
     expireTokens: () => sessions.expireAll(),
     serverError: (res, status) =>
-      res
-        .status(status)
-        .json([
-          {
-            message: 'An unexpected error occurred. Please include this ErrorId if you contact support.',
-            errorCode: 'UNKNOWN_EXCEPTION',
-          },
-        ]),
+      res.status(status).json([
+        {
+          message: 'An unexpected error occurred. Please include this ErrorId if you contact support.',
+          errorCode: 'UNKNOWN_EXCEPTION',
+        },
+      ]),
   });
   const latency: LatencySetting = { latencyMs: input.latencyMs ?? 120 };
 

@@ -13,15 +13,13 @@ export class SfApiError extends Error {
 }
 
 export const sendSfError = (res: Response, error: SfApiError): void => {
-  res
-    .status(error.status)
-    .json([
-      {
-        message: error.message,
-        errorCode: error.errorCode,
-        ...(error.fields ? { fields: error.fields } : {}),
-      },
-    ]);
+  res.status(error.status).json([
+    {
+      message: error.message,
+      errorCode: error.errorCode,
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  ]);
 };
 
 /** A per-record failure inside a save result (sObject Collections use `statusCode`, not `errorCode`). */
