@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { mountRoutes, type AnyRoute } from './route.js';
 import { attributionRoutes } from './routes/attribution.js';
 import { healthRoutes } from './routes/health.js';
+import { hubspotCardRoutes } from './routes/hubspotCards.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { partnerValueRoutes } from './routes/partnerValue.js';
 import { touchpointRoutes } from './routes/touchpoints.js';
@@ -26,6 +27,7 @@ export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...attributionRoutes(ctx),
   ...metricsRoutes(ctx),
   ...partnerValueRoutes(ctx),
+  ...hubspotCardRoutes(ctx),
 ];
 
 /** Builds the Express app without listening, so tests can start it on port 0. */

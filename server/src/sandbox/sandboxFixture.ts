@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
+import { sandboxHubSpotApp } from '../use-cases/cards/cardSigning.js';
 import { SANDBOX_TENANT_ID } from './generateSandboxData.js';
 
 export const sandboxFixtureSchema = z
@@ -12,8 +14,12 @@ export const sandboxFixtureSchema = z
         email: z.string(),
         roles: z.array(z.string()),
         crmUserId: z.string(),
+        /** The HubSpot user id a signed card request carries as `userId`. */
+        hubspotUserId: z.string(),
       }),
     ),
+    /** Signs card requests as HubSpot would (`X-HubSpot-Signature-v3`); see docs/hubspot-app.md. */
+    hubspot: z.object({ portalId: z.string(), appId: z.string(), clientSecret: z.string() }).optional(),
     partners: z.array(
       z.object({ id: z.string(), name: z.string(), tier: z.string(), motions: z.array(z.string()) }),
     ),
@@ -44,7 +50,7 @@ export const sandboxFixtureSchema = z
 export type SandboxFixture = z.infer<typeof sandboxFixtureSchema>;
 
 /** Reads back what the sandbox holds, so a newcomer (or a test) knows which ids to try. */
-export const sandboxFixture = async (store: Store): Promise<SandboxFixture | undefined> => {
+export const sandboxFixture = async (store: Store, config?: Config): Promise<SandboxFixture | undefined> => {
   const tenant = await store.tenants.get(SANDBOX_TENANT_ID);
   if (!tenant) return undefined;
   const s = store.forTenant(tenant.id);
@@ -56,7 +62,8 @@ export const sandboxFixture = async (store: Store): Promise<SandboxFixture | und
   ]);
   return {
     tenant: { id: tenant.id, name: tenant.name, crm: tenant.crm, portalId: tenant.externalId },
-    users: users.map(({ id, name, email, roles, crmUserId }) => ({ id, name, email, roles, crmUserId })),
+    users: users.map(({ id, name, email, roles, crmUserId }) => ({ id, name, email, roles, crmUserId, hubspotUserId: crmUserId })),
+    ...(config ? { hubspot: sandboxHubSpotApp(config) } : {}),
     partners: partners.map(({ id, name, tier, motions }) => ({ id, name, tier, motions })),
     deals: deals.map(({ id, crmId, name, accountId, stage, stageCategory, amountMinor, ownerId }) => ({
       id,

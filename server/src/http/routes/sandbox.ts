@@ -16,7 +16,7 @@ export const sandboxRoutes = (ctx: AppContext) => [
     handler: async () => {
       // Outside sandbox mode this route does not exist, as far as callers can tell.
       if (!ctx.config.sandbox) throw CommonErrors.notFound('This route');
-      const fixture = await sandboxFixture(ctx.store);
+      const fixture = await sandboxFixture(ctx.store, ctx.config);
       if (!fixture) throw CommonErrors.notFound('The sandbox tenant');
       return { body: fixture };
     },

@@ -1,0 +1,212 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { DomainError } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { checkSignatureV3 } from '../../crm/hubspot/webhookSignature.js';
+import { type CardCaller, resolveCardCaller } from '../../use-cases/cards/cardRequest.js';
+import { cardSigningSecret } from '../../use-cases/cards/cardSigning.js';
+import { decideFromCard } from '../../use-cases/cards/decideFromCard.js';
+import { disputeFromCard } from '../../use-cases/cards/disputeFromCard.js';
+import { getCompanyCard } from '../../use-cases/cards/getCompanyCard.js';
+import { getDealCard } from '../../use-cases/cards/getDealCard.js';
+import { getReviewCard } from '../../use-cases/cards/getReviewCard.js';
+import {
+  getPolicyDiff,
+  getSettingsCard,
+  publishPolicyFromCard,
+  simulatePolicyFromCard,
+} from '../../use-cases/cards/settingsCard.js';
+import type { RawBodyRequest } from '../app.js';
+import { defineRoute } from '../route.js';
+
+const REFUSALS = {
+  missing: ['CARDS.SIGNATURE_MISSING', 'The request carries no X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp'],
+  stale: ['CARDS.SIGNATURE_STALE', 'The request timestamp is more than five minutes away from now'],
+  invalid: ['CARDS.SIGNATURE_INVALID', 'The signature does not match the request'],
+} as const;
+
+/**
+ * HubSpot signs every hubspot.fetch with the app's client secret (signature v3, the same check as
+ * webhooks) and puts portalId, userId and userEmail inside the signed URL, so once the signature
+ * holds those are trusted. Nothing else in the request is: record ids are checked per tenant.
+ */
+const verifyCardSignature =
+  (ctx: AppContext): RequestHandler =>
+  (req, _res, next) => {
+    const secret = cardSigningSecret(ctx.config);
+    if (!secret) {
+      next(new DomainError('HUBSPOT.NOT_CONFIGURED', 'No HubSpot app is configured to verify card requests', { status: 503 }));
+      return;
+    }
+    const result = checkSignatureV3({
+      clientSecret: secret,
+      method: req.method,
+      uri: `${ctx.config.publicUrl}${req.originalUrl}`,
+      // A GET has no body; HubSpot signs it with an empty one.
+      rawBody: (req as RawBodyRequest).rawBody ?? Buffer.alloc(0),
+      signature: req.get('x-hubspot-signature-v3'),
+      timestamp: req.get('x-hubspot-request-timestamp'),
+      now: ctx.now(),
+    });
+    if (result === 'ok') {
+      next();
+      return;
+    }
+    const [code, message] = REFUSALS[result];
+    req.log?.warn({ reason: result }, 'hubspot card request refused');
+    next(new DomainError(code, message, { status: 401 }));
+  };
+
+const signedQuery = z.object({
+  portalId: z.string().regex(/^\d{1,20}$/),
+  userId: z.string().regex(/^\d{1,20}$/),
+  userEmail: z.string().max(320).optional(),
+  appId: z.string().max(20).optional(),
+});
+type SignedQuery = z.infer<typeof signedQuery>;
+const recordId = z.string().min(1).max(128);
+const cardBody = z.record(z.string(), z.unknown());
+const signedHeaders = {
+  requestParams: {
+    header: z.object({ 'x-hubspot-signature-v3': z.string(), 'x-hubspot-request-timestamp': z.string() }),
+  },
+};
+const refused = {
+  401: { description: 'Unsigned, forged or stale (CARDS.SIGNATURE_*)' },
+  404: { description: 'Unknown portal, or a record that is not in this portal' },
+};
+
+const callerOf = (ctx: AppContext, query: SignedQuery): Promise<CardCaller> =>
+  resolveCardCaller(ctx, { portalId: query.portalId, userId: query.userId, userEmail: query.userEmail });
+
+/** The endpoints behind the HubSpot cards: signed by HubSpot, scoped to the portal's tenant. */
+export const hubspotCardRoutes = (ctx: AppContext) => {
+  const before = [verifyCardSignature(ctx)];
+  const common = { tags: ['hubspot-cards'], before, openapi: signedHeaders, query: signedQuery };
+  return [
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/deals/:dealId',
+      summary: 'Everything the partner deal card shows: partners and roles, registrations and clocks, conflicts, attribution, sync health',
+      params: z.object({ dealId: recordId }),
+      responses: { 200: { description: 'The deal card payload', schema: cardBody }, ...refused },
+      handler: async ({ params, query }) => ({ body: await getDealCard(ctx, await callerOf(ctx, query), params.dealId) }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/deals/:dealId/disputes',
+      summary: "Dispute a participant's split on a finalised deal, as the signed HubSpot user",
+      params: z.object({ dealId: recordId }),
+      body: z.object({ participantId: z.string().min(1).max(128), reason: z.string().trim().min(1).max(4000) }).strict(),
+      responses: { 201: { description: 'The dispute and its deadline', schema: cardBody }, ...refused },
+      handler: async ({ params, query, body }) => ({
+        status: 201,
+        body: await disputeFromCard(ctx, await callerOf(ctx, query), params.dealId, body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/deals/:dealId/registrations',
+      summary: 'Registrations to review on a deal, with evidence and the viewer’s neutrality',
+      params: z.object({ dealId: recordId }),
+      responses: { 200: { description: 'The review card payload', schema: cardBody }, ...refused },
+      handler: async ({ params, query }) => ({
+        body: await getReviewCard(ctx, await callerOf(ctx, query), 'deals', params.dealId),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/companies/:companyId/registrations',
+      summary: 'Registrations to review on a company, with evidence and the viewer’s neutrality',
+      params: z.object({ companyId: recordId }),
+      responses: { 200: { description: 'The review card payload', schema: cardBody }, ...refused },
+      handler: async ({ params, query }) => ({
+        body: await getReviewCard(ctx, await callerOf(ctx, query), 'companies', params.companyId),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/companies/:companyId',
+      summary: 'The company partner overview: active partners, registration history, open conflicts, attributed pipeline',
+      params: z.object({ companyId: recordId }),
+      responses: { 200: { description: 'The company card payload', schema: cardBody }, ...refused },
+      handler: async ({ params, query }) => ({
+        body: await getCompanyCard(ctx, await callerOf(ctx, query), params.companyId),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/registrations/:registrationId/decision',
+      summary: 'Approve, reject or request info from the card. 403 GOVERNANCE.NOT_NEUTRAL when the user has a stake',
+      params: z.object({ registrationId: recordId }),
+      body: z
+        .object({
+          outcome: z.enum(['approve', 'reject', 'request_info']),
+          reason: z.string().min(1).max(4000),
+          override: z.object({ secondApproverId: z.string().min(1).max(128) }).strict().optional(),
+        })
+        .strict(),
+      responses: {
+        200: { description: 'The decision as the card confirms it', schema: cardBody },
+        403: { description: 'GOVERNANCE.NOT_NEUTRAL, GOVERNANCE.SECOND_APPROVER_REQUIRED, CARDS.USER_NOT_LINKED' },
+        409: { description: 'REGISTRATION.ILLEGAL_TRANSITION' },
+        ...refused,
+      },
+      handler: async ({ params, query, body }) => ({
+        body: await decideFromCard(ctx, await callerOf(ctx, query), params.registrationId, body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/settings',
+      summary: 'Admin settings page: rules-of-engagement versions, field mapping, attribution model',
+      responses: { 200: { description: 'The settings payload', schema: cardBody }, 403: { description: 'CARDS.ADMIN_ONLY' }, ...refused },
+      handler: async ({ query }) => ({ body: await getSettingsCard(ctx, await callerOf(ctx, query)) }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/settings/policy/diff',
+      summary: 'Line diff between two published policy versions (admin)',
+      query: signedQuery.extend({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+      responses: { 200: { description: 'The diff', schema: cardBody }, ...refused },
+      handler: async ({ query }) => ({
+        body: await getPolicyDiff(ctx, await callerOf(ctx, query), query.from, query.to),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/settings/policy/simulate',
+      summary: 'Replay history under a candidate policy and summarise what would change (admin; writes nothing)',
+      body: z.object({ source: z.string().min(1).max(200_000) }).strict(),
+      responses: { 200: { description: 'The simulation summary', schema: cardBody }, 422: { description: 'POLICY.INVALID' }, ...refused },
+      handler: async ({ query, body }) => ({
+        body: await simulatePolicyFromCard(ctx, await callerOf(ctx, query), body.source),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/settings/policy',
+      summary: 'Publish a simulated policy as the next version (admin; audited)',
+      body: z.object({ source: z.string().min(1).max(200_000), simulationId: z.string().min(1).max(64) }).strict(),
+      responses: {
+        201: { description: 'The published version', schema: cardBody },
+        409: { description: 'POLICY.SIMULATION_REQUIRED' },
+        ...refused,
+      },
+      handler: async ({ query, body }) => ({
+        status: 201,
+        body: await publishPolicyFromCard(ctx, await callerOf(ctx, query), body),
+      }),
+    }),
+  ];
+};

@@ -1,0 +1,66 @@
+import type { User } from '@entente/shared/domain';
+import { CommonErrors, DomainError } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { canAdjudicate } from '../../governance/approvers.js';
+import type { TenantStore } from '../../store/store.js';
+
+/** What HubSpot vouches for in a signed card request (query parameters inside the signed URL). */
+export type SignedCardUser = { portalId: string; userId: string; userEmail: string | undefined };
+
+/** The tenant, and the Entente user behind the HubSpot user (null when not linked). */
+export type CardCaller = {
+  tenantId: string;
+  portalId: string;
+  scoped: TenantStore;
+  user: User | null;
+};
+
+/**
+ * Resolves the tenant from the signed portal id and maps the HubSpot user to a domain user, first
+ * by HubSpot user id and then by e-mail (users invited before their first sync have no id yet).
+ */
+export const resolveCardCaller = async (ctx: AppContext, signed: SignedCardUser): Promise<CardCaller> => {
+  const tenant = await ctx.store.tenants.findByExternalId('hubspot', signed.portalId);
+  if (!tenant || tenant.status !== 'active')
+    throw new DomainError('CARDS.PORTAL_UNKNOWN', `HubSpot portal ${signed.portalId} has no active Entente installation`, {
+      status: 404,
+    });
+  const scoped = ctx.store.forTenant(tenant.id);
+  const email = signed.userEmail?.toLowerCase();
+  const user =
+    (await scoped.users.findByCrmUserId(signed.userId)) ??
+    (email ? (await scoped.users.list()).find((u) => u.email.toLowerCase() === email) : undefined) ??
+    null;
+  return { tenantId: tenant.id, portalId: signed.portalId, scoped, user: user?.active ? user : null };
+};
+
+export const viewerOf = (user: User | null) => ({
+  userId: user?.id ?? null,
+  name: user?.name ?? null,
+  roles: user?.roles ?? [],
+  canAdjudicate: user ? canAdjudicate(user) : false,
+  isAdmin: user?.roles.includes('admin') ?? false,
+});
+
+/** A card asks with HubSpot's record id; tools and the preview may pass Entente's own id. */
+export const findDeal = async (scoped: TenantStore, dealId: string) => {
+  const deal = (await scoped.deals.findByCrmId(dealId)) ?? (await scoped.deals.get(dealId));
+  if (!deal) throw CommonErrors.notFound(`Deal ${dealId}`);
+  return deal;
+};
+
+export const findCompany = async (scoped: TenantStore, companyId: string) => {
+  const account = (await scoped.accounts.findByCrmId(companyId)) ?? (await scoped.accounts.get(companyId));
+  if (!account) throw CommonErrors.notFound(`Company ${companyId}`);
+  return account;
+};
+
+export const requireLinkedUser = (caller: CardCaller): User => {
+  if (!caller.user)
+    throw new DomainError(
+      'CARDS.USER_NOT_LINKED',
+      'Your HubSpot user is not linked to an Entente user, so Entente cannot tell whether you may do this. Ask your Entente admin to add you.',
+      { status: 403 },
+    );
+  return caller.user;
+};

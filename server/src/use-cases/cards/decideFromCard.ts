@@ -1,0 +1,42 @@
+import { CommonErrors } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { decideRegistration } from '../decideRegistration.js';
+import { type CardCaller, requireLinkedUser } from './cardRequest.js';
+
+export type CardDecision = {
+  outcome: 'approve' | 'reject' | 'request_info';
+  reason: string;
+  override?: { secondApproverId: string } | undefined;
+};
+
+const MESSAGES = {
+  approved: 'Approved. The partner is told at once and the protection window has started.',
+  rejected: 'Rejected. The partner is told, with your reason.',
+  info_requested: 'The partner has been asked for more information; the clock restarts when they answer.',
+} as Record<string, string>;
+
+/**
+ * A partner manager decides in the card. The signed HubSpot user is mapped to the Entente user,
+ * and the governance use case checks neutrality, the rules and four eyes for overrides; its errors
+ * (403 GOVERNANCE.NOT_NEUTRAL, ...) go back to the card unchanged.
+ */
+export const decideFromCard = async (ctx: AppContext, caller: CardCaller, registrationId: string, decision: CardDecision) => {
+  // Another portal's registration is not found, whoever asks.
+  if (!(await caller.scoped.registrations.get(registrationId))) throw CommonErrors.notFound(`Registration ${registrationId}`);
+  const user = requireLinkedUser(caller);
+  const { registration, override } = await decideRegistration(ctx, {
+    tenantId: caller.tenantId,
+    actorUserId: user.id,
+    registrationId,
+    outcome: decision.outcome,
+    reason: decision.reason,
+    ...(decision.override ? { override: decision.override } : {}),
+  });
+  return {
+    registrationId: registration.id,
+    status: registration.status,
+    override,
+    protectedUntil: registration.protectedUntil,
+    message: `${override ? 'Override recorded with a second approver. ' : ''}${MESSAGES[registration.status] ?? `The registration is now ${registration.status}.`}`,
+  };
+};

@@ -1,0 +1,148 @@
+import type { TouchKind } from '@entente/shared/attribution';
+import type { Deal, Partner, Registration } from '@entente/shared/domain';
+import type { AppContext } from '../../appContext.js';
+import { getDealAttribution } from '../getDealAttribution.js';
+import { type CardCaller, findDeal, viewerOf } from './cardRequest.js';
+import { approvalClock, conflictView, LIVE, modelLabel, PENDING, protectionClock } from './cardViews.js';
+import { syncHealth } from './syncHealth.js';
+
+type Role = 'sourced' | 'influenced' | 'co_sell' | 'fulfilment';
+
+const ROLE_OF_TOUCH: Record<TouchKind, Role> = {
+  sourced: 'sourced',
+  referral: 'sourced',
+  introduction: 'influenced',
+  demo: 'influenced',
+  technical_validation: 'influenced',
+  marketplace_transaction: 'influenced',
+  co_sell_meeting: 'co_sell',
+  implementation: 'fulfilment',
+  renewal_support: 'fulfilment',
+};
+const ROLE_ORDER: Role[] = ['sourced', 'co_sell', 'influenced', 'fulfilment'];
+
+/** Registrations on the deal, and claims on its account not tied to another deal. */
+export const registrationsForDeal = async (caller: CardCaller, deal: Deal): Promise<Registration[]> => {
+  const [onDeal, onAccount] = await Promise.all([
+    caller.scoped.registrations.listByDeal(deal.id),
+    deal.accountId ? caller.scoped.registrations.listByAccount(deal.accountId) : Promise.resolve([]),
+  ]);
+  const all = new Map([...onDeal, ...onAccount.filter((r) => r.dealId === null || r.dealId === deal.id)].map((r) => [r.id, r]));
+  return [...all.values()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
+};
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/**
+ * Everything the partner deal card shows, assembled from the store and the governance and
+ * attribution functions. Attribution failing does not take the card down with it.
+ */
+export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: string) => {
+  const now = ctx.now();
+  const deal = await findDeal(caller.scoped, dealId);
+  const [registrations, partnerList, touchpoints, users, sync] = await Promise.all([
+    registrationsForDeal(caller, deal),
+    caller.scoped.partners.list(),
+    caller.scoped.attribution.touchpoints.listByDeal(deal.id),
+    caller.scoped.users.list(),
+    syncHealth(ctx.store.db, caller.tenantId, 'deals', deal.crmId),
+  ]);
+  const partners = new Map<string, Partner>(partnerList.map((p) => [p.id, p]));
+  const nameOf = (userId: string | null | undefined) => (userId ? (users.find((u) => u.id === userId)?.name ?? null) : null);
+  const states = new Map(
+    await Promise.all(registrations.map(async (r) => [r.id, await caller.scoped.governance.get(r.id)] as const)),
+  );
+
+  const roles = new Map<string, Map<Role, string>>();
+  const addRole = (partnerId: string, role: Role, why: string) => {
+    if (!partners.has(partnerId)) return;
+    const entry = roles.get(partnerId) ?? new Map<Role, string>();
+    if (!entry.has(role)) entry.set(role, why);
+    roles.set(partnerId, entry);
+  };
+  for (const r of registrations.filter((r) => LIVE.has(r.status)))
+    addRole(r.partnerId, 'sourced', r.status === 'approved' || r.status === 'extended' || r.status === 'won' ? 'registered the deal' : `claims the deal (${r.status.replace('_', ' ')})`);
+  for (const t of [...touchpoints].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)))
+    addRole(t.participantId, ROLE_OF_TOUCH[t.kind], `${t.kind.replace(/_/g, ' ')} on ${day(t.occurredAt)}`);
+
+  const conflicts = (
+    await Promise.all(
+      registrations
+        .filter((r) => LIVE.has(r.status))
+        .flatMap((r) => (states.get(r.id)?.conflicts ?? []).map((c) => conflictView(ctx, caller, r, c, partners))),
+    )
+  ).sort((a, b) => ['blocking', 'warning', 'info'].indexOf(a.severity) - ['blocking', 'warning', 'info'].indexOf(b.severity));
+
+  let attribution = null;
+  let attributionError: string | null = null;
+  try {
+    const view = await getDealAttribution(ctx, caller.tenantId, deal.id);
+    const settings = await caller.scoped.attribution.settings.current();
+    const finalised = view.status === 'finalised';
+    attribution = {
+      status: view.status,
+      model: view.model,
+      modelLabel: modelLabel(settings.model.name === view.model ? settings.model : view.model),
+      settingsVersion: view.settingsVersion,
+      amount: { amountMinor: view.amountMinor, currency: view.currency },
+      splits: view.splits.map((s) => ({
+        participantId: s.participantId,
+        name: s.participantName,
+        kind: s.participantKind,
+        share: s.share,
+        shareBp: s.shareBp,
+        amountMinor: s.amountMinor,
+        why: s.explanation,
+        disputable: finalised && caller.user !== null,
+      })),
+      disputes: view.disputes.map((d) => ({ id: d.id, participantId: d.participantId, state: d.state, reason: d.reason, deadline: d.deadline })),
+      disputeBlockedReason: !finalised
+        ? 'Credit can be disputed once the deal is won and its attribution is final.'
+        : caller.user === null
+          ? 'Only users linked to Entente can dispute credit.'
+          : null,
+    };
+  } catch (error) {
+    ctx.logger.warn({ err: error, tenantId: caller.tenantId, dealId: deal.id }, 'deal card: attribution unavailable');
+    attributionError = 'Credit for this deal could not be worked out right now; the rest of the card is up to date.';
+  }
+
+  return {
+    generatedAt: now.toISOString(),
+    deal: {
+      id: deal.id,
+      crmId: deal.crmId,
+      name: deal.name,
+      stage: deal.stage,
+      stageCategory: deal.stageCategory,
+      amount: { amountMinor: deal.amountMinor, currency: deal.currency },
+      closeDate: deal.closeDate,
+      ownerName: nameOf(deal.ownerId),
+    },
+    viewer: viewerOf(caller.user),
+    partners: [...roles.entries()].map(([partnerId, byRole]) => {
+      const partner = partners.get(partnerId)!;
+      const ordered = ROLE_ORDER.filter((role) => byRole.has(role));
+      return { partnerId, name: partner.name, tier: partner.tier, roles: ordered, roleReasons: ordered.map((role) => byRole.get(role)!) };
+    }),
+    registrations: registrations.map((r) => {
+      const state = states.get(r.id);
+      return {
+        id: r.id,
+        partnerId: r.partnerId,
+        partnerName: partners.get(r.partnerId)?.name ?? r.partnerId,
+        status: r.status,
+        submittedAt: r.submittedAt,
+        decidedAt: r.decidedAt,
+        protection: protectionClock(r, now),
+        approvalClock: approvalClock(r, state, now),
+        assignedApproverName: PENDING.has(r.status) ? nameOf(state?.assignedApproverId) : null,
+      };
+    }),
+    conflicts,
+    attribution,
+    attributionError,
+    sync,
+  };
+};
+export type DealCard = Awaited<ReturnType<typeof getDealCard>>;

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { DEFAULT_FIELD_MAPPING, resolveFieldMapping } from '../../crm/hubspot/fieldMapping.js';
+import { currentPolicy, getPolicy, publishPolicy } from '../../governance/policyStore.js';
+import { simulatePolicyChange } from '../simulatePolicy.js';
+import { type CardCaller, requireLinkedUser, viewerOf } from './cardRequest.js';
+import { modelLabel } from './cardViews.js';
+import { diffLines } from './diffLines.js';
+
+const requireAdmin = (caller: CardCaller) => {
+  const user = requireLinkedUser(caller);
+  if (!user.roles.includes('admin'))
+    throw new DomainError('CARDS.ADMIN_ONLY', 'Only Entente admins can see and change these settings.', { status: 403 });
+  return user;
+};
+
+const RENEWALS: Record<string, string> = {
+  inherit_unless_new_touches: 'Renewals inherit the original split unless partners worked on the renewal',
+  inherit: 'Renewals always inherit the original split',
+  fresh: 'Renewals are attributed afresh',
+};
+
+/** Ties a publish to the exact text the admin simulated. */
+export const simulationIdOf = (source: string) => createHash('sha256').update(source).digest('hex').slice(0, 32);
+
+/** The admin settings page: policy (current, history), field mapping, attribution model. */
+export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
+  requireAdmin(caller);
+  const now = ctx.now();
+  const current = await currentPolicy(ctx.store.db, caller.tenantId, now);
+  const [history, crm, attribution] = await Promise.all([
+    ctx.store.db.query<{ version: number; name: string | null; published_by: string; published_at: Date | string }>(
+      `SELECT version, document->>'name' AS name, published_by, published_at FROM policies
+       WHERE tenant_id = $1 ORDER BY version DESC LIMIT 50`,
+      [caller.tenantId],
+    ),
+    caller.scoped.crmSync.settings(),
+    caller.scoped.attribution.settings.current(),
+  ]);
+  const mapping = resolveFieldMapping(crm.fieldMapping);
+  return {
+    generatedAt: now.toISOString(),
+    viewer: viewerOf(caller.user),
+    policy: {
+      current: {
+        version: current.version,
+        name: current.policy.name,
+        publishedAt: current.publishedAt,
+        publishedBy: current.publishedBy,
+        source: current.source,
+        ruleIds: current.policy.rules.map((r) => r.id),
+      },
+      history: history.rows.map((row) => ({
+        version: Number(row.version),
+        name: row.name ?? `Version ${row.version}`,
+        publishedAt: new Date(row.published_at).toISOString(),
+        publishedBy: row.published_by,
+      })),
+    },
+    fieldMapping: (Object.keys(DEFAULT_FIELD_MAPPING) as (keyof typeof DEFAULT_FIELD_MAPPING)[]).flatMap((object) =>
+      Object.entries(mapping[object]).map(([field, property]) => ({
+        object,
+        field,
+        property,
+        customised: (DEFAULT_FIELD_MAPPING[object] as Record<string, string>)[field] !== property,
+      })),
+    ),
+    attribution: {
+      version: attribution.version,
+      model: attribution.model.name,
+      modelLabel: modelLabel(attribution.model),
+      publishedAt: attribution.publishedAt,
+      renewal: RENEWALS[attribution.renewalPolicy.mode] ?? attribution.renewalPolicy.mode,
+      disputeWindowDays: attribution.disputePolicy.resolutionDays,
+    },
+  };
+};
+
+export const getPolicyDiff = async (ctx: AppContext, caller: CardCaller, from: number, to: number) => {
+  requireAdmin(caller);
+  const [a, b] = await Promise.all([getPolicy(ctx.store.db, caller.tenantId, from), getPolicy(ctx.store.db, caller.tenantId, to)]);
+  if (!a || !b) throw new DomainError('REQUEST.NOT_FOUND', `Policy version ${!a ? from : to} does not exist`, { status: 404 });
+  const lines = diffLines(a.source, b.source);
+  return {
+    from,
+    to,
+    lines,
+    added: lines.filter((l) => l.op === 'added').length,
+    removed: lines.filter((l) => l.op === 'removed').length,
+  };
+};
+
+/** What a candidate policy would have changed on history; nothing is written. */
+export const simulatePolicyFromCard = async (ctx: AppContext, caller: CardCaller, source: string) => {
+  requireAdmin(caller);
+  const result = await simulatePolicyChange(ctx, { tenantId: caller.tenantId, source });
+  const sum = (key: 'approvalsGained' | 'approvalsLost' | 'reviewsAdded') => result.partners.reduce((n, p) => n + p[key], 0);
+  return {
+    policyName: result.policyName,
+    evaluated: result.evaluated,
+    flipped: result.flipped.length,
+    protectionChanged: result.protectionChanged.length,
+    approvalsGained: sum('approvalsGained'),
+    approvalsLost: sum('approvalsLost'),
+    reviewsAdded: sum('reviewsAdded'),
+    examples: result.flipped.slice(0, 5).map((f) => `${f.registrationId} (${f.partnerId}): ${f.from} → ${f.to}${f.firedRules[0] ? `, ${f.firedRules[0].ruleId}` : ''}`),
+    simulationId: simulationIdOf(source),
+  };
+};
+
+/** Publishing needs the id of a simulation of this exact text: nobody publishes blind. */
+export const publishPolicyFromCard = async (ctx: AppContext, caller: CardCaller, input: { source: string; simulationId: string }) => {
+  const user = requireAdmin(caller);
+  if (input.simulationId !== simulationIdOf(input.source))
+    throw new DomainError('POLICY.SIMULATION_REQUIRED', 'Simulate this exact policy text before publishing it.', { status: 409 });
+  const published = await ctx.store.db.transaction((tx) =>
+    publishPolicy(tx, caller.tenantId, { source: input.source, publishedBy: user.id, at: ctx.now() }),
+  );
+  return { version: published.version, publishedAt: published.publishedAt };
+};
