@@ -13,6 +13,8 @@ import { metricsRoutes } from './routes/metrics.js';
 import { partnerValueRoutes } from './routes/partnerValue.js';
 import { touchpointRoutes } from './routes/touchpoints.js';
 import { sandboxRoutes } from './routes/sandbox.js';
+import { oauthHubSpotRoutes } from './routes/oauthHubSpot.js';
+import { webhooksHubSpotRoutes } from './routes/webhooksHubSpot.js';
 
 /** The raw bytes of a JSON body, kept for signature checks (webhooks, signed card requests). */
 export type RawBodyRequest = IncomingMessage & { rawBody?: Buffer };
@@ -27,6 +29,8 @@ export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...attributionRoutes(ctx),
   ...metricsRoutes(ctx),
   ...partnerValueRoutes(ctx),
+  ...oauthHubSpotRoutes(ctx),
+  ...webhooksHubSpotRoutes(ctx),
   ...hubspotCardRoutes(ctx),
 ];
 

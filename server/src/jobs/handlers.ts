@@ -1,6 +1,7 @@
 import type { AppContext } from '../appContext.js';
 import { attributionJobHandlers } from '../attribution/jobHandlers.js';
 import type { JobHandler } from './jobRunner.js';
+import { hubspotJobHandlers } from '../use-cases/hubspotJobHandlers.js';
 
 /**
  * Every kind of durable job the service runs, by kind. Each capability contributes its own
@@ -8,4 +9,5 @@ import type { JobHandler } from './jobRunner.js';
  */
 export const jobHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
   ...attributionJobHandlers(ctx),
+  ...hubspotJobHandlers(ctx),
 });
