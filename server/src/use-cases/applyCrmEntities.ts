@@ -10,7 +10,9 @@ export const applyCrmEntities = async (store: TenantStore, entities: readonly Cr
     switch (entity.kind) {
       case 'owners': {
         const existing = await store.users.get(entity.user.id);
-        await store.users.upsert(existing ? { ...entity.user, roles: existing.roles, managerId: existing.managerId } : entity.user);
+        await store.users.upsert(
+          existing ? { ...entity.user, roles: existing.roles, managerId: existing.managerId } : entity.user,
+        );
         break;
       }
       case 'companies':

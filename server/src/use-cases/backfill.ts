@@ -76,9 +76,12 @@ export const backfill = async (input: BackfillInput): Promise<BackfillResult> =>
         kind,
         done: cursor.records,
         total: totalKnown,
-        percent: totalKnown ? Math.min(100, Math.round((cursor.records / totalKnown) * 1000) / 10) : undefined,
+        percent: totalKnown
+          ? Math.min(100, Math.round((cursor.records / totalKnown) * 1000) / 10)
+          : undefined,
         recordsPerSecond: Math.round(rate * 10) / 10,
-        etaSeconds: totalKnown && rate > 0 ? Math.max(0, Math.round((totalKnown - cursor.records) / rate)) : undefined,
+        etaSeconds:
+          totalKnown && rate > 0 ? Math.max(0, Math.round((totalKnown - cursor.records) / rate)) : undefined,
       });
     } while (!cursor.done);
   }

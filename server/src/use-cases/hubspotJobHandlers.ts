@@ -54,7 +54,9 @@ export const hubspotJobHandlers = (ctx: AppContext): Record<string, JobHandler> 
       ctx.logger.info({ tenantId, ...result }, 'hubspot portal provisioned');
     }),
     [BACKFILL_JOB]: unlessUninstalled(ctx, async (tenantId, job) => {
-      const kinds = Array.isArray(job.payload.kinds) ? (job.payload.kinds as typeof BACKFILL_KINDS) : BACKFILL_KINDS;
+      const kinds = Array.isArray(job.payload.kinds)
+        ? (job.payload.kinds as typeof BACKFILL_KINDS)
+        : BACKFILL_KINDS;
       const result = await backfill({
         store: ctx.store,
         port: port(tenantId),

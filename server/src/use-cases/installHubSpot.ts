@@ -22,20 +22,30 @@ export const HUBSPOT_SCOPES = [
   'crm.schemas.deals.write',
   'crm.schemas.companies.write',
 ];
-export const HUBSPOT_OPTIONAL_SCOPES = ['crm.objects.custom.read', 'crm.objects.custom.write', 'crm.schemas.custom.read', 'crm.schemas.custom.write'];
+export const HUBSPOT_OPTIONAL_SCOPES = [
+  'crm.objects.custom.read',
+  'crm.objects.custom.write',
+  'crm.schemas.custom.read',
+  'crm.schemas.custom.write',
+];
 
 const STATE_TTL_MS = 10 * 60_000;
 
 const stateKey = (ctx: AppContext) => hubspotConnector(ctx).cipher.derive('oauth-state');
 const sign = (key: Buffer, payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
 
-const installError = (code: `HUBSPOT.${Uppercase<string>}`, message: string, status = 400) => new DomainError(code, message, { status });
+const installError = (code: `HUBSPOT.${Uppercase<string>}`, message: string, status = 400) =>
+  new DomainError(code, message, { status });
 
 /** Step 1: the authorize URL, with a state that is signed, expires in 10 minutes and works once. */
 export const startHubSpotInstall = async (ctx: AppContext): Promise<string> => {
   const { clientId } = ctx.config.hubspot;
   if (!clientId || !ctx.config.hubspot.clientSecret) {
-    throw installError('HUBSPOT.NOT_CONFIGURED', 'This Entente has no HubSpot app configured (HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET).', 503);
+    throw installError(
+      'HUBSPOT.NOT_CONFIGURED',
+      'This Entente has no HubSpot app configured (HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET).',
+      503,
+    );
   }
   const nonce = randomBytes(18).toString('base64url');
   const expires = ctx.now().getTime() + STATE_TTL_MS;
@@ -52,13 +62,15 @@ export const startHubSpotInstall = async (ctx: AppContext): Promise<string> => {
 
 const checkState = async (ctx: AppContext, state: string) => {
   const [nonce, expires, signature] = state.split('.');
-  if (!nonce || !expires || !signature) throw installError('HUBSPOT.STATE_INVALID', 'The install link is not valid. Start the install again.');
+  if (!nonce || !expires || !signature)
+    throw installError('HUBSPOT.STATE_INVALID', 'The install link is not valid. Start the install again.');
   const expected = Buffer.from(sign(stateKey(ctx), `${nonce}.${expires}`));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw installError('HUBSPOT.STATE_INVALID', 'The install link is not valid. Start the install again.');
   }
-  if (Number(expires) < ctx.now().getTime()) throw installError('HUBSPOT.STATE_EXPIRED', 'The install link has expired. Start the install again.');
+  if (Number(expires) < ctx.now().getTime())
+    throw installError('HUBSPOT.STATE_EXPIRED', 'The install link has expired. Start the install again.');
   if (!(await ctx.store.oauthStates.consume(nonce, ctx.now()))) {
     throw installError('HUBSPOT.STATE_USED', 'This install link was already used. Start the install again.');
   }
@@ -71,7 +83,10 @@ export type InstallResult = { tenantId: string; portalId: string; reinstalled: b
  * belongs to, create or revive the tenant, keep its tokens (encrypted), and queue provisioning
  * and the backfill.
  */
-export const completeHubSpotInstall = async (ctx: AppContext, input: { code: string; state: string }): Promise<InstallResult> => {
+export const completeHubSpotInstall = async (
+  ctx: AppContext,
+  input: { code: string; state: string },
+): Promise<InstallResult> => {
   await checkState(ctx, input.state);
   const connector = hubspotConnector(ctx);
   let grant;
@@ -79,7 +94,11 @@ export const completeHubSpotInstall = async (ctx: AppContext, input: { code: str
     grant = await connector.oauth().exchangeCode(input.code);
   } catch (error) {
     if (error instanceof OAuthError) {
-      throw installError('HUBSPOT.CODE_REJECTED', `HubSpot did not accept the authorization (${error.error}: ${error.message}). Start the install again.`, 502);
+      throw installError(
+        'HUBSPOT.CODE_REJECTED',
+        `HubSpot did not accept the authorization (${error.error}: ${error.message}). Start the install again.`,
+        502,
+      );
     }
     throw error;
   }
@@ -100,8 +119,22 @@ export const completeHubSpotInstall = async (ctx: AppContext, input: { code: str
   });
   await connector.tokens.save(tenantId, grant, info.scopes);
   const key = `${tenantId}:${now.toISOString()}`;
-  await enqueueJob(ctx.store.db, { tenantId, kind: PROVISION_JOB, runAt: now, dedupeKey: `${PROVISION_JOB}:${key}` });
-  await enqueueJob(ctx.store.db, { tenantId, kind: BACKFILL_JOB, runAt: now, dedupeKey: `${BACKFILL_JOB}:${key}`, maxAttempts: 20 });
-  ctx.logger.info({ tenantId, portalId: info.portalId, reinstalled: Boolean(existing) }, 'hubspot portal installed');
+  await enqueueJob(ctx.store.db, {
+    tenantId,
+    kind: PROVISION_JOB,
+    runAt: now,
+    dedupeKey: `${PROVISION_JOB}:${key}`,
+  });
+  await enqueueJob(ctx.store.db, {
+    tenantId,
+    kind: BACKFILL_JOB,
+    runAt: now,
+    dedupeKey: `${BACKFILL_JOB}:${key}`,
+    maxAttempts: 20,
+  });
+  ctx.logger.info(
+    { tenantId, portalId: info.portalId, reinstalled: Boolean(existing) },
+    'hubspot portal installed',
+  );
   return { tenantId, portalId: info.portalId, reinstalled: Boolean(existing) };
 };

@@ -19,7 +19,10 @@ export type ReceiveResult = { received: number; stored: number; duplicates: numb
  * and queue their processing, all in one transaction, then answer. Nothing is applied here, so
  * the answer is fast and a crash after it loses nothing.
  */
-export const receiveHubSpotWebhooks = async (ctx: Pick<AppContext, 'store' | 'now'>, body: unknown): Promise<ReceiveResult> => {
+export const receiveHubSpotWebhooks = async (
+  ctx: Pick<AppContext, 'store' | 'now'>,
+  body: unknown,
+): Promise<ReceiveResult> => {
   const parsed = hubspotEventBatchSchema.safeParse(body);
   if (!parsed.success) {
     throw new DomainError('WEBHOOK.MALFORMED', 'The webhook body is not a batch of HubSpot events', {
@@ -48,7 +51,8 @@ export const receiveHubSpotWebhooks = async (ctx: Pick<AppContext, 'store' | 'no
       }
       const inserted = await crmSyncRepository({ tenantId: tenant.id, db: tx }).insertEvents(events);
       stored += inserted;
-      if (inserted > 0) await enqueueJob(tx, { tenantId: tenant.id, kind: APPLY_WEBHOOKS_JOB, runAt: ctx.now() });
+      if (inserted > 0)
+        await enqueueJob(tx, { tenantId: tenant.id, kind: APPLY_WEBHOOKS_JOB, runAt: ctx.now() });
     }
   });
   const received = parsed.data.length;
@@ -57,17 +61,29 @@ export const receiveHubSpotWebhooks = async (ctx: Pick<AppContext, 'store' | 'no
 
 type Outcome = { eventId: string; status: 'applied' | 'skipped'; outcome: string };
 
-const isEcho = async (store: TenantStore, event: InboundEvent, appId: string | undefined): Promise<boolean> => {
+const isEcho = async (
+  store: TenantStore,
+  event: InboundEvent,
+  appId: string | undefined,
+): Promise<boolean> => {
   if (event.change !== 'propertyChange') return false;
-  const { changeSource, sourceId, ententeField, propertyValue } = event.payload as Record<string, string | null>;
-  if (appId && changeSource === 'INTEGRATION' && (sourceId === appId || sourceId === `app:${appId}`)) return true;
+  const { changeSource, sourceId, ententeField, propertyValue } = event.payload as Record<
+    string,
+    string | null
+  >;
+  if (appId && changeSource === 'INTEGRATION' && (sourceId === appId || sourceId === `app:${appId}`))
+    return true;
   if (!ententeField) return false;
   const last = await store.crmSync.lastWritten(event.objectKind, event.objectId, ententeField);
   return last !== undefined && (last.value ?? '') === (propertyValue ?? '');
 };
 
 const domainId = (kind: string, crmId: string) =>
-  kind === 'deals' ? hubspotIds.deal(crmId) : kind === 'companies' ? hubspotIds.company(crmId) : hubspotIds.contact(crmId);
+  kind === 'deals'
+    ? hubspotIds.deal(crmId)
+    : kind === 'companies'
+      ? hubspotIds.company(crmId)
+      : hubspotIds.contact(crmId);
 
 const removeLocal = async (store: TenantStore, kind: string, crmId: string) => {
   const id = domainId(kind, crmId);
@@ -113,8 +129,10 @@ export const applyHubSpotWebhooks = async (
       const version = await store.crmSync.objectVersion(kind, crmId);
       const live: InboundEvent[] = [];
       for (const event of group) {
-        if (version && event.occurredAt < version.occurredAt) outcomes.push({ eventId: event.eventId, status: 'skipped', outcome: 'stale' });
-        else if (await isEcho(store, event, ctx.config.hubspot.appId)) outcomes.push({ eventId: event.eventId, status: 'skipped', outcome: 'echo' });
+        if (version && event.occurredAt < version.occurredAt)
+          outcomes.push({ eventId: event.eventId, status: 'skipped', outcome: 'stale' });
+        else if (await isEcho(store, event, ctx.config.hubspot.appId))
+          outcomes.push({ eventId: event.eventId, status: 'skipped', outcome: 'echo' });
         else live.push(event);
       }
       if (live.length === 0) continue;
@@ -150,9 +168,15 @@ export const applyHubSpotWebhooks = async (
 
 /** Returns 1 when the merge put registrations of different partners on one company. */
 const applyMerge = async (tx: TenantStore, event: InboundEvent, now: Date): Promise<number> => {
-  const payload = event.payload as { primaryObjectId: string | null; mergedObjectIds: string[]; newObjectId: string | null };
+  const payload = event.payload as {
+    primaryObjectId: string | null;
+    mergedObjectIds: string[];
+    newObjectId: string | null;
+  };
   const survivor = event.objectId;
-  const gone = [payload.primaryObjectId, ...payload.mergedObjectIds].filter((id): id is string => !!id && id !== survivor);
+  const gone = [payload.primaryObjectId, ...payload.mergedObjectIds].filter(
+    (id): id is string => !!id && id !== survivor,
+  );
   for (const crmId of new Set(gone)) {
     if (event.objectKind === 'companies') {
       await tx.crmSync.moveAccount(hubspotIds.company(crmId), hubspotIds.company(survivor));

@@ -34,7 +34,12 @@ export const reconcileHubSpot = async (
       if (page.newestModifiedAt && page.newestModifiedAt > newest) newest = page.newestModifiedAt;
       after = page.next;
     } while (after);
-    await tenant.crmSync.saveCursor({ name: `reconcile:${kind}`, cursor: newest, records: saved.records + counts[kind], done: false });
+    await tenant.crmSync.saveCursor({
+      name: `reconcile:${kind}`,
+      cursor: newest,
+      records: saved.records + counts[kind],
+      done: false,
+    });
   }
   return counts;
 };

@@ -18,5 +18,8 @@ export const uninstallHubSpot = async (ctx: AppContext, tenantId: string): Promi
 };
 
 /** The retention period is over: delete the tenant and everything it owns (unless it came back). */
-export const purgeUninstalledHubSpotTenant = (ctx: AppContext, tenantId: string, uninstalledAt: string): Promise<boolean> =>
-  purgeUninstalledTenant(ctx.store.db, tenantId, uninstalledAt);
+export const purgeUninstalledHubSpotTenant = (
+  ctx: AppContext,
+  tenantId: string,
+  uninstalledAt: string,
+): Promise<boolean> => purgeUninstalledTenant(ctx.store.db, tenantId, uninstalledAt);

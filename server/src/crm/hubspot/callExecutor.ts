@@ -115,7 +115,9 @@ export const createCallExecutor = (deps: {
     for (;;) {
       const blocked = deps.breakers.blockedFor(tenantId);
       if (blocked > 0) {
-        throw CrmErrors.unavailable(`HubSpot kept failing for this portal; calls resume in ${Math.ceil(blocked / 1000)} s`);
+        throw CrmErrors.unavailable(
+          `HubSpot kept failing for this portal; calls resume in ${Math.ceil(blocked / 1000)} s`,
+        );
       }
       const access = await deps.tokens.accessToken(tenantId);
       try {
@@ -143,7 +145,8 @@ export const createCallExecutor = (deps: {
         if (status === 429) {
           const body = bodyOf(error);
           const policyName = typeof body.policyName === 'string' ? body.policyName : undefined;
-          if (policyName === 'DAILY') throw CrmErrors.rateLimited('The portal has used its daily HubSpot API allowance');
+          if (policyName === 'DAILY')
+            throw CrmErrors.rateLimited('The portal has used its daily HubSpot API allowance');
           const search = kind === 'search' || policyName === 'SECONDLY';
           const wait = search ? deps.policy.searchRateLimitWaitMs : deps.policy.rateLimitWaitMs;
           if (++rateLimited > deps.policy.maxRateLimitRetries) {
@@ -159,7 +162,12 @@ export const createCallExecutor = (deps: {
             await deps.sleep(backoff(failures++));
             continue;
           }
-          const what = error instanceof CallTimeout ? 'timed out' : status ? `answered ${status}` : 'could not be reached';
+          const what =
+            error instanceof CallTimeout
+              ? 'timed out'
+              : status
+                ? `answered ${status}`
+                : 'could not be reached';
           throw CrmErrors.unavailable(`HubSpot ${what} (after ${failures + 1} attempts)`);
         }
         const body = bodyOf(error);

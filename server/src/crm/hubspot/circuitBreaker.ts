@@ -2,7 +2,11 @@
  * Per-tenant circuit breaker: after `threshold` consecutive failures (5xx, timeouts) the portal
  * gets no calls for `cooldownMs`; then one trial call decides whether it closes again.
  */
-export const createCircuitBreakers = (options: { threshold: number; cooldownMs: number; now: () => number }) => {
+export const createCircuitBreakers = (options: {
+  threshold: number;
+  cooldownMs: number;
+  now: () => number;
+}) => {
   const states = new Map<string, { failures: number; openUntil: number }>();
   const stateOf = (tenantId: string) => {
     let state = states.get(tenantId);

@@ -20,7 +20,13 @@ export const DEFAULT_FIELD_MAPPING = {
     region: 'state',
     country: 'country',
   },
-  contacts: { email: 'email', firstName: 'firstname', lastName: 'lastname', jobTitle: 'jobtitle', phone: 'phone' },
+  contacts: {
+    email: 'email',
+    firstName: 'firstname',
+    lastName: 'lastname',
+    jobTitle: 'jobtitle',
+    phone: 'phone',
+  },
 } as const;
 
 const propertyName = z
@@ -29,7 +35,12 @@ const propertyName = z
 
 const overrides = <K extends string>(fields: Record<K, string>) =>
   z
-    .object(Object.fromEntries(Object.keys(fields).map((key) => [key, propertyName])) as Record<K, typeof propertyName>)
+    .object(
+      Object.fromEntries(Object.keys(fields).map((key) => [key, propertyName])) as Record<
+        K,
+        typeof propertyName
+      >,
+    )
     .partial()
     .strict();
 

@@ -1,5 +1,14 @@
 import type { Client } from '@hubspot/api-client';
-import type { CrmChangedPage, CrmEntity, CrmObjectKind, CrmPage, CrmPort, FieldWrite, FieldWriteResult, ProvisioningResult } from '../crmPort.js';
+import type {
+  CrmChangedPage,
+  CrmEntity,
+  CrmObjectKind,
+  CrmPage,
+  CrmPort,
+  FieldWrite,
+  FieldWriteResult,
+  ProvisioningResult,
+} from '../crmPort.js';
 import { CrmErrors } from '../crmErrors.js';
 import { ententeFieldNames, fieldText, type EntenteField } from '../ententeFields.js';
 import type { CallExecutor } from './callExecutor.js';
@@ -21,14 +30,16 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
   return out;
 };
 
-const modifiedProperty = (kind: ObjectKind) => (kind === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate');
+const modifiedProperty = (kind: ObjectKind) =>
+  kind === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
 
 /** Entente's fields as HubSpot properties; anything else is refused (field ownership). */
 export const toHubSpotProperties = (fields: Record<string, unknown>): Record<string, string> => {
   const properties: Record<string, string> = {};
   for (const [field, value] of Object.entries(fields)) {
     if (!ententeFieldNames.includes(field as EntenteField)) throw CrmErrors.fieldNotOwned(field);
-    properties[ENTENTE_PROPERTIES[field as EntenteField].name] = fieldText(field as EntenteField, value as never) ?? '';
+    properties[ENTENTE_PROPERTIES[field as EntenteField].name] =
+      fieldText(field as EntenteField, value as never) ?? '';
   }
   return properties;
 };
@@ -61,7 +72,10 @@ export const createHubSpotAdapter = (deps: {
             Number(b.associationTypes.some((t) => t.typeId === PRIMARY_DEAL_TO_COMPANY)) -
             Number(a.associationTypes.some((t) => t.typeId === PRIMARY_DEAL_TO_COMPANY)),
         );
-        found.set(result._from.id, sorted.map((t) => String(t.toObjectId)));
+        found.set(
+          result._from.id,
+          sorted.map((t) => String(t.toObjectId)),
+        );
       }
     }
     return found;
@@ -89,20 +103,30 @@ export const createHubSpotAdapter = (deps: {
   return {
     async readPage(kind, after, limit = BATCH): Promise<CrmPage> {
       if (kind === 'owners') {
-        const page = await call((client) => client.crm.owners.ownersApi.getPage(undefined, after, limit, false));
+        const page = await call((client) =>
+          client.crm.owners.ownersApi.getPage(undefined, after, limit, false),
+        );
         return {
           entities: page.results.map((owner) => ({ kind: 'owners' as const, user: toUser(owner) })),
           next: page.paging?.next?.after,
         };
       }
       const properties = propertiesToRead(await fieldMapping(), kind);
-      const page = await call((client) => client.crm.objects.basicApi.getPage(kind, limit, after, properties, undefined, undefined, false));
+      const page = await call((client) =>
+        client.crm.objects.basicApi.getPage(kind, limit, after, properties, undefined, undefined, false),
+      );
       return { entities: await toEntities(kind, page.results), next: page.paging?.next?.after };
     },
 
     async count(kind) {
       const response = await search((client) =>
-        client.crm.objects.searchApi.doSearch(kind, { filterGroups: [], properties: ['hs_object_id'], limit: 1, sorts: [], after: '0' }),
+        client.crm.objects.searchApi.doSearch(kind, {
+          filterGroups: [],
+          properties: ['hs_object_id'],
+          limit: 1,
+          sorts: [],
+          after: '0',
+        }),
       );
       return response.total;
     },
@@ -112,7 +136,11 @@ export const createHubSpotAdapter = (deps: {
       const records: HubSpotRecord[] = [];
       for (const ids of chunks(crmIds, BATCH)) {
         const response = await call((client) =>
-          client.crm.objects.batchApi.read(kind, { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] }, false),
+          client.crm.objects.batchApi.read(
+            kind,
+            { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] },
+            false,
+          ),
         );
         records.push(...response.results);
       }
@@ -124,7 +152,11 @@ export const createHubSpotAdapter = (deps: {
       const properties = propertiesToRead(await fieldMapping(), kind);
       const response = await search((client) =>
         client.crm.objects.searchApi.doSearch(kind, {
-          filterGroups: [{ filters: [{ propertyName: property, operator: 'GTE' as never, value: String(since.getTime()) }] }],
+          filterGroups: [
+            {
+              filters: [{ propertyName: property, operator: 'GTE' as never, value: String(since.getTime()) }],
+            },
+          ],
           sorts: [{ propertyName: property, direction: 'ASCENDING' } as never],
           properties,
           limit: SEARCH_PAGE,
@@ -154,7 +186,8 @@ export const createHubSpotAdapter = (deps: {
         const errors = 'errors' in response ? (response.errors ?? []) : [];
         for (const w of batch) {
           if (written.has(w.crmId)) continue;
-          const error = errors.find((e) => JSON.stringify(e.context ?? {}).includes(`"${w.crmId}"`)) ?? errors[0];
+          const error =
+            errors.find((e) => JSON.stringify(e.context ?? {}).includes(`"${w.crmId}"`)) ?? errors[0];
           result.failed.push({ crmId: w.crmId, reason: error?.message ?? 'not written' });
         }
       }
@@ -173,23 +206,38 @@ export const createHubSpotAdapter = (deps: {
         for (const definition of Object.values(ENTENTE_PROPERTIES)) {
           if (existing.has(definition.name)) continue;
           await call((client) =>
-            client.crm.properties.coreApi.create(objectType, { ...definition, groupName: ENTENTE_GROUP.name } as never),
+            client.crm.properties.coreApi.create(objectType, {
+              ...definition,
+              groupName: ENTENTE_GROUP.name,
+            } as never),
           );
           created.push(`${objectType}.property:${definition.name}`);
         }
       }
       const schemas = await call((client) => client.crm.schemas.coreApi.getAll(false));
       const found = schemas.results.find((s) => s.name === REGISTRATION_SCHEMA.name);
-      if (found) return { registrationsStore: 'custom_object', registrationsObjectType: found.objectTypeId ?? null, created };
+      if (found)
+        return {
+          registrationsStore: 'custom_object',
+          registrationsObjectType: found.objectTypeId ?? null,
+          created,
+        };
       try {
-        const schema = await call((client) => client.crm.schemas.coreApi.create(REGISTRATION_SCHEMA as never));
+        const schema = await call((client) =>
+          client.crm.schemas.coreApi.create(REGISTRATION_SCHEMA as never),
+        );
         created.push(`schema:${REGISTRATION_SCHEMA.name}`);
-        return { registrationsStore: 'custom_object', registrationsObjectType: schema.objectTypeId ?? null, created };
+        return {
+          registrationsStore: 'custom_object',
+          registrationsObjectType: schema.objectTypeId ?? null,
+          created,
+        };
       } catch (error) {
         // Custom objects need Enterprise (and the schema scopes): keep registrations in properties
         // on deals/companies plus the service's own store.
         const status = (error as { details?: { status?: number } }).details?.status;
-        if (status === 403 || status === 402) return { registrationsStore: 'properties', registrationsObjectType: null, created };
+        if (status === 403 || status === 402)
+          return { registrationsStore: 'properties', registrationsObjectType: null, created };
         throw error;
       }
     },
@@ -205,10 +253,16 @@ export const createHubSpotAdapter = (deps: {
 
     async uninstall() {
       await call(async (client) => {
-        const response = await client.apiRequest({ method: 'DELETE', path: '/appinstalls/v3/external-install' });
+        const response = await client.apiRequest({
+          method: 'DELETE',
+          path: '/appinstalls/v3/external-install',
+        });
         if (!response.ok && response.status !== 404) {
           const body: unknown = await response.json().catch(() => ({}));
-          throw Object.assign(new Error(`uninstall answered ${response.status}`), { code: response.status, body });
+          throw Object.assign(new Error(`uninstall answered ${response.status}`), {
+            code: response.status,
+            body,
+          });
         }
       });
     },

@@ -2,6 +2,9 @@ import nock from 'nock';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 import { configureHubSpotConnector } from './hubspotConnector.js';
 
+// Starting an app on a fresh PostgreSQL schema takes a few seconds on a busy machine.
+jest.setTimeout(60_000);
+
 const API = 'https://api.hubapi.com';
 const TENANT = 'hubspot-777';
 
@@ -18,16 +21,40 @@ describe('HubSpot client under faults', () => {
       sleep: async (ms) => void sleeps.push(ms),
     }).forTenant(TENANT);
   };
-  const page = { results: [{ id: '1', properties: { name: 'Acme', domain: 'acme.com' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-02T00:00:00Z', archived: false }] };
+  const page = {
+    results: [
+      {
+        id: '1',
+        properties: { name: 'Acme', domain: 'acme.com' },
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-02T00:00:00Z',
+        archived: false,
+      },
+    ],
+  };
 
   beforeAll(async () => {
-    app = await startTestApp({ seed: false, env: { HUBSPOT_CLIENT_ID: 'cid', HUBSPOT_CLIENT_SECRET: 'csecret', ENCRYPTION_KEY: 'c'.repeat(64) } });
-    await app.ctx.store.tenants.upsert({ id: TENANT, name: 'P', crm: 'hubspot', externalId: '777', status: 'active', sandbox: false });
+    app = await startTestApp({
+      seed: false,
+      env: { HUBSPOT_CLIENT_ID: 'cid', HUBSPOT_CLIENT_SECRET: 'csecret', ENCRYPTION_KEY: 'c'.repeat(64) },
+    });
+    await app.ctx.store.tenants.upsert({
+      id: TENANT,
+      name: 'P',
+      crm: 'hubspot',
+      externalId: '777',
+      status: 'active',
+      sandbox: false,
+    });
   });
   beforeEach(async () => {
     nock.cleanAll();
     const connector = configureHubSpotConnector(app.ctx, {});
-    await connector.tokens.save(TENANT, { accessToken: 'at-1', refreshToken: 'rt-1', expiresInSeconds: 1800 }, []);
+    await connector.tokens.save(
+      TENANT,
+      { accessToken: 'at-1', refreshToken: 'rt-1', expiresInSeconds: 1800 },
+      [],
+    );
   });
   afterAll(() => app.close());
 
@@ -36,26 +63,54 @@ describe('HubSpot client under faults', () => {
       .get('/crm/v3/objects/companies')
       .query(true)
       .times(3)
-      .reply(429, { status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.' })
+      .reply(429, {
+        status: 'error',
+        errorType: 'RATE_LIMIT',
+        policyName: 'TEN_SECONDLY_ROLLING',
+        message: 'You have reached your ten_secondly_rolling limit.',
+      })
       .get('/crm/v3/objects/companies')
       .query(true)
       .matchHeader('authorization', 'Bearer at-1')
-      .reply(200, page, { 'x-hubspot-ratelimit-max': '110', 'x-hubspot-ratelimit-remaining': '50', 'x-hubspot-ratelimit-interval-milliseconds': '10000' });
+      .reply(200, page, {
+        'x-hubspot-ratelimit-max': '110',
+        'x-hubspot-ratelimit-remaining': '50',
+        'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      });
     const result = await port().readPage('companies', undefined);
-    expect(result.entities).toEqual([expect.objectContaining({ kind: 'companies', account: expect.objectContaining({ name: 'Acme', domains: ['acme.com'] }) })]);
+    expect(result.entities).toEqual([
+      expect.objectContaining({
+        kind: 'companies',
+        account: expect.objectContaining({ name: 'Acme', domains: ['acme.com'] }),
+      }),
+    ]);
     expect(sleeps).toHaveLength(3);
     expect(sleeps.every((ms) => ms >= 10_000)).toBe(true);
     scope.done();
   });
 
   it('When the daily limit is spent, then the domain gets CRM.RATE_LIMITED at once', async () => {
-    nock(API).get('/crm/v3/objects/companies').query(true).reply(429, { status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'daily' });
+    nock(API)
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(429, { status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'daily' });
     await expect(port().readPage('companies', undefined)).rejects.toMatchObject({ code: 'CRM.RATE_LIMITED' });
   });
 
   it('When HubSpot has a burst of 5xx, then calls are retried with jittered backoff and succeed', async () => {
-    nock(API).get('/crm/v3/objects/companies').query(true).reply(502, 'bad gateway').get('/crm/v3/objects/companies').query(true).reply(503, { status: 'error', message: 'unavailable' }).get('/crm/v3/objects/companies').query(true).reply(200, page);
-    await expect(port().readPage('companies', undefined)).resolves.toMatchObject({ entities: [expect.anything()] });
+    nock(API)
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(502, 'bad gateway')
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(503, { status: 'error', message: 'unavailable' })
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(200, page);
+    await expect(port().readPage('companies', undefined)).resolves.toMatchObject({
+      entities: [expect.anything()],
+    });
     expect(sleeps).toEqual([8, 15]);
   });
 
@@ -64,49 +119,113 @@ describe('HubSpot client under faults', () => {
     const adapter = port({ threshold: 3, cooldownMs: 60_000 }, 300);
     await expect(adapter.readPage('companies', undefined)).rejects.toMatchObject({ code: 'CRM.UNAVAILABLE' });
     // Open circuit: the next call is refused without touching HubSpot.
-    await expect(adapter.readPage('companies', undefined)).rejects.toMatchObject({ code: 'CRM.UNAVAILABLE', message: expect.stringContaining('resume') });
+    await expect(adapter.readPage('companies', undefined)).rejects.toMatchObject({
+      code: 'CRM.UNAVAILABLE',
+      message: expect.stringContaining('resume'),
+    });
   });
 
   it('When the access token is refused, then it is refreshed once and the call is replayed with the new token', async () => {
     nock(API)
-      .get('/crm/v3/objects/companies').query(true).matchHeader('authorization', 'Bearer at-1').reply(401, { status: 'error', category: 'EXPIRED_AUTHENTICATION' })
-      .post('/oauth/v1/token', (body: Record<string, string>) => body.grant_type === 'refresh_token' && body.refresh_token === 'rt-1' && body.client_secret === 'csecret')
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .matchHeader('authorization', 'Bearer at-1')
+      .reply(401, { status: 'error', category: 'EXPIRED_AUTHENTICATION' })
+      .post(
+        '/oauth/v1/token',
+        (body: Record<string, string>) =>
+          body.grant_type === 'refresh_token' &&
+          body.refresh_token === 'rt-1' &&
+          body.client_secret === 'csecret',
+      )
       .reply(200, { token_type: 'bearer', access_token: 'at-2', refresh_token: 'rt-2', expires_in: 1800 })
-      .get('/crm/v3/objects/companies').query(true).matchHeader('authorization', 'Bearer at-2').reply(200, page);
-    await expect(port().readPage('companies', undefined)).resolves.toMatchObject({ entities: [expect.anything()] });
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .matchHeader('authorization', 'Bearer at-2')
+      .reply(200, page);
+    await expect(port().readPage('companies', undefined)).resolves.toMatchObject({
+      entities: [expect.anything()],
+    });
     expect(nock.isDone()).toBe(true);
   });
 
   it('When an admin maps a field to a property that does not exist, then CRM.MAPPING_INVALID names it', async () => {
-    const props = (names: string[]) => ({ results: names.map((name) => ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'x', options: [] })) });
+    const props = (names: string[]) => ({
+      results: names.map((name) => ({
+        name,
+        label: name,
+        type: 'string',
+        fieldType: 'text',
+        groupName: 'x',
+        options: [],
+      })),
+    });
     nock(API)
-      .get('/crm/v3/properties/deals').query(true).reply(200, props(['dealname', 'amount', 'deal_currency_code', 'closedate']))
-      .get('/crm/v3/properties/companies').query(true).reply(200, props(['name', 'domain', 'industry', 'numberofemployees', 'phone', 'address', 'city', 'zip', 'state', 'country']))
-      .get('/crm/v3/properties/contacts').query(true).reply(200, props(['email', 'firstname', 'lastname', 'jobtitle', 'phone']));
+      .get('/crm/v3/properties/deals')
+      .query(true)
+      .reply(200, props(['dealname', 'amount', 'deal_currency_code', 'closedate']))
+      .get('/crm/v3/properties/companies')
+      .query(true)
+      .reply(
+        200,
+        props([
+          'name',
+          'domain',
+          'industry',
+          'numberofemployees',
+          'phone',
+          'address',
+          'city',
+          'zip',
+          'state',
+          'country',
+        ]),
+      )
+      .get('/crm/v3/properties/contacts')
+      .query(true)
+      .reply(200, props(['email', 'firstname', 'lastname', 'jobtitle', 'phone']));
     await expect(port().validateMapping({ deals: { amount: 'net_amount_custom' } })).rejects.toMatchObject({
       code: 'CRM.MAPPING_INVALID',
       message: expect.stringContaining('net_amount_custom'),
     });
-    await expect(port().validateMapping({ deals: { stage: 'x' } })).rejects.toMatchObject({ code: 'CRM.MAPPING_INVALID' });
+    await expect(port().validateMapping({ deals: { stage: 'x' } })).rejects.toMatchObject({
+      code: 'CRM.MAPPING_INVALID',
+    });
   });
 
   it('When Entente writes back, then only its own fields go out, in batches of 100', async () => {
     const bodies: { inputs: { id: string; properties: Record<string, string> }[] }[] = [];
     const results = (from: number, to: number) => ({
       status: 'COMPLETE',
-      results: Array.from({ length: to - from + 1 }, (_, i) => ({ id: String(from + i), properties: {}, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false })),
+      results: Array.from({ length: to - from + 1 }, (_, i) => ({
+        id: String(from + i),
+        properties: {},
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+        archived: false,
+      })),
       startedAt: '2026-01-01T00:00:00Z',
       completedAt: '2026-01-01T00:00:00Z',
     });
     const record = (body: (typeof bodies)[number]) => bodies.push(body) > 0;
     nock(API)
-      .post('/crm/v3/objects/deals/batch/update', record).reply(200, results(1, 100))
-      .post('/crm/v3/objects/deals/batch/update', record).reply(200, results(101, 150));
-    const writes = Array.from({ length: 150 }, (_, i) => ({ crmId: String(i + 1), fields: { partner: 'Acme', conflictFlag: true } }));
+      .post('/crm/v3/objects/deals/batch/update', record)
+      .reply(200, results(1, 100))
+      .post('/crm/v3/objects/deals/batch/update', record)
+      .reply(200, results(101, 150));
+    const writes = Array.from({ length: 150 }, (_, i) => ({
+      crmId: String(i + 1),
+      fields: { partner: 'Acme', conflictFlag: true },
+    }));
     const result = await port().writeEntenteFields('deals', writes);
     expect(result.written).toHaveLength(150);
     expect(bodies.map((b) => b.inputs.length)).toEqual([100, 50]);
-    expect(bodies[0]?.inputs[0]?.properties).toEqual({ entente_partner: 'Acme', entente_conflict_flag: 'true' });
-    await expect(port().writeEntenteFields('deals', [{ crmId: '1', fields: { dealstage: 'closedwon' } as never }])).rejects.toMatchObject({ code: 'CRM.FIELD_NOT_OWNED' });
+    expect(bodies[0]?.inputs[0]?.properties).toEqual({
+      entente_partner: 'Acme',
+      entente_conflict_flag: 'true',
+    });
+    await expect(
+      port().writeEntenteFields('deals', [{ crmId: '1', fields: { dealstage: 'closedwon' } as never }]),
+    ).rejects.toMatchObject({ code: 'CRM.FIELD_NOT_OWNED' });
   });
 });

@@ -22,14 +22,19 @@ export type HubSpotConnectorOptions = {
   random?: () => number;
 };
 
-export const hubspotRedirectUri = (ctx: Pick<AppContext, 'config'>) => `${ctx.config.publicUrl}/oauth/hubspot/callback`;
+export const hubspotRedirectUri = (ctx: Pick<AppContext, 'config'>) =>
+  `${ctx.config.publicUrl}/oauth/hubspot/callback`;
 
 const buildConnector = (ctx: AppContext, options: HubSpotConnectorOptions) => {
   const { config } = ctx;
   const oauth = (): HubSpotOAuth => {
     const { clientId, clientSecret } = config.hubspot;
     if (!clientId || !clientSecret) {
-      throw new DomainError('HUBSPOT.NOT_CONFIGURED', 'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are not set', { status: 503 });
+      throw new DomainError(
+        'HUBSPOT.NOT_CONFIGURED',
+        'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are not set',
+        { status: 503 },
+      );
     }
     return hubspotOAuth({
       clientId,
@@ -54,7 +59,10 @@ const buildConnector = (ctx: AppContext, options: HubSpotConnectorOptions) => {
     now: () => ctx.now().getTime(),
   });
   const onUninstalled = async (tenantId: string) => {
-    ctx.logger.warn({ tenantId }, 'hubspot portal refuses our tokens after a failed refresh: marking it uninstalled');
+    ctx.logger.warn(
+      { tenantId },
+      'hubspot portal refuses our tokens after a failed refresh: marking it uninstalled',
+    );
     await markPortalUninstalled(ctx.store, tenantId, ctx.now(), config.hubspot.retentionDays);
   };
   const execute = createCallExecutor({
@@ -102,7 +110,10 @@ export const hubspotConnector = (ctx: AppContext): HubSpotConnector => {
 };
 
 /** Replaces the context's connector with one built from these options (tests, benchmarks). */
-export const configureHubSpotConnector = (ctx: AppContext, options: HubSpotConnectorOptions): HubSpotConnector => {
+export const configureHubSpotConnector = (
+  ctx: AppContext,
+  options: HubSpotConnectorOptions,
+): HubSpotConnector => {
   const connector = buildConnector(ctx, options);
   connectors.set(ctx, connector);
   return connector;

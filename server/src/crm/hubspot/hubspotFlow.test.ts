@@ -5,6 +5,9 @@ import { requestDealWriteBack } from '../../use-cases/hubspotWriteBack.js';
 import { provisionHubSpot } from '../../use-cases/provisionHubSpot.js';
 import { configureHubSpotConnector } from './hubspotConnector.js';
 
+// Starting an app on a fresh PostgreSQL schema takes a few seconds on a busy machine.
+jest.setTimeout(60_000);
+
 const KEY = 'a'.repeat(64);
 
 /** Install → provision → backfill (killed halfway, resumed) → webhooks → write-back, on the simulator. */
@@ -15,7 +18,13 @@ describe('HubSpot connector against the simulator', () => {
   const now = () => app.ctx.now();
 
   beforeAll(async () => {
-    sim = await startHubSpotSimulator({ latencyMs: 0, seed: 11, size: 240, searchIndexDelayMs: 0, webhookBatchWindowMs: 0 });
+    sim = await startHubSpotSimulator({
+      latencyMs: 0,
+      seed: 11,
+      size: 240,
+      searchIndexDelayMs: 0,
+      webhookBatchWindowMs: 0,
+    });
     app = await startTestApp({
       seed: false,
       now: new Date(),
@@ -30,7 +39,10 @@ describe('HubSpot connector against the simulator', () => {
     });
     // HubSpot signs the URL it calls: here, the test app's own.
     app.ctx.config.publicUrl = app.url;
-    configureHubSpotConnector(app.ctx, { policy: { baseDelayMs: 1, rateLimitWaitMs: 20, searchRateLimitWaitMs: 20 }, sleep: async () => undefined });
+    configureHubSpotConnector(app.ctx, {
+      policy: { baseDelayMs: 1, rateLimitWaitMs: 20, searchRateLimitWaitMs: 20 },
+      sleep: async () => undefined,
+    });
     sim.webhooks.setTargetUrl(`${app.url}/webhooks/hubspot`);
   });
   afterAll(async () => {
@@ -50,8 +62,15 @@ describe('HubSpot connector against the simulator', () => {
     expect(await done.text()).toContain('Entente is installed');
 
     tenantId = `hubspot-${sim.portalId}`;
-    expect(await app.ctx.store.tenants.get(tenantId)).toMatchObject({ crm: 'hubspot', status: 'active', externalId: String(sim.portalId) });
-    const { rows } = await app.ctx.store.db.query<{ access_token: string; refresh_token: string }>('SELECT * FROM crm_tokens WHERE tenant_id = $1', [tenantId]);
+    expect(await app.ctx.store.tenants.get(tenantId)).toMatchObject({
+      crm: 'hubspot',
+      status: 'active',
+      externalId: String(sim.portalId),
+    });
+    const { rows } = await app.ctx.store.db.query<{ access_token: string; refresh_token: string }>(
+      'SELECT * FROM crm_tokens WHERE tenant_id = $1',
+      [tenantId],
+    );
     expect(rows[0]?.access_token).toMatch(/^v1\./);
     expect(rows[0]?.refresh_token).toMatch(/^v1\./);
 
@@ -65,7 +84,9 @@ describe('HubSpot connector against the simulator', () => {
   it('When provisioning runs twice, then the second run creates nothing', async () => {
     const port = configureHubSpotConnector(app.ctx, { sleep: async () => undefined }).forTenant(tenantId);
     const first = await provisionHubSpot(app.ctx.store, port, tenantId, now());
-    expect(first.created).toEqual(expect.arrayContaining(['deals.property:entente_partner', 'companies.group:entente']));
+    expect(first.created).toEqual(
+      expect.arrayContaining(['deals.property:entente_partner', 'companies.group:entente']),
+    );
     expect(first.registrationsStore).toBe('custom_object');
     const second = await provisionHubSpot(app.ctx.store, port, tenantId, now());
     expect(second.created).toEqual([]);
@@ -75,14 +96,25 @@ describe('HubSpot connector against the simulator', () => {
     const connector = configureHubSpotConnector(app.ctx, { sleep: async () => undefined });
     const port = connector.forTenant(tenantId);
     let pages = 0;
-    const first = await backfill({ store: app.ctx.store, port, tenantId, pageSize: 50, shouldStop: () => pages++ >= 5 });
+    const first = await backfill({
+      store: app.ctx.store,
+      port,
+      tenantId,
+      pageSize: 50,
+      shouldStop: () => pages++ >= 5,
+    });
     expect(first.complete).toBe(false);
 
     sim.tokens.expireAll();
     const progress: number[] = [];
     // The install job resumes from the checkpoint.
     await app.jobs.drain();
-    const second = await backfill({ store: app.ctx.store, port, tenantId, onProgress: (p) => progress.push(p.done) });
+    const second = await backfill({
+      store: app.ctx.store,
+      port,
+      tenantId,
+      onProgress: (p) => progress.push(p.done),
+    });
     expect(second.complete).toBe(true);
 
     const store = app.ctx.store.forTenant(tenantId);
@@ -115,7 +147,13 @@ describe('HubSpot connector against the simulator', () => {
 
     sim.webhooks.options({ duplicates: 0, outOfOrder: false });
     const local = await store.deals.findByCrmId(deal.id);
-    await requestDealWriteBack(app.ctx.store.db, tenantId, local?.id ?? '', { partner: 'Acme Partners', conflictFlag: false }, now());
+    await requestDealWriteBack(
+      app.ctx.store.db,
+      tenantId,
+      local?.id ?? '',
+      { partner: 'Acme Partners', conflictFlag: false },
+      now(),
+    );
     await app.jobs.drain();
     expect(sim.state.get(sim.portalId, 'deals', deal.id)?.properties.entente_partner).toBe('Acme Partners');
     await sim.webhooks.flush();
@@ -127,7 +165,9 @@ describe('HubSpot connector against the simulator', () => {
   it('When the portal uninstalls in the middle of a sync, then it is marked uninstalled, tokens are purged and data is kept until retention ends', async () => {
     sim.tokens.revokePortal(sim.portalId);
     const connector = configureHubSpotConnector(app.ctx, { sleep: async () => undefined });
-    await expect(backfill({ store: app.ctx.store, port: connector.forTenant(tenantId), tenantId, restart: true })).rejects.toMatchObject({
+    await expect(
+      backfill({ store: app.ctx.store, port: connector.forTenant(tenantId), tenantId, restart: true }),
+    ).rejects.toMatchObject({
       code: 'CRM.UNINSTALLED',
     });
     expect((await app.ctx.store.tenants.get(tenantId))?.status).toBe('uninstalled');

@@ -41,7 +41,11 @@ export const markPortalActive = async (db: Queryable, tenantId: string): Promise
 };
 
 /** Deletes an uninstalled tenant's data once its retention has passed, unless it came back. */
-export const purgeUninstalledTenant = async (db: Queryable, tenantId: string, uninstalledAt: string): Promise<boolean> => {
+export const purgeUninstalledTenant = async (
+  db: Queryable,
+  tenantId: string,
+  uninstalledAt: string,
+): Promise<boolean> => {
   const { rowCount } = await db.query(
     `DELETE FROM tenants WHERE id = $1 AND status = 'uninstalled' AND uninstalled_at = $2`,
     [tenantId, uninstalledAt],
@@ -49,9 +53,13 @@ export const purgeUninstalledTenant = async (db: Queryable, tenantId: string, un
   return rowCount > 0;
 };
 
-export const tenantStatus = async (db: Queryable, tenantId: string): Promise<'active' | 'uninstalled' | undefined> => {
-  const { rows } = await db.query<{ status: 'active' | 'uninstalled' }>('SELECT status FROM tenants WHERE id = $1', [
-    tenantId,
-  ]);
+export const tenantStatus = async (
+  db: Queryable,
+  tenantId: string,
+): Promise<'active' | 'uninstalled' | undefined> => {
+  const { rows } = await db.query<{ status: 'active' | 'uninstalled' }>(
+    'SELECT status FROM tenants WHERE id = $1',
+    [tenantId],
+  );
   return rows[0]?.status;
 };

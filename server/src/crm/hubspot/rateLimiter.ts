@@ -53,7 +53,9 @@ export const createRateLimiters = (options: RateLimitOptions) => {
         reservoirRefreshInterval: intervalMs,
         minTime: Math.ceil(intervalMs / max),
         maxConcurrent: options.maxConcurrent,
-        ...(shared ? { datastore: 'ioredis', connection: shared, clearDatastore: false, timeout: 60_000 } : {}),
+        ...(shared
+          ? { datastore: 'ioredis', connection: shared, clearDatastore: false, timeout: 60_000 }
+          : {}),
       });
       limiter.on('error', () => undefined);
       limiters.set(id, limiter);

@@ -1,4 +1,10 @@
-import { parseDecimalToMinor, type Account, type Contact, type Deal, type User } from '@entente/shared/domain';
+import {
+  parseDecimalToMinor,
+  type Account,
+  type Contact,
+  type Deal,
+  type User,
+} from '@entente/shared/domain';
 import type { FieldMapping } from './fieldMapping.js';
 
 /** A HubSpot object as the API returns it, reduced to what mapping needs. */
@@ -66,12 +72,27 @@ export const stageCategory = (properties: HubSpotRecord['properties']): Deal['st
   return 'open';
 };
 
-export const DEAL_FIXED_PROPERTIES = ['dealstage', 'pipeline', 'hs_is_closed_won', 'hs_is_closed', 'hubspot_owner_id', 'createdate', 'hs_lastmodifieddate'];
+export const DEAL_FIXED_PROPERTIES = [
+  'dealstage',
+  'pipeline',
+  'hs_is_closed_won',
+  'hs_is_closed',
+  'hubspot_owner_id',
+  'createdate',
+  'hs_lastmodifieddate',
+];
 export const COMPANY_FIXED_PROPERTIES = ['hubspot_owner_id', 'hs_parent_company_id', 'hs_lastmodifieddate'];
 export const CONTACT_FIXED_PROPERTIES = ['hubspot_owner_id', 'associatedcompanyid', 'lastmodifieddate'];
 
-export const propertiesToRead = (mapping: FieldMapping, kind: 'deals' | 'companies' | 'contacts'): string[] => {
-  const fixed = { deals: DEAL_FIXED_PROPERTIES, companies: COMPANY_FIXED_PROPERTIES, contacts: CONTACT_FIXED_PROPERTIES }[kind];
+export const propertiesToRead = (
+  mapping: FieldMapping,
+  kind: 'deals' | 'companies' | 'contacts',
+): string[] => {
+  const fixed = {
+    deals: DEAL_FIXED_PROPERTIES,
+    companies: COMPANY_FIXED_PROPERTIES,
+    contacts: CONTACT_FIXED_PROPERTIES,
+  }[kind];
   return [...new Set([...Object.values(mapping[kind]), ...fixed])].sort();
 };
 
@@ -109,7 +130,14 @@ export const toDeal = (
 const domainsOf = (value: string | null | undefined): string[] =>
   (value ?? '')
     .split(/[;,\s]+/)
-    .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''))
+    .map((d) =>
+      d
+        .trim()
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/.*$/, ''),
+    )
     .filter(Boolean);
 
 export const toAccount = (record: HubSpotRecord, mapping: FieldMapping): Account => {
@@ -160,7 +188,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** New owners start as sellers; roles given in Entente are kept when the owner is read again. */
 export const toUser = (owner: HubSpotOwner): User => {
-  const email = owner.email && EMAIL.test(owner.email) ? owner.email.toLowerCase() : `owner-${owner.id}@hubspot.invalid`;
+  const email =
+    owner.email && EMAIL.test(owner.email) ? owner.email.toLowerCase() : `owner-${owner.id}@hubspot.invalid`;
   const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
   return {
     id: hubspotIds.owner(owner.id),

@@ -16,7 +16,12 @@ export type AccessToken = { token: string; refreshFailed: boolean };
  * process by sharing the promise, across instances by locking the token row (SELECT ... FOR UPDATE)
  * for the duration of the refresh; whoever waited then finds the fresh token and uses it.
  */
-export const createTokenManager = (deps: { store: Store; cipher: Cipher; oauth: () => HubSpotOAuth; now: () => Date }) => {
+export const createTokenManager = (deps: {
+  store: Store;
+  cipher: Cipher;
+  oauth: () => HubSpotOAuth;
+  now: () => Date;
+}) => {
   const { store, cipher } = deps;
   const inFlight = new Map<string, Promise<AccessToken>>();
 
@@ -61,7 +66,8 @@ export const createTokenManager = (deps: { store: Store; cipher: Cipher; oauth: 
       })
       .then((outcome) => {
         if (outcome.kind === 'gone') throw CrmErrors.uninstalled(tenantId);
-        if (outcome.kind === 'unavailable') throw CrmErrors.unavailable('HubSpot could not refresh the token now');
+        if (outcome.kind === 'unavailable')
+          throw CrmErrors.unavailable('HubSpot could not refresh the token now');
         return outcome.token;
       });
 
@@ -81,7 +87,8 @@ export const createTokenManager = (deps: { store: Store; cipher: Cipher; oauth: 
     /** A usable access token, refreshed first when it is close to expiry. */
     async accessToken(tenantId: string): Promise<AccessToken> {
       const stored = await store.forTenant(tenantId).crmTokens.get();
-      if (!stored || (await tenantStatus(store.db, tenantId)) !== 'active') throw CrmErrors.uninstalled(tenantId);
+      if (!stored || (await tenantStatus(store.db, tenantId)) !== 'active')
+        throw CrmErrors.uninstalled(tenantId);
       const token = cipher.decrypt(stored.accessToken);
       if (stored.refreshFailedAt) return { token, refreshFailed: true };
       if (fresh(stored.expiresAt)) return { token, refreshFailed: false };

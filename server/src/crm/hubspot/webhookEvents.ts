@@ -2,11 +2,29 @@ import { z } from 'zod';
 import type { InboundEvent } from '../../store/repositories/crmSync.js';
 import { ENTENTE_PROPERTIES } from './ententeProperties.js';
 
-const ENTENTE_FIELD_BY_PROPERTY = new Map(Object.entries(ENTENTE_PROPERTIES).map(([field, p]) => [p.name, field]));
+const ENTENTE_FIELD_BY_PROPERTY = new Map(
+  Object.entries(ENTENTE_PROPERTIES).map(([field, p]) => [p.name, field]),
+);
 
-const TYPE_IDS: Record<string, 'deals' | 'companies' | 'contacts'> = { '0-1': 'contacts', '0-2': 'companies', '0-3': 'deals' };
-const SINGULAR: Record<string, 'deals' | 'companies' | 'contacts'> = { contact: 'contacts', company: 'companies', deal: 'deals' };
-const CHANGES = ['creation', 'propertyChange', 'deletion', 'restore', 'merge', 'associationChange', 'privacyDeletion'] as const;
+const TYPE_IDS: Record<string, 'deals' | 'companies' | 'contacts'> = {
+  '0-1': 'contacts',
+  '0-2': 'companies',
+  '0-3': 'deals',
+};
+const SINGULAR: Record<string, 'deals' | 'companies' | 'contacts'> = {
+  contact: 'contacts',
+  company: 'companies',
+  deal: 'deals',
+};
+const CHANGES = [
+  'creation',
+  'propertyChange',
+  'deletion',
+  'restore',
+  'merge',
+  'associationChange',
+  'privacyDeletion',
+] as const;
 
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
 
@@ -56,7 +74,9 @@ export const toInboundEvent = (event: HubSpotEvent): (InboundEvent & { portalId:
   let objectId = event.objectId;
   if (change === 'associationChange') {
     const from = TYPE_IDS[event.fromObjectTypeId ?? ''] ?? objectKind;
-    const to = TYPE_IDS[event.toObjectTypeId ?? ''] ?? SINGULAR[(event.associationType ?? '').split('_TO_')[1]?.toLowerCase() ?? ''];
+    const to =
+      TYPE_IDS[event.toObjectTypeId ?? ''] ??
+      SINGULAR[(event.associationType ?? '').split('_TO_')[1]?.toLowerCase() ?? ''];
     if (from === 'deals') [objectKind, objectId] = ['deals', event.fromObjectId];
     else if (to === 'deals') [objectKind, objectId] = ['deals', event.toObjectId];
     else if (from === 'contacts') [objectKind, objectId] = ['contacts', event.fromObjectId];

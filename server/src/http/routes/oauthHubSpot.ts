@@ -5,7 +5,10 @@ import { completeHubSpotInstall, startHubSpotInstall } from '../../use-cases/ins
 import { defineRoute } from '../route.js';
 
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 const page = (title: string, message: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
@@ -22,7 +25,10 @@ export const oauthHubSpotRoutes = (ctx: AppContext) => [
     summary: "Start installing Entente into a HubSpot portal (redirects to HubSpot's consent page)",
     tags: ['hubspot'],
     responses: { 302: { description: "Redirect to HubSpot's authorize URL" } },
-    handler: async () => ({ status: 302, headers: { location: await startHubSpotInstall(ctx), 'cache-control': 'no-store' } }),
+    handler: async () => ({
+      status: 302,
+      headers: { location: await startHubSpotInstall(ctx), 'cache-control': 'no-store' },
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -37,12 +43,20 @@ export const oauthHubSpotRoutes = (ctx: AppContext) => [
     }),
     responses: {
       200: { description: 'Installed (HTML page)', schema: z.string(), contentType: 'text/html' },
-      400: { description: 'The install failed (HTML page saying why)', schema: z.string(), contentType: 'text/html' },
+      400: {
+        description: 'The install failed (HTML page saying why)',
+        schema: z.string(),
+        contentType: 'text/html',
+      },
     },
     handler: async ({ query }) => {
       if (query.error || !query.code || !query.state) {
         const why = query.error_description ?? query.error ?? 'HubSpot did not send an authorization code.';
-        return { status: 400, headers: html, body: page('Entente was not installed', `${why} Start the install again from the marketplace.`) };
+        return {
+          status: 400,
+          headers: html,
+          body: page('Entente was not installed', `${why} Start the install again from the marketplace.`),
+        };
       }
       try {
         const result = await completeHubSpotInstall(ctx, { code: query.code, state: query.state });
@@ -55,10 +69,21 @@ export const oauthHubSpotRoutes = (ctx: AppContext) => [
         };
       } catch (error) {
         if (isDomainError(error)) {
-          return { status: error.status >= 500 ? 502 : 400, headers: html, body: page('Entente was not installed', `${error.message} (${error.code})`) };
+          return {
+            status: error.status >= 500 ? 502 : 400,
+            headers: html,
+            body: page('Entente was not installed', `${error.message} (${error.code})`),
+          };
         }
         ctx.logger.error({ err: error }, 'hubspot install failed');
-        return { status: 500, headers: html, body: page('Entente was not installed', 'Something went wrong on our side; it has been logged. Please try again.') };
+        return {
+          status: 500,
+          headers: html,
+          body: page(
+            'Entente was not installed',
+            'Something went wrong on our side; it has been logged. Please try again.',
+          ),
+        };
       }
     },
   }),

@@ -2,6 +2,9 @@ import request from 'supertest';
 import { signV3 } from '../../crm/hubspot/webhookSignature.js';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 
+// Starting an app on a fresh PostgreSQL schema takes a few seconds on a busy machine.
+jest.setTimeout(60_000);
+
 const SECRET = 'yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy';
 const PUBLIC_URL = 'https://entente.example.com';
 const PORTAL = 62515;
@@ -24,14 +27,30 @@ describe('POST /webhooks/hubspot', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({
-      env: { HUBSPOT_CLIENT_ID: 'cid', HUBSPOT_CLIENT_SECRET: SECRET, ENCRYPTION_KEY: 'b'.repeat(64), PUBLIC_URL },
+      env: {
+        HUBSPOT_CLIENT_ID: 'cid',
+        HUBSPOT_CLIENT_SECRET: SECRET,
+        ENCRYPTION_KEY: 'b'.repeat(64),
+        PUBLIC_URL,
+      },
     });
-    await app.ctx.store.tenants.upsert({ id: 'hubspot-62515', name: 'Portal', crm: 'hubspot', externalId: String(PORTAL), status: 'active', sandbox: false });
+    await app.ctx.store.tenants.upsert({
+      id: 'hubspot-62515',
+      name: 'Portal',
+      crm: 'hubspot',
+      externalId: String(PORTAL),
+      status: 'active',
+      sandbox: false,
+    });
   });
   afterAll(() => app.close());
 
   const send = (body: string, headers: Record<string, string>) =>
-    request(app.url).post('/webhooks/hubspot').set('content-type', 'application/json').set(headers).send(body);
+    request(app.url)
+      .post('/webhooks/hubspot')
+      .set('content-type', 'application/json')
+      .set(headers)
+      .send(body);
   const signed = (body: string, timestamp = String(app.ctx.now().getTime())) => ({
     'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_URL}/webhooks/hubspot`, body, timestamp),
     'x-hubspot-request-timestamp': timestamp,
@@ -47,7 +66,10 @@ describe('POST /webhooks/hubspot', () => {
     const body = JSON.stringify([event(1, 1)]);
     const timestamp = String(app.ctx.now().getTime());
     const forged = signV3('another-secret', 'POST', `${PUBLIC_URL}/webhooks/hubspot`, body, timestamp);
-    const res = await send(body, { 'x-hubspot-signature-v3': forged, 'x-hubspot-request-timestamp': timestamp });
+    const res = await send(body, {
+      'x-hubspot-signature-v3': forged,
+      'x-hubspot-request-timestamp': timestamp,
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('WEBHOOK.SIGNATURE_INVALID');
     const tampered = await send(JSON.stringify([event(2, 1)]), signed(body));

@@ -8,7 +8,10 @@ import type { RawBodyRequest } from '../app.js';
 import { defineRoute } from '../route.js';
 
 const REASONS = {
-  missing: ['WEBHOOK.SIGNATURE_MISSING', 'The request carries no X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp'],
+  missing: [
+    'WEBHOOK.SIGNATURE_MISSING',
+    'The request carries no X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp',
+  ],
   stale: ['WEBHOOK.SIGNATURE_STALE', 'The request timestamp is more than five minutes away from now'],
   invalid: ['WEBHOOK.SIGNATURE_INVALID', 'The signature does not match the request'],
 } as const;
@@ -19,7 +22,11 @@ const verifySignature =
   (req, _res, next) => {
     const secret = ctx.config.hubspot.clientSecret;
     if (!secret) {
-      next(new DomainError('HUBSPOT.NOT_CONFIGURED', 'No HubSpot app is configured to verify webhooks', { status: 503 }));
+      next(
+        new DomainError('HUBSPOT.NOT_CONFIGURED', 'No HubSpot app is configured to verify webhooks', {
+          status: 503,
+        }),
+      );
       return;
     }
     const result = checkSignatureV3({
@@ -57,7 +64,12 @@ export const webhooksHubSpotRoutes = (ctx: AppContext) => [
     responses: {
       200: {
         description: 'Stored for processing',
-        schema: z.object({ received: z.number(), stored: z.number(), duplicates: z.number(), ignored: z.number() }),
+        schema: z.object({
+          received: z.number(),
+          stored: z.number(),
+          duplicates: z.number(),
+          ignored: z.number(),
+        }),
       },
       401: { description: 'Unsigned, forged or stale' },
       400: { description: 'Not a batch of HubSpot events' },

@@ -105,7 +105,10 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
     return rows.map((row) => ({ eventId: row.event_id, status: row.status, outcome: row.outcome }));
   },
 
-  async objectVersion(kind: string, crmId: string): Promise<{ occurredAt: number; deleted: boolean } | undefined> {
+  async objectVersion(
+    kind: string,
+    crmId: string,
+  ): Promise<{ occurredAt: number; deleted: boolean } | undefined> {
     const { rows } = await db.query<{ occurred_at: number; deleted: boolean }>(
       'SELECT occurred_at, deleted FROM crm_object_versions WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3',
       [tenantId, kind, crmId],
@@ -122,7 +125,12 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
   },
 
   /** Queues Entente-owned fields for write-back, merged over any values still waiting. */
-  async enqueueWrite(kind: string, crmId: string, fields: Record<string, string | null>, at: Date): Promise<void> {
+  async enqueueWrite(
+    kind: string,
+    crmId: string,
+    fields: Record<string, string | null>,
+    at: Date,
+  ): Promise<void> {
     await db.query(
       `INSERT INTO crm_outbox (tenant_id, object_kind, crm_id, fields, requested_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, object_kind, crm_id) DO UPDATE SET fields = crm_outbox.fields || EXCLUDED.fields,
@@ -155,7 +163,12 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
       [tenantId, entry.objectKind, entry.crmId, entry.version],
     );
   },
-  async recordWritten(kind: string, crmId: string, values: Record<string, string | null>, at: Date): Promise<void> {
+  async recordWritten(
+    kind: string,
+    crmId: string,
+    values: Record<string, string | null>,
+    at: Date,
+  ): Promise<void> {
     for (const [property, value] of Object.entries(values)) {
       await db.query(
         `INSERT INTO crm_written_values (tenant_id, object_kind, crm_id, property, value, written_at)
@@ -166,7 +179,11 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
       );
     }
   },
-  async lastWritten(kind: string, crmId: string, property: string): Promise<{ value: string | null } | undefined> {
+  async lastWritten(
+    kind: string,
+    crmId: string,
+    property: string,
+  ): Promise<{ value: string | null } | undefined> {
     const { rows } = await db.query<{ value: string | null }>(
       `SELECT value FROM crm_written_values WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3 AND property = $4`,
       [tenantId, kind, crmId, property],
@@ -201,7 +218,11 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
       [tenantId, JSON.stringify(mapping)],
     );
   },
-  async saveProvisioning(store: 'custom_object' | 'properties', objectType: string | null, at: Date): Promise<void> {
+  async saveProvisioning(
+    store: 'custom_object' | 'properties',
+    objectType: string | null,
+    at: Date,
+  ): Promise<void> {
     await db.query(
       `INSERT INTO crm_settings (tenant_id, registrations_store, registrations_object_type, provisioned_at)
        VALUES ($1, $2, $3, $4)
@@ -240,7 +261,11 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
   },
   /** A deal merged into another: registrations and contacts follow the survivor. */
   async moveDeal(fromDealId: string, toDealId: string): Promise<void> {
-    await db.query('UPDATE registrations SET deal_id = $3 WHERE tenant_id = $1 AND deal_id = $2', [tenantId, fromDealId, toDealId]);
+    await db.query('UPDATE registrations SET deal_id = $3 WHERE tenant_id = $1 AND deal_id = $2', [
+      tenantId,
+      fromDealId,
+      toDealId,
+    ]);
     await db.query(
       `INSERT INTO deal_contacts (tenant_id, deal_id, contact_id)
        SELECT tenant_id, $3, contact_id FROM deal_contacts WHERE tenant_id = $1 AND deal_id = $2 ON CONFLICT DO NOTHING`,

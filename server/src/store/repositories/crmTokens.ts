@@ -64,7 +64,10 @@ export type CrmTokensRepository = ReturnType<typeof crmTokensRepository>;
 /** OAuth state nonces are not tenant data: the tenant does not exist until the install completes. */
 export const oauthStatesRepository = (db: Queryable) => ({
   async create(nonce: string, expiresAt: Date): Promise<void> {
-    await db.query('INSERT INTO oauth_states (nonce, expires_at) VALUES ($1, $2)', [nonce, expiresAt.toISOString()]);
+    await db.query('INSERT INTO oauth_states (nonce, expires_at) VALUES ($1, $2)', [
+      nonce,
+      expiresAt.toISOString(),
+    ]);
   },
   /** True once: the first caller before expiry consumes the state; replays get false. */
   async consume(nonce: string, now: Date): Promise<boolean> {
