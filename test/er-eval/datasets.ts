@@ -6,7 +6,8 @@ import type { MatchRecord } from '@entente/shared/matching';
 
 /** The dev sets live beside the repository: `../shared/data/er` from the repository root. */
 export const dataDirectory = (): string =>
-  process.env.ENTENTE_ER_DATA ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'er');
+  process.env.ENTENTE_ER_DATA ??
+  resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'er');
 
 export type LabelledSet = {
   name: string;

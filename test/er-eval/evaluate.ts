@@ -6,7 +6,7 @@
  * Skips (exit 0) when the data directory is absent.
  */
 import { writeFileSync } from 'node:fs';
-import { generateOrganisations } from '@entente/shared/matching';
+import { generateListings, generateOrganisations, type SyntheticRecord } from '@entente/shared/matching';
 import { seededRandom } from '@entente/shared/random';
 import { dataDirectory, loadContacts, loadPatstat, type LabelledSet } from './datasets.ts';
 import { scoreSet } from './scoreSet.ts';
@@ -16,19 +16,29 @@ if (sets.length === 0) {
   console.log(`No dev sets at ${dataDirectory()}; nothing to evaluate.`);
   process.exit(0);
 }
-// A held-out synthetic set (another seed than the one the weights were fitted on).
-const synthetic = generateOrganisations(seededRandom(7), { entities: 3000 });
-sets.push({
-  name: 'synthetic_organisations (held-out seed)',
+// Held-out synthetic sets: other seeds than the ones the weights were fitted on.
+const synthetic = (name: string, records: SyntheticRecord[]): LabelledSet => ({
+  name,
   file: '',
   cliArgs: [],
-  records: synthetic,
-  labels: new Map(synthetic.map((record) => [record.id, record.entity])),
+  records,
+  labels: new Map(records.map((record) => [record.id, record.entity])),
 });
+sets.push(
+  synthetic(
+    'synthetic_organisations (held-out seed)',
+    generateOrganisations(seededRandom(7), { entities: 3000 }),
+  ),
+);
+sets.push(
+  synthetic('synthetic_listings (held-out seed)', generateListings(seededRandom(8), { entities: 2000 })),
+);
 
 const pct = (value: number) => value.toFixed(3);
 const rows = sets.flatMap((set) => [scoreSet(set, true), scoreSet(set, false)]);
-console.log('| set | closure | rows | pair P | pair R | pair F1 | B³ P | B³ R | B³ F1 | blocking recall (direct / connected) | comparisons |');
+console.log(
+  '| set | closure | rows | pair P | pair R | pair F1 | B³ P | B³ R | B³ F1 | blocking recall (direct / connected) | comparisons |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
@@ -37,4 +47,5 @@ for (const r of rows) {
   );
 }
 const jsonAt = process.argv.indexOf('--json');
-if (jsonAt > 0 && process.argv[jsonAt + 1]) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(rows, null, 2));
+if (jsonAt > 0 && process.argv[jsonAt + 1])
+  writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(rows, null, 2));

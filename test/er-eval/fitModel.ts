@@ -11,16 +11,23 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FEATURES, generateOrganisations } from '@entente/shared/matching';
+import {
+  FEATURE_SIGN,
+  FEATURES,
+  generateListings,
+  generateOrganisations,
+  type SyntheticRecord,
+} from '@entente/shared/matching';
 import { seededRandom } from '@entente/shared/random';
 import { loadPatstat } from './datasets.ts';
-import { fitLogistic, type Sample } from './logistic.ts';
+import { fitSignConstrained, type Sample } from './logistic.ts';
 import { candidatePairs, weightSamples, type LabelledPair } from './pairs.ts';
 
 const L2 = 1;
 const SET_WEIGHT = 5000;
 const FOLDS = 5;
 const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+const SIGNS = FEATURES.map((feature) => FEATURE_SIGN[feature]);
 
 type Set_ = { name: string; pairs: LabelledPair[]; labels: Map<string, string> };
 
@@ -33,15 +40,31 @@ const hash = (text: string): number => {
 const loadSets = (): Set_[] => {
   const sets: Set_[] = [];
   const patstat = loadPatstat();
-  if (patstat) sets.push({ name: patstat.name, pairs: candidatePairs(patstat.records, patstat.labels), labels: patstat.labels });
-  const synthetic = generateOrganisations(seededRandom(20240601), { entities: 4000 });
-  const labels = new Map(synthetic.map((record) => [record.id, record.entity]));
-  sets.push({ name: 'synthetic_organisations', pairs: candidatePairs(synthetic, labels), labels });
+  if (patstat)
+    sets.push({
+      name: patstat.name,
+      pairs: candidatePairs(patstat.records, patstat.labels),
+      labels: patstat.labels,
+    });
+  const synthetic = (name: string, records: SyntheticRecord[]): Set_ => {
+    const labels = new Map(records.map((record) => [record.id, record.entity]));
+    return { name, pairs: candidatePairs(records, labels), labels };
+  };
+  sets.push(
+    synthetic('synthetic_organisations', generateOrganisations(seededRandom(20240601), { entities: 4000 })),
+  );
+  sets.push(synthetic('synthetic_listings', generateListings(seededRandom(20240602), { entities: 3000 })));
   return sets;
 };
 
 const samplesOf = (sets: readonly Set_[], keep: (set: Set_, pair: LabelledPair) => boolean): Sample[] =>
-  sets.flatMap((set) => weightSamples(set.pairs.filter((pair) => keep(set, pair)), set.labels, SET_WEIGHT));
+  sets.flatMap((set) =>
+    weightSamples(
+      set.pairs.filter((pair) => keep(set, pair)),
+      set.labels,
+      SET_WEIGHT,
+    ),
+  );
 
 const predict = (beta: readonly number[], x: readonly number[]): number =>
   1 / (1 + Math.exp(-x.reduce((sum, value, i) => sum + value * beta[i + 1]!, beta[0]!)));
@@ -56,9 +79,9 @@ for (const set of sets) {
 const foldOf = (set: Set_, id: string): number => hash(set.labels.get(id)!) % FOLDS;
 const counts = new Map<string, { tp: number; fp: number; fn: number }>();
 for (let fold = 0; fold < FOLDS; fold++) {
-  const beta = fitLogistic(
+  const beta = fitSignConstrained(
     samplesOf(sets, (set, pair) => foldOf(set, pair.left) !== fold && foldOf(set, pair.right) !== fold),
-    FEATURES.length,
+    SIGNS,
     L2,
   );
   for (const set of sets) {
@@ -85,12 +108,24 @@ for (const threshold of THRESHOLDS) {
   if (mean > best.score) best = { threshold, score: mean };
 }
 
-const beta = fitLogistic(samplesOf(sets, () => true), FEATURES.length, L2);
+const beta = fitSignConstrained(
+  samplesOf(sets, () => true),
+  SIGNS,
+  L2,
+);
 const weights = Object.fromEntries(FEATURES.map((feature, i) => [feature, Number(beta[i + 1]!.toFixed(3))]));
 const possible = Number(Math.max(0.1, best.threshold / 3).toFixed(2));
 console.log('intercept', beta[0], weights, 'match threshold', best.threshold);
 
-const target = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'src', 'matching', 'fittedModel.ts');
+const target = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'shared',
+  'src',
+  'matching',
+  'fittedModel.ts',
+);
 const provenance =
   `logistic regression (L2 ${L2}, IRLS) on blocked candidate pairs of ${sets.map((s) => s.name).join(' + ')}; ` +
   `match threshold by 5-fold entity-grouped cross-validation (mean held-out pair F1 ${best.score.toFixed(3)}); ` +

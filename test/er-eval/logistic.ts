@@ -9,7 +9,8 @@ const solve = (matrix: number[][], vector: number[]): number[] => {
   const a = matrix.map((row, i) => [...row, vector[i] as number]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let row = col + 1; row < n; row++) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
+    for (let row = col + 1; row < n; row++)
+      if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
     [a[col], a[pivot]] = [a[pivot]!, a[col]!];
     const lead = a[col]![col]!;
     for (let row = 0; row < n; row++) {
@@ -22,7 +23,12 @@ const solve = (matrix: number[][], vector: number[]): number[] => {
 };
 
 /** Returns [intercept, ...weights]. `l2` penalises weights, not the intercept. */
-export const fitLogistic = (samples: readonly Sample[], features: number, l2 = 1, iterations = 30): number[] => {
+export const fitLogistic = (
+  samples: readonly Sample[],
+  features: number,
+  l2 = 1,
+  iterations = 30,
+): number[] => {
   const size = features + 1;
   let beta = new Array<number>(size).fill(0);
   for (let iteration = 0; iteration < iterations; iteration++) {
@@ -49,4 +55,30 @@ export const fitLogistic = (samples: readonly Sample[], features: number, l2 = 1
     if (Math.max(...step.map(Math.abs)) < 1e-7) break;
   }
   return beta;
+};
+
+/**
+ * Logistic regression whose weights keep the signs given (+1: agreement, may only raise the odds;
+ * -1: disagreement, may only lower them). Active-set method: fit, fix the weight most strongly of the
+ * wrong sign at zero, refit the rest, until no weight has the wrong sign. Returns [intercept, ...weights].
+ */
+export const fitSignConstrained = (
+  samples: readonly Sample[],
+  signs: readonly (1 | -1)[],
+  l2 = 1,
+): number[] => {
+  const free = signs.map(() => true);
+  for (;;) {
+    const kept = signs.map((_, i) => i).filter((i) => free[i]);
+    const projected = samples.map((sample) => ({ ...sample, x: kept.map((i) => sample.x[i]!) }));
+    const beta = fitLogistic(projected, kept.length, l2);
+    const full = [beta[0]!, ...signs.map(() => 0)];
+    kept.forEach((feature, k) => (full[feature + 1] = beta[k + 1]!));
+    // Drop only the worst offender each round: with collinear features, dropping one often rights another.
+    const wrong = kept
+      .filter((feature) => full[feature + 1]! * signs[feature]! < 0)
+      .sort((x, y) => Math.abs(full[y + 1]!) - Math.abs(full[x + 1]!));
+    if (wrong.length === 0) return full;
+    free[wrong[0]!] = false;
+  }
 };

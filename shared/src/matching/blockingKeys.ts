@@ -44,11 +44,13 @@ export const blockingKeys = (record: PreparedRecord): string[] => {
     keys.add(first < second ? `o:${first} ${second}` : `o:${second} ${first}`);
   }
   if (name.tokens.length >= 3) keys.add(`c:${acronymOf(name)}`);
-  else if (name.tokens.length === 1 && name.squashed.length >= 2 && name.squashed.length <= 5) keys.add(`c:${name.squashed}`);
+  else if (name.tokens.length === 1 && name.squashed.length >= 2 && name.squashed.length <= 5)
+    keys.add(`c:${name.squashed}`);
   for (const { domain } of record.domains) keys.add(`d:${domain}`);
   if (record.phone && record.phone.tail.length === 7) keys.add(`p:${record.phone.tail}`);
   if (record.address?.number && record.address.streetTokens.length > 0) {
-    const street = record.address.streetTokens.find((token) => token.length > 2) ?? record.address.streetTokens[0];
+    const street =
+      record.address.streetTokens.find((token) => token.length > 2) ?? record.address.streetTokens[0];
     keys.add(`a:${record.address.number}:${street}`);
   }
   if (record.email) keys.add(`e:${record.email}`);

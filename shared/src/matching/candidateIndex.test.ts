@@ -9,8 +9,12 @@ describe('CandidateIndex', () => {
     index.upsert({ id: 'a2', name: 'Globex GmbH', domain: 'globex.de' });
     index.upsert({ id: 'a3', name: 'Initech Systems', phone: '(212) 555-0199' });
     expect(index.lookup({ id: 'q', name: 'ACME Corp.' }).map((r) => r.rightId)).toEqual(['a1']);
-    expect(index.candidateIds(index.prepare({ id: 'q', name: 'Unrelated', email: 'jo@globex.de' }))).toEqual(['a2']);
-    expect(index.candidateIds(index.prepare({ id: 'q', name: 'Other', phone: '+1 212 555 0199' }))).toEqual(['a3']);
+    expect(index.candidateIds(index.prepare({ id: 'q', name: 'Unrelated', email: 'jo@globex.de' }))).toEqual([
+      'a2',
+    ]);
+    expect(index.candidateIds(index.prepare({ id: 'q', name: 'Other', phone: '+1 212 555 0199' }))).toEqual([
+      'a3',
+    ]);
   });
 
   it('When an account is renamed or removed, then lookups follow the change', () => {

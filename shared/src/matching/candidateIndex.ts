@@ -123,7 +123,8 @@ export class CandidateIndex {
       found.push({ posting, size, weight: keyKindWeight(key) / Math.log2(2 + size) });
     }
     found.sort((x, y) => x.size - y.size);
-    if (this.weights.length < this.slots.length) this.weights = new Float64Array(Math.max(1024, this.slots.length * 2));
+    if (this.weights.length < this.slots.length)
+      this.weights = new Float64Array(Math.max(1024, this.slots.length * 2));
     const weights = this.weights;
     const self = this.slotOf.get(query.id);
     const touched: number[] = [];
@@ -159,7 +160,10 @@ export class CandidateIndex {
    * Candidates as prepared records, best first, for callers that score them themselves
    * (`findDuplicates`).
    */
-  candidates(query: PreparedRecord, options: { limit?: number; keys?: readonly string[] } = {}): PreparedRecord[] {
+  candidates(
+    query: PreparedRecord,
+    options: { limit?: number; keys?: readonly string[] } = {},
+  ): PreparedRecord[] {
     const keys = options.keys ?? blockingKeys(query);
     return this.candidateSlots(query, keys, options.limit ?? this.maxCandidates).map(
       (slot) => this.slots[slot] as PreparedRecord,

@@ -16,20 +16,38 @@ describe('findDuplicates', () => {
   });
 
   it('When closure is off, then only directly scored pairs are reported', () => {
-    const result = findDuplicates([{ id: '1', name: 'Acme' }, { id: '2', name: 'Acme Inc' }], { transitiveClosure: false });
+    const result = findDuplicates(
+      [
+        { id: '1', name: 'Acme' },
+        { id: '2', name: 'Acme Inc' },
+      ],
+      { transitiveClosure: false },
+    );
     expect(result.pairs.every((pair) => !pair.viaClosure)).toBe(true);
   });
 });
 
 describe('evaluation', () => {
-  const labels = new Map([['a', 'x'], ['b', 'x'], ['c', 'x'], ['d', 'y']]);
+  const labels = new Map([
+    ['a', 'x'],
+    ['b', 'x'],
+    ['c', 'x'],
+    ['d', 'y'],
+  ]);
   it('When predictions are perfect, then pairwise and B-cubed F1 are 1', () => {
-    const predicted = [['a', 'b'], ['b', 'c'], ['a', 'c']] as const;
+    const predicted = [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['a', 'c'],
+    ] as const;
     expect(pairwiseScores(labels, predicted).f1).toBe(1);
     expect(bCubedScores(labels, predicted).f1).toBe(1);
   });
   it('When one wrong pair is predicted, then precision falls and recall counts the missed pairs', () => {
-    const scores = pairwiseScores(labels, [['a', 'b'], ['c', 'd']]);
+    const scores = pairwiseScores(labels, [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(scores.precision).toBe(0.5);
     expect(scores.recall).toBeCloseTo(1 / 3);
   });

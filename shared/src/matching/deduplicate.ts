@@ -37,7 +37,8 @@ const closureReason = (via: string): MatchReason => ({
  * matters inside large clusters (676 spellings of Philips); a large one keeps about three million
  * comparisons in total, so 100,000 rows stay under a minute.
  */
-export const candidateCap = (rows: number): number => Math.max(30, Math.min(300, Math.round(3_000_000 / Math.max(1, rows))));
+export const candidateCap = (rows: number): number =>
+  Math.max(30, Math.min(300, Math.round(3_000_000 / Math.max(1, rows))));
 
 /**
  * Find duplicate pairs within one set of records (an account export or a CSV of registrations).
@@ -48,7 +49,10 @@ export const candidateCap = (rows: number): number => Math.max(30, Math.min(300,
  * once, from whichever side reaches it first. Candidates get the cheap numeric score first and only
  * those reaching `possible` are explained.
  */
-export const findDuplicates = (records: readonly MatchRecord[], options: DeduplicateOptions = {}): DeduplicateResult => {
+export const findDuplicates = (
+  records: readonly MatchRecord[],
+  options: DeduplicateOptions = {},
+): DeduplicateResult => {
   const index = new CandidateIndex({ maxCandidates: candidateCap(records.length), ...options });
   const model = options.model ?? fittedModel;
   const floor = possibleLogOdds(model);

@@ -1,6 +1,13 @@
 import { Clusters } from './clusters.js';
 
-export type PairwiseScores = { precision: number; recall: number; f1: number; truePairs: number; predictedPairs: number; correctPairs: number };
+export type PairwiseScores = {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePairs: number;
+  predictedPairs: number;
+  correctPairs: number;
+};
 export type BCubedScores = { precision: number; recall: number; f1: number };
 
 const f1Of = (precision: number, recall: number): number =>

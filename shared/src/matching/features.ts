@@ -149,12 +149,17 @@ const compareNameField = (
 
 const sourceLabel = (source: string): string => (source === 'email' ? 'e-mail' : source);
 
-const compareDomainField = (a: PreparedRecord, b: PreparedRecord, explain: Explain): FieldComparison | null => {
+const compareDomainField = (
+  a: PreparedRecord,
+  b: PreparedRecord,
+  explain: Explain,
+): FieldComparison | null => {
   if (a.domains.length === 0 || b.domains.length === 0) return null;
   for (const left of a.domains) {
     const right = b.domains.find((candidate) => candidate.domain === left.domain);
     if (!right) continue;
-    const via = left.source === right.source ? '' : ` (${sourceLabel(left.source)} ↔ ${sourceLabel(right.source)})`;
+    const via =
+      left.source === right.source ? '' : ` (${sourceLabel(left.source)} ↔ ${sourceLabel(right.source)})`;
     return {
       field: 'domain',
       similarity: 1,
@@ -185,17 +190,28 @@ const compareDomainField = (a: PreparedRecord, b: PreparedRecord, explain: Expla
 const sameNationalNumber = (a: PreparedRecord, b: PreparedRecord): boolean =>
   a.phone!.national.length >= 8 && a.phone!.national === b.phone!.national;
 
-const comparePhoneField = (a: PreparedRecord, b: PreparedRecord, explain: Explain): FieldComparison | null => {
+const comparePhoneField = (
+  a: PreparedRecord,
+  b: PreparedRecord,
+  explain: Explain,
+): FieldComparison | null => {
   if (!a.phone || !b.phone) return null;
   if ((a.phone.e164 && a.phone.e164 === b.phone.e164) || sameNationalNumber(a, b)) {
     const shown = a.phone.e164 ?? b.phone.e164 ?? a.phone.national;
-    return { field: 'phone', similarity: 1, finding: explain ? `same phone ${shown}` : '', features: { phone_same: 1 } };
+    return {
+      field: 'phone',
+      similarity: 1,
+      finding: explain ? `same phone ${shown}` : '',
+      features: { phone_same: 1 },
+    };
   }
   if (a.phone.tail.length === 7 && a.phone.tail === b.phone.tail) {
     return {
       field: 'phone',
       similarity: 0.8,
-      finding: explain ? `same phone number ending ${a.phone.tail} (country or area code differs or is missing)` : '',
+      finding: explain
+        ? `same phone number ending ${a.phone.tail} (country or area code differs or is missing)`
+        : '',
       features: { phone_tail_same: 1 },
     };
   }
@@ -209,21 +225,34 @@ const comparePhoneField = (a: PreparedRecord, b: PreparedRecord, explain: Explai
   };
 };
 
-const compareAddressField = (a: PreparedRecord, b: PreparedRecord, explain: Explain): FieldComparison | null => {
-  if (!a.address || !b.address || a.address.streetTokens.length === 0 || b.address.streetTokens.length === 0) {
+const compareAddressField = (
+  a: PreparedRecord,
+  b: PreparedRecord,
+  explain: Explain,
+): FieldComparison | null => {
+  if (
+    !a.address ||
+    !b.address ||
+    a.address.streetTokens.length === 0 ||
+    b.address.streetTokens.length === 0
+  ) {
     return null;
   }
-  const numbersDiffer = a.address.number !== null && b.address.number !== null && a.address.number !== b.address.number;
+  const numbersDiffer =
+    a.address.number !== null && b.address.number !== null && a.address.number !== b.address.number;
   const numbered = (address: typeof a.address) => `${address.number ?? ''} ${address.street}`.trim();
   if (numbersDiffer) {
     return {
       field: 'address',
       similarity: 0,
-      finding: explain ? `different street addresses "${numbered(a.address)}" ≠ "${numbered(b.address)}"` : '',
+      finding: explain
+        ? `different street addresses "${numbered(a.address)}" ≠ "${numbered(b.address)}"`
+        : '',
       features: { address_diff: 1 },
     };
   }
-  const streetSimilarity = a.address.street === b.address.street ? 1 : jaroWinkler(a.address.street, b.address.street);
+  const streetSimilarity =
+    a.address.street === b.address.street ? 1 : jaroWinkler(a.address.street, b.address.street);
   if (streetSimilarity >= 0.97) {
     return {
       field: 'address',
@@ -254,7 +283,8 @@ const compareAddressField = (a: PreparedRecord, b: PreparedRecord, explain: Expl
 const citySimilarity = (left: string, right: string): number => {
   if (left === right) return 1;
   const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
-  if (shorter.length >= 4 && (longer.startsWith(`${shorter} `) || longer.endsWith(` ${shorter}`))) return 0.96;
+  if (shorter.length >= 4 && (longer.startsWith(`${shorter} `) || longer.endsWith(` ${shorter}`)))
+    return 0.96;
   return jaroWinkler(left, right);
 };
 
@@ -279,7 +309,11 @@ const compareExact = (
   };
 };
 
-const compareEmailField = (a: PreparedRecord, b: PreparedRecord, explain: Explain): FieldComparison | null => {
+const compareEmailField = (
+  a: PreparedRecord,
+  b: PreparedRecord,
+  explain: Explain,
+): FieldComparison | null => {
   if (!a.email || !b.email || a.email !== b.email) return null;
   return {
     field: 'email',

@@ -17,3 +17,4 @@ export * from './clusters.js';
 export * from './deduplicate.js';
 export * from './evaluation.js';
 export * from './synthetic.js';
+export * from './syntheticListings.js';

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
 import { DomainError } from '../errors/index.js';
-import { normaliseAddress, normaliseCity, normaliseZip, type NormalisedAddress } from './normalise/address.js';
+import {
+  normaliseAddress,
+  normaliseCity,
+  normaliseZip,
+  type NormalisedAddress,
+} from './normalise/address.js';
 import { normaliseCompanyName, type NormalisedCompanyName } from './normalise/companyName.js';
 import { registrableDomain } from './normalise/domain.js';
 import { companyDomainOfEmail } from './normalise/email.js';

@@ -1,4 +1,10 @@
-import { compareFields, FEATURE_FIELD, type FeatureName, type FieldComparison, type MatchField } from './features.js';
+import {
+  compareFields,
+  FEATURE_FIELD,
+  type FeatureName,
+  type FieldComparison,
+  type MatchField,
+} from './features.js';
 import { fittedModel } from './fittedModel.js';
 import type { MatchModel } from './matchModel.js';
 import type { PreparedRecord } from './record.js';
@@ -41,7 +47,8 @@ export const decide = (score: number, model: MatchModel): MatchDecision =>
 /** The feature vector of a pair, in model order; the fitting script uses the same function. */
 export const pairFeatures = (a: PreparedRecord, b: PreparedRecord, rarity: TokenRarity = sharedRarity) => {
   const values: Partial<Record<FeatureName, number>> = {};
-  for (const comparison of compareFields(a, b, rarity, { explain: false })) Object.assign(values, comparison.features);
+  for (const comparison of compareFields(a, b, rarity, { explain: false }))
+    Object.assign(values, comparison.features);
   return values;
 };
 
@@ -98,4 +105,5 @@ export const scorePair = (a: PreparedRecord, b: PreparedRecord, options: ScoreOp
 export const formatReason = (reason: MatchReason): string =>
   `${reason.text} (${reason.contribution >= 0 ? '+' : ''}${reason.contribution.toFixed(1)})`;
 
-export const formatReasons = (reasons: readonly MatchReason[]): string => reasons.map(formatReason).join('; ');
+export const formatReasons = (reasons: readonly MatchReason[]): string =>
+  reasons.map(formatReason).join('; ');

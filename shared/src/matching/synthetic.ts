@@ -10,19 +10,145 @@ import type { MatchRecord } from './record.js';
  */
 export type SyntheticRecord = MatchRecord & { entity: string };
 
-const SYLLABLES = ['ac', 'me', 'vor', 'tex', 'lin', 'qua', 'ro', 'zen', 'ka', 'del', 'mar', 'pol', 'tri', 'nu', 'sol',
-  'ver', 'ax', 'io', 'bri', 'gal', 'hel', 'ion', 'jo', 'kel', 'lum', 'mo', 'nor', 'or', 'pra', 'rix', 'sa', 'tor',
-  'ul', 'va', 'wex', 'yl', 'zo', 'fer', 'dyn', 'cor', 'bel', 'an', 'ti', 'ex', 'on', 'ar', 'is', 'el'];
-const GENERIC = ['Systems', 'Technologies', 'Solutions', 'Group', 'Holdings', 'Industries', 'Consulting', 'Services',
-  'Logistics', 'Partners', 'Labs', 'Software', 'Manufacturing', 'Capital', 'Health', 'Energy', 'Foods', 'Media'];
-const LEGAL = ['Inc', 'Inc.', 'LLC', 'Ltd', 'Limited', 'Corp', 'Corporation', 'GmbH', 'AG', 'B.V.', 'N.V.', 'S.A.',
-  'S.p.A.', 'Oy', 'AB', 'Pty Ltd', 'K.K.', 'PLC', 'Co.', ''];
-const STREETS = ['Main', 'Oak', 'Market', 'Mission', 'Broadway', 'Elm', 'Lake', 'Park', 'Hill', 'Washington', 'King',
-  'Queen', 'Station', 'Church', 'Mill', 'River', 'Cedar', 'Pine', 'Maple', 'Harbor', 'Sunset', 'Wilshire', 'Ventura'];
-const STREET_TYPES: [string, string][] = [['Street', 'St.'], ['Avenue', 'Ave'], ['Boulevard', 'Blvd.'], ['Road', 'Rd'],
-  ['Drive', 'Dr.'], ['Lane', 'Ln']];
-const CITIES = ['San Francisco', 'Chicago', 'New York', 'Los Angeles', 'Boston', 'Seattle', 'Austin', 'Denver',
-  'Atlanta', 'Portland', 'Miami', 'Dallas'];
+const SYLLABLES = [
+  'ac',
+  'me',
+  'vor',
+  'tex',
+  'lin',
+  'qua',
+  'ro',
+  'zen',
+  'ka',
+  'del',
+  'mar',
+  'pol',
+  'tri',
+  'nu',
+  'sol',
+  'ver',
+  'ax',
+  'io',
+  'bri',
+  'gal',
+  'hel',
+  'ion',
+  'jo',
+  'kel',
+  'lum',
+  'mo',
+  'nor',
+  'or',
+  'pra',
+  'rix',
+  'sa',
+  'tor',
+  'ul',
+  'va',
+  'wex',
+  'yl',
+  'zo',
+  'fer',
+  'dyn',
+  'cor',
+  'bel',
+  'an',
+  'ti',
+  'ex',
+  'on',
+  'ar',
+  'is',
+  'el',
+];
+const GENERIC = [
+  'Systems',
+  'Technologies',
+  'Solutions',
+  'Group',
+  'Holdings',
+  'Industries',
+  'Consulting',
+  'Services',
+  'Logistics',
+  'Partners',
+  'Labs',
+  'Software',
+  'Manufacturing',
+  'Capital',
+  'Health',
+  'Energy',
+  'Foods',
+  'Media',
+];
+const LEGAL = [
+  'Inc',
+  'Inc.',
+  'LLC',
+  'Ltd',
+  'Limited',
+  'Corp',
+  'Corporation',
+  'GmbH',
+  'AG',
+  'B.V.',
+  'N.V.',
+  'S.A.',
+  'S.p.A.',
+  'Oy',
+  'AB',
+  'Pty Ltd',
+  'K.K.',
+  'PLC',
+  'Co.',
+  '',
+];
+const STREETS = [
+  'Main',
+  'Oak',
+  'Market',
+  'Mission',
+  'Broadway',
+  'Elm',
+  'Lake',
+  'Park',
+  'Hill',
+  'Washington',
+  'King',
+  'Queen',
+  'Station',
+  'Church',
+  'Mill',
+  'River',
+  'Cedar',
+  'Pine',
+  'Maple',
+  'Harbor',
+  'Sunset',
+  'Wilshire',
+  'Ventura',
+];
+const STREET_TYPES: [string, string][] = [
+  ['Street', 'St.'],
+  ['Avenue', 'Ave'],
+  ['Boulevard', 'Blvd.'],
+  ['Road', 'Rd'],
+  ['Drive', 'Dr.'],
+  ['Lane', 'Ln'],
+];
+const CITIES = [
+  'San Francisco',
+  'Chicago',
+  'New York',
+  'Los Angeles',
+  'Boston',
+  'Seattle',
+  'Austin',
+  'Denver',
+  'Atlanta',
+  'Portland',
+  'Miami',
+  'Dallas',
+];
 const FREE_MAIL = ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'aol.com'];
 const TLDS = ['com', 'com', 'com', 'io', 'net', 'co.uk', 'de', 'nl'];
 
@@ -56,7 +182,8 @@ type Base = {
 };
 
 const makeBase = (random: Random, brand?: string): Base => {
-  const word = brand ?? capitalise(Array.from({ length: random.int(2, 3) }, () => random.pick(SYLLABLES)).join(''));
+  const word =
+    brand ?? capitalise(Array.from({ length: random.int(2, 3) }, () => random.pick(SYLLABLES)).join(''));
   const generic = random.chance(0.7) ? random.pick(GENERIC) : '';
   return {
     brand: word,
@@ -85,7 +212,13 @@ const phoneText = (random: Random, area: number, line: number): string => {
   return random.pick(formats);
 };
 
-const render = (random: Random, base: Base, entity: string, id: string, variant: boolean): SyntheticRecord => {
+const render = (
+  random: Random,
+  base: Base,
+  entity: string,
+  id: string,
+  variant: boolean,
+): SyntheticRecord => {
   let name = [base.brand, base.generic, base.legal].filter(Boolean).join(' ');
   if (variant) {
     if (random.chance(0.3)) name = [base.brand, base.generic, random.pick(LEGAL)].filter(Boolean).join(' ');
@@ -93,7 +226,8 @@ const render = (random: Random, base: Base, entity: string, id: string, variant:
     if (random.chance(0.2)) name = typo(random, name);
     if (random.chance(0.3)) name = name.toUpperCase();
     if (random.chance(0.1)) name = name.replace('Technologies', 'Tech').replace('International', 'Intl');
-    if (random.chance(0.15)) name = `${name} ${random.pick(['of', '-', '(', ''])} ${base.city}`.replace('( ', '(');
+    if (random.chance(0.15))
+      name = `${name} ${random.pick(['of', '-', '(', ''])} ${base.city}`.replace('( ', '(');
     if (random.chance(0.1)) name = `The ${name}`;
     if (random.chance(0.15)) name = typo(random, typo(random, name));
     // Renamed, acquired or trading under another name: only the other fields can tell.
@@ -114,7 +248,13 @@ const render = (random: Random, base: Base, entity: string, id: string, variant:
     website: drop(0.4) ? null : random.chance(0.5) ? `https://www.${base.domain}/` : base.domain,
     email: drop(0.5) ? null : email,
     // A second line (another office or department) is common on real duplicates.
-    phone: drop(0.3) ? null : phoneText(random, base.area, variant && random.chance(0.15) ? base.line + random.int(1, 50) : base.line),
+    phone: drop(0.3)
+      ? null
+      : phoneText(
+          random,
+          base.area,
+          variant && random.chance(0.15) ? base.line + random.int(1, 50) : base.line,
+        ),
     address: drop(0.3) ? null : address,
     city: drop(0.2) ? null : base.city,
     zip: drop(0.4) ? null : base.zip,
@@ -144,8 +284,14 @@ export const generateOrganisations = (random: Random, options: SyntheticOptions)
       base.city = previous.city;
       base.area = previous.area;
     } else if (previous && random.chance(options.coTenantRate ?? 0.05)) {
-      Object.assign(base, { number: previous.number, street: previous.street, streetType: previous.streetType,
-        city: previous.city, zip: previous.zip, area: previous.area });
+      Object.assign(base, {
+        number: previous.number,
+        street: previous.street,
+        streetType: previous.streetType,
+        city: previous.city,
+        zip: previous.zip,
+        area: previous.area,
+      });
     }
     records.push(render(random, base, entity, `${entity}-0`, false));
     if (random.chance(options.duplicateRate ?? 0.3)) {

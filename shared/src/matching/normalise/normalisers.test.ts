@@ -2,7 +2,7 @@ import { normaliseAddress, normaliseCity, normaliseZip } from './address.js';
 import { acronymOf, normaliseCompanyName } from './companyName.js';
 import { registrableDomain } from './domain.js';
 import { companyDomainOfEmail, emailDomain } from './email.js';
-import { normalisePhone } from './phone.js';
+import { countryCodeOf, normalisePhone } from './phone.js';
 
 const key = (name: string) => normaliseCompanyName(name).key;
 
@@ -110,5 +110,17 @@ describe('addresses', () => {
     expect(normaliseZip('94105-1234')).toBe('94105');
     expect(normaliseZip('1012 AB')).toBe('1012ab');
     expect(normaliseCity('Saint-Louis')).toBe('st louis');
+  });
+});
+
+describe('normalisePhone without a country', () => {
+  it('When a number has no country code and none is known, then the full national digits still compare', () => {
+    expect(normalisePhone('415/555-1234')?.national).toBe(normalisePhone('(415) 555-1234')?.national);
+    expect(normalisePhone('415/555-1234')?.national).toBe('4155551234');
+  });
+  it('When the record names its country, then that country reads the number', () => {
+    expect(countryCodeOf('United States')).toBe('US');
+    expect(countryCodeOf('nl')).toBe('NL');
+    expect(normalisePhone('020 123 4567', countryCodeOf('Netherlands'))?.e164).toBe('+31201234567');
   });
 });

@@ -15,10 +15,30 @@ export type NormalisedPhone = {
 /** Countries of the North American Numbering Plan that a record commonly names. */
 const NANP: ReadonlySet<string> = new Set(['US', 'CA', 'PR']);
 const COUNTRY_ALIASES: Record<string, CountryCode> = {
-  usa: 'US', 'united states': 'US', 'united states of america': 'US', america: 'US', uk: 'GB',
-  'united kingdom': 'GB', 'great britain': 'GB', england: 'GB', canada: 'CA', germany: 'DE', deutschland: 'DE',
-  netherlands: 'NL', 'the netherlands': 'NL', nederland: 'NL', holland: 'NL', france: 'FR', spain: 'ES',
-  italy: 'IT', australia: 'AU', ireland: 'IE', belgium: 'BE', switzerland: 'CH', austria: 'AT', sweden: 'SE',
+  usa: 'US',
+  'united states': 'US',
+  'united states of america': 'US',
+  america: 'US',
+  uk: 'GB',
+  'united kingdom': 'GB',
+  'great britain': 'GB',
+  england: 'GB',
+  canada: 'CA',
+  germany: 'DE',
+  deutschland: 'DE',
+  netherlands: 'NL',
+  'the netherlands': 'NL',
+  nederland: 'NL',
+  holland: 'NL',
+  france: 'FR',
+  spain: 'ES',
+  italy: 'IT',
+  australia: 'AU',
+  ireland: 'IE',
+  belgium: 'BE',
+  switzerland: 'CH',
+  austria: 'AT',
+  sweden: 'SE',
 };
 
 /** A record's country field ("US", "usa", "United States") as a phone-numbering country, when known. */
