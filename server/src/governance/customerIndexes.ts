@@ -16,6 +16,8 @@ type TenantIndexes = {
   registrations: CandidateIndex;
   accountsSeen: string;
   registrationsSeen: string;
+  /** Row version (updated_at) last indexed, by `accounts:`/`registrations:` id. */
+  versions: Map<string, string>;
   catchingUp?: Promise<void>;
 };
 
@@ -29,36 +31,35 @@ const indexesByStore = new WeakMap<Store, Map<string, TenantIndexes>>();
 
 const rewind = (iso: string) => new Date(Math.max(0, Date.parse(iso) - OVERLAP_MS)).toISOString();
 
-type Changed = { id: string; updated_at: Date | string };
+type ChangedRow = { id: string; updated_at: Date | string; [column: string]: unknown };
 
-const changedIds = async (
+/**
+ * Reads rows changed since `since` (minus the overlap) a page at a time and hands each one to
+ * `apply` unless this index already saw that exact version. Returns the newest change seen.
+ */
+const catchUp = async (
   store: Store,
   table: 'accounts' | 'registrations',
   tenantId: string,
   since: string,
-  afterId: string,
-) =>
-  (
-    await store.db.query<Changed>(
-      `SELECT id, updated_at FROM ${table} WHERE tenant_id = $1 AND (updated_at, id) > ($2::timestamptz, $3)
-       ORDER BY updated_at, id LIMIT ${PAGE}`,
-      [tenantId, since, afterId],
-    )
-  ).rows;
-
-const catchUp = async <T>(
-  store: Store,
-  table: 'accounts' | 'registrations',
-  tenantId: string,
-  since: string,
-  load: (id: string) => Promise<T | undefined>,
-  apply: (id: string, row: T | undefined) => void,
+  versions: Map<string, string>,
+  apply: (row: ChangedRow) => void,
 ): Promise<string> => {
   let cursor = { at: rewind(since), id: '' };
   let newest = since;
   for (;;) {
-    const rows = await changedIds(store, table, tenantId, cursor.at, cursor.id);
-    for (const row of rows) apply(row.id, await load(row.id));
+    const { rows } = await store.db.query<ChangedRow>(
+      `SELECT * FROM ${table} WHERE tenant_id = $1 AND (updated_at, id) > ($2::timestamptz, $3)
+       ORDER BY updated_at, id LIMIT ${PAGE}`,
+      [tenantId, cursor.at, cursor.id],
+    );
+    for (const row of rows) {
+      const version = new Date(row.updated_at).toISOString();
+      const key = `${table}:${row.id}`;
+      if (versions.get(key) === version) continue;
+      versions.set(key, version);
+      apply(row);
+    }
     const last = rows.at(-1);
     if (!last) return newest;
     const at = new Date(last.updated_at).toISOString();
@@ -68,24 +69,35 @@ const catchUp = async <T>(
   }
 };
 
+/** Only what matching reads; the full entity is loaded from SQL when a candidate is used. */
+const accountFromRow = (row: ChangedRow) =>
+  ({
+    id: row.id,
+    name: row.name,
+    domains: row.domains,
+    phone: row.phone,
+    address: row.address,
+  }) as Account;
+
+const registrationFromRow = (row: ChangedRow) =>
+  ({ id: row.id, customer: row.customer, status: row.status }) as Registration;
+
 const refresh = async (store: Store, tenantId: string, indexes: TenantIndexes) => {
-  const scoped = store.forTenant(tenantId);
-  indexes.accountsSeen = await catchUp<Account>(
+  indexes.accountsSeen = await catchUp(
     store,
     'accounts',
     tenantId,
     indexes.accountsSeen,
-    (id) => scoped.accounts.get(id),
-    (id, account) =>
-      account ? indexes.accounts.upsert(accountToMatchRecord(account)) : indexes.accounts.remove(id),
+    indexes.versions,
+    (row) => indexes.accounts.upsert(accountToMatchRecord(accountFromRow(row))),
   );
-  indexes.registrationsSeen = await catchUp<Registration>(
+  indexes.registrationsSeen = await catchUp(
     store,
     'registrations',
     tenantId,
     indexes.registrationsSeen,
-    (id) => scoped.registrations.get(id),
-    (id, registration) => noteRegistrationIn(indexes, id, registration),
+    indexes.versions,
+    (row) => noteRegistrationIn(indexes, row.id, registrationFromRow(row)),
   );
 };
 
@@ -106,6 +118,7 @@ export const customerIndexes = async (store: Store, tenantId: string): Promise<T
       registrations: new CandidateIndex(),
       accountsSeen: EPOCH,
       registrationsSeen: EPOCH,
+      versions: new Map(),
     };
     byTenant.set(tenantId, indexes);
   }

@@ -7,10 +7,12 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { mountRoutes, type AnyRoute } from './route.js';
 import { attributionRoutes } from './routes/attribution.js';
+import { governanceRoutes } from './routes/governance.js';
 import { healthRoutes } from './routes/health.js';
 import { hubspotCardRoutes } from './routes/hubspotCards.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { partnerValueRoutes } from './routes/partnerValue.js';
+import { registrationRoutes } from './routes/registrations.js';
 import { touchpointRoutes } from './routes/touchpoints.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { oauthHubSpotRoutes } from './routes/oauthHubSpot.js';
@@ -25,6 +27,8 @@ export const JSON_BODY_LIMIT = '1mb';
 export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...healthRoutes(ctx),
   ...sandboxRoutes(ctx),
+  ...registrationRoutes(ctx),
+  ...governanceRoutes(ctx),
   ...touchpointRoutes(ctx),
   ...attributionRoutes(ctx),
   ...metricsRoutes(ctx),

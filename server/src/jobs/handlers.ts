@@ -1,5 +1,6 @@
 import type { AppContext } from '../appContext.js';
 import { attributionJobHandlers } from '../attribution/jobHandlers.js';
+import { governanceJobHandlers } from '../governance/clockHandlers.js';
 import type { JobHandler } from './jobRunner.js';
 import { hubspotJobHandlers } from '../use-cases/hubspotJobHandlers.js';
 
@@ -9,5 +10,6 @@ import { hubspotJobHandlers } from '../use-cases/hubspotJobHandlers.js';
  */
 export const jobHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
   ...attributionJobHandlers(ctx),
+  ...governanceJobHandlers(ctx),
   ...hubspotJobHandlers(ctx),
 });

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
 import { sandboxHubSpotApp } from '../use-cases/cards/cardSigning.js';
 import { SANDBOX_TENANT_ID } from './generateSandboxData.js';
+import { governanceScenarios, sandboxAdminToken, sandboxPartnerToken } from './sandboxGovernance.js';
 
 export const sandboxFixtureSchema = z
   .object({
@@ -21,8 +22,17 @@ export const sandboxFixtureSchema = z
     /** Signs card requests as HubSpot would (`X-HubSpot-Signature-v3`); see docs/hubspot-app.md. */
     hubspot: z.object({ portalId: z.string(), appId: z.string(), clientSecret: z.string() }).optional(),
     partners: z.array(
-      z.object({ id: z.string(), name: z.string(), tier: z.string(), motions: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        tier: z.string(),
+        motions: z.array(z.string()),
+        /** The partner's API key for /api/v1 (Authorization: Bearer ...); the same on every start. */
+        apiKey: z.string(),
+      }),
     ),
+    /** An internal admin token; with `actingUserId` it decides on behalf of a user, as a CRM surface does. */
+    adminToken: z.string(),
     deals: z.array(
       z.object({
         id: z.string(),
@@ -62,9 +72,23 @@ export const sandboxFixture = async (store: Store, config?: Config): Promise<San
   ]);
   return {
     tenant: { id: tenant.id, name: tenant.name, crm: tenant.crm, portalId: tenant.externalId },
-    users: users.map(({ id, name, email, roles, crmUserId }) => ({ id, name, email, roles, crmUserId, hubspotUserId: crmUserId })),
+    users: users.map(({ id, name, email, roles, crmUserId }) => ({
+      id,
+      name,
+      email,
+      roles,
+      crmUserId,
+      hubspotUserId: crmUserId,
+    })),
     ...(config ? { hubspot: sandboxHubSpotApp(config) } : {}),
-    partners: partners.map(({ id, name, tier, motions }) => ({ id, name, tier, motions })),
+    partners: partners.map(({ id, name, tier, motions }) => ({
+      id,
+      name,
+      tier,
+      motions,
+      apiKey: sandboxPartnerToken(id).token,
+    })),
+    adminToken: sandboxAdminToken().token,
     deals: deals.map(({ id, crmId, name, accountId, stage, stageCategory, amountMinor, ownerId }) => ({
       id,
       crmId,
@@ -82,6 +106,6 @@ export const sandboxFixture = async (store: Store, config?: Config): Promise<San
       accountId,
       status,
     })),
-    scenarios: {},
+    scenarios: await governanceScenarios(store),
   };
 };

@@ -12,11 +12,14 @@ export type RegistrationEvent =
   | 'extend'
   | 'expire'
   | 'win'
-  | 'lose';
+  | 'lose'
+  /** Four-eyes override of an automatic decision: approved <-> rejected. */
+  | 'overturn';
 
 /**
  * The lifecycle, edge by edge. A policy may decide at submission, so `approve` and `reject` are also
- * edges out of `submitted`. Withdrawing is possible until a decision is made, never after.
+ * edges out of `submitted`. Withdrawing is possible until a decision is made, never after. An
+ * automatic decision can be overturned, but only with two neutral approvers (decideRegistration).
  */
 const EDGES: Record<RegistrationStatus, Partial<Record<RegistrationEvent, RegistrationStatus>>> = {
   submitted: {
@@ -33,9 +36,9 @@ const EDGES: Record<RegistrationStatus, Partial<Record<RegistrationEvent, Regist
     withdraw: 'withdrawn',
   },
   info_requested: { resubmit: 'submitted', withdraw: 'withdrawn' },
-  approved: { extend: 'extended', expire: 'expired', win: 'won', lose: 'lost' },
+  approved: { extend: 'extended', expire: 'expired', win: 'won', lose: 'lost', overturn: 'rejected' },
   extended: { extend: 'extended', expire: 'expired', win: 'won', lose: 'lost' },
-  rejected: {},
+  rejected: { overturn: 'approved' },
   expired: {},
   withdrawn: {},
   won: {},

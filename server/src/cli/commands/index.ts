@@ -4,8 +4,9 @@ import * as migrate from './migrate.js';
 import * as match from './match.js';
 import * as attribute from './attribute.js';
 import * as simulate from './simulate.js';
+import * as audit from './audit.js';
 import * as backfill from './backfill.js';
 import * as bench from './bench.js';
 
 /** Every `entente` subcommand, one module each. */
-export const commands: readonly CommandModule[] = [serve, migrate, match, attribute, simulate, backfill, bench];
+export const commands: readonly CommandModule[] = [serve, migrate, match, attribute, simulate, backfill, audit, bench];

@@ -8,8 +8,17 @@ import { migrate } from '../../store/migrate.js';
 import { openDatabase } from '../../store/openDatabase.js';
 import type { Store } from '../../store/store.js';
 import { formatAttributionSimulation, simulateAttribution } from '../../use-cases/simulateAttribution.js';
+import { formatPolicySimulation, simulatePolicyChange } from '../../use-cases/simulatePolicy.js';
+import { readFileSync } from 'node:fs';
 
-type Options = { attribution?: string; by: string; tenant?: string; json?: boolean };
+type Options = {
+  attribution?: string;
+  policy?: string;
+  since?: string;
+  by: string;
+  tenant?: string;
+  json?: boolean;
+};
 
 const periods: readonly ComparePeriod[] = ['quarter', 'month', 'year', 'all'];
 
@@ -42,12 +51,30 @@ export const register = (program: Command): void => {
       '--attribution <modelA,modelB>',
       'compare two attribution models (names, or "current" for the published settings), e.g. current,time_decay',
     )
+    .option(
+      '--policy <file>',
+      'replay registrations under a candidate rules-of-engagement policy (YAML or JSON)',
+    )
+    .option('--since <date>', 'policy: only registrations submitted on or after this date (YYYY-MM-DD)')
     .option('--by <period>', `attribution: group by ${periods.join(', ')}`, 'quarter')
     .option('--tenant <id>', 'the tenant (default: the only one)')
     .option('--json', 'print the full result as JSON')
     .action(async (options: Options) => {
+      if (options.policy) {
+        await withTenant(options, async (ctx, tenantId) => {
+          const since = options.since ? new Date(options.since) : undefined;
+          if (since && Number.isNaN(since.getTime()))
+            throw new Error('--since takes a date, e.g. 2026-01-01');
+          const source = readFileSync(options.policy!, 'utf8');
+          const result = await simulatePolicyChange(ctx, { tenantId, source, since });
+          process.stdout.write(
+            options.json ? `${JSON.stringify(result, null, 2)}\n` : formatPolicySimulation(result),
+          );
+        });
+        if (!options.attribution) return;
+      }
       if (!options.attribution) {
-        console.error('Say what to simulate: --attribution MODEL_A,MODEL_B');
+        console.error('Say what to simulate: --policy FILE or --attribution MODEL_A,MODEL_B');
         process.exitCode = 2;
         return;
       }
@@ -87,4 +114,36 @@ export const register = (program: Command): void => {
         await db.close();
       }
     });
+};
+
+/** Opens the database, picks the tenant and runs one simulation, reporting errors the same way. */
+const withTenant = async (
+  options: Options,
+  run: (ctx: ReturnType<typeof buildContext>, tenantId: string) => Promise<void>,
+): Promise<void> => {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    const ctx = buildContext(config, db, createLogger('silent'));
+    await run(ctx, await pickTenant(ctx.store, options.tenant));
+  } catch (error) {
+    const details = isDomainError(error) && error.details ? ` ${JSON.stringify(error.details)}` : '';
+    console.error(
+      isDomainError(error) ? `${error.code}: ${error.message}${details}` : (error as Error).message,
+    );
+    process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
 };

@@ -1,0 +1,77 @@
+import type { Request } from 'express';
+import { DomainError } from '@entente/shared/errors';
+import { canonicalJson } from '@entente/shared/governance';
+import type { AppContext } from '../appContext.js';
+import { sha256 } from '../governance/audit.js';
+
+type Result<R> = { status?: number; body?: R; headers?: Record<string, string> };
+
+const KEY = /^[\w.:-]{1,200}$/;
+
+/**
+ * Runs a POST at most once per `Idempotency-Key`, per tenant and caller. The first result is stored
+ * with a hash of the request; a repeat with the same body gets that result again (marked with
+ * `Idempotent-Replayed: true`); the same key with a different body is refused with 422. A failed
+ * first attempt stores nothing, so the client can retry it with the same key.
+ */
+export const idempotent = async <R>(
+  ctx: AppContext,
+  req: Request,
+  scope: { tenantId: string; principal: string },
+  run: () => Promise<Result<R>>,
+): Promise<Result<R>> => {
+  const key = req.header('idempotency-key');
+  if (key === undefined) return run();
+  if (!KEY.test(key))
+    throw new DomainError('REQUEST.INVALID', 'Idempotency-Key must be 1-200 letters, digits or ._:-', {
+      status: 400,
+    });
+  const db = ctx.store.db;
+  const requestHash = sha256(canonicalJson({ method: req.method, path: req.path, body: req.body ?? null }));
+  const claimed = await db.query(
+    `INSERT INTO idempotency_keys (tenant_id, principal, key, request_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [scope.tenantId, scope.principal, key, requestHash],
+  );
+  if (claimed.rowCount === 0) {
+    const { rows } = await db.query<{ request_hash: string; status: number | null; response: R | null }>(
+      'SELECT request_hash, status, response FROM idempotency_keys WHERE tenant_id = $1 AND principal = $2 AND key = $3',
+      [scope.tenantId, scope.principal, key],
+    );
+    const stored = rows[0]!;
+    if (stored.request_hash !== requestHash)
+      throw new DomainError(
+        'REQUEST.IDEMPOTENCY_MISMATCH',
+        'This Idempotency-Key was already used with a different request body',
+        { status: 422 },
+      );
+    if (stored.status === null)
+      throw new DomainError(
+        'REQUEST.IDEMPOTENCY_IN_PROGRESS',
+        'The first request with this key is still running',
+        {
+          status: 409,
+        },
+      );
+    return {
+      status: stored.status,
+      body: stored.response ?? undefined,
+      headers: { 'Idempotent-Replayed': 'true' },
+    };
+  }
+  try {
+    const result = await run();
+    await db.query(
+      'UPDATE idempotency_keys SET status = $4, response = $5 WHERE tenant_id = $1 AND principal = $2 AND key = $3',
+      [scope.tenantId, scope.principal, key, result.status ?? 200, JSON.stringify(result.body ?? null)],
+    );
+    return result;
+  } catch (error) {
+    await db.query('DELETE FROM idempotency_keys WHERE tenant_id = $1 AND principal = $2 AND key = $3', [
+      scope.tenantId,
+      scope.principal,
+      key,
+    ]);
+    throw error;
+  }
+};

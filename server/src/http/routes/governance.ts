@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { CommonErrors } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { verifyAudit } from '../../governance/audit.js';
+import { gatherFacts } from '../../governance/gatherFacts.js';
+import { currentPolicy, publishPolicy } from '../../governance/policyStore.js';
+import { internalView } from '../../governance/registrationViews.js';
+import { decideRegistration } from '../../use-cases/decideRegistration.js';
+import {
+  bearerSecurity,
+  createApiKey,
+  internalUserOf,
+  requireAdmin,
+  requireInternalUser,
+  revokeApiKey,
+  type InternalPrincipal,
+} from '../auth/index.js';
+import { idempotent } from '../idempotency.js';
+import { defineRoute } from '../route.js';
+
+const idParams = z.object({ registrationId: z.string().min(1).max(128) });
+
+const decideBody = z
+  .object({
+    outcome: z.enum(['approve', 'reject', 'request_info']),
+    reason: z.string().min(1).max(4000),
+    /** Admin tokens act for a CRM surface: they name the person deciding. Others decide as themselves. */
+    actingUserId: z.string().min(1).max(128).optional(),
+    override: z
+      .object({ secondApproverId: z.string().min(1).max(128) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'DecideRegistrationRequest' });
+
+const actingUser = (principal: InternalPrincipal, requested: string | undefined): string => {
+  if (requested === undefined || requested === principal.userId) return principal.userId;
+  if (principal.role !== 'admin')
+    throw CommonErrors.forbidden('Only admin tokens may decide on behalf of another user');
+  return requested;
+};
+
+/** Internal governance endpoints: reviewing and deciding, policies, the audit chain, API keys. */
+export const governanceRoutes = (ctx: AppContext) => [
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/review/registrations/:registrationId',
+    summary: 'A registration with its conflicts, fired rules, stakes and decision history (internal)',
+    tags: ['governance'],
+    params: idParams,
+    before: [requireInternalUser(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: { description: 'Everything a reviewer needs', schema: z.record(z.string(), z.unknown()) },
+    },
+    handler: async ({ params, req }) => {
+      const { tenantId } = internalUserOf(req);
+      const scoped = ctx.store.forTenant(tenantId);
+      const registration = await scoped.registrations.get(params.registrationId);
+      if (!registration) throw CommonErrors.notFound(`Registration ${params.registrationId}`);
+      const facts = await gatherFacts(ctx.store, scoped, registration, ctx.now());
+      const [state, decisions] = await Promise.all([
+        scoped.governance.get(registration.id),
+        scoped.governance.decisions(registration.id),
+      ]);
+      return { body: internalView(registration, state, facts.stakes, decisions) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/registrations/:registrationId/decisions',
+    summary: 'Decide a registration (internal). 403 GOVERNANCE.NOT_NEUTRAL when the decider has a stake',
+    tags: ['governance'],
+    params: idParams,
+    body: decideBody,
+    before: [requireInternalUser(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: { description: 'The decided registration', schema: z.record(z.string(), z.unknown()) },
+      403: { description: 'GOVERNANCE.NOT_NEUTRAL (names the stake) or GOVERNANCE.SECOND_APPROVER_REQUIRED' },
+      409: { description: 'REGISTRATION.ILLEGAL_TRANSITION' },
+    },
+    handler: async ({ params, body, req }) => {
+      const principal = internalUserOf(req);
+      return idempotent(
+        ctx,
+        req,
+        { tenantId: principal.tenantId, principal: `user:${principal.userId}` },
+        async () => ({
+          body: await decideRegistration(ctx, {
+            tenantId: principal.tenantId,
+            actorUserId: actingUser(principal, body.actingUserId),
+            registrationId: params.registrationId,
+            outcome: body.outcome,
+            reason: body.reason,
+            override: body.override,
+          }),
+        }),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/policies/current',
+    summary: 'The rules of engagement in force, with their version (internal)',
+    tags: ['governance'],
+    before: [requireInternalUser(ctx)],
+    openapi: bearerSecurity,
+    responses: { 200: { description: 'The current policy', schema: z.record(z.string(), z.unknown()) } },
+    handler: async ({ req }) => {
+      const { tenantId } = internalUserOf(req);
+      return { body: await currentPolicy(ctx.store.db, tenantId, ctx.now()) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/policies',
+    summary: 'Publish a new policy version from YAML or JSON text (admin; audited)',
+    tags: ['governance'],
+    body: z.object({ source: z.string().min(1).max(200_000) }).strict(),
+    before: [requireAdmin(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      201: {
+        description: 'The published version',
+        schema: z.object({ version: z.number(), publishedAt: z.string() }),
+      },
+      422: { description: 'POLICY.INVALID with each problem' },
+    },
+    handler: async ({ body, req }) => {
+      const principal = internalUserOf(req);
+      return idempotent(
+        ctx,
+        req,
+        { tenantId: principal.tenantId, principal: `user:${principal.userId}` },
+        async () => {
+          const published = await ctx.store.db.transaction((tx) =>
+            publishPolicy(tx, principal.tenantId, {
+              source: body.source,
+              publishedBy: principal.userId,
+              at: ctx.now(),
+            }),
+          );
+          return { status: 201, body: { version: published.version, publishedAt: published.publishedAt } };
+        },
+      );
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/audit/verify',
+    summary: "Re-check the tenant's hash-chained audit log; names the first bad entry (internal)",
+    tags: ['governance'],
+    before: [requireInternalUser(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: {
+        description: 'ok, or the first entry that does not hold',
+        schema: z.object({
+          tenantId: z.string(),
+          ok: z.boolean(),
+          entries: z.number(),
+          headHash: z.string().optional(),
+          firstBadSeq: z.number().optional(),
+          problem: z.string().optional(),
+        }),
+      },
+    },
+    handler: async ({ req }) => ({ body: await verifyAudit(ctx.store.db, internalUserOf(req).tenantId) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/partners/:partnerId/api-keys',
+    summary: 'Issue an API key for a partner (admin). The key is shown once',
+    tags: ['governance'],
+    params: z.object({ partnerId: z.string().min(1).max(128) }),
+    body: z
+      .object({ label: z.string().max(200).optional() })
+      .strict()
+      .optional(),
+    before: [requireAdmin(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      201: { description: 'The key', schema: z.object({ keyId: z.string(), token: z.string() }) },
+    },
+    handler: async ({ params, body, req }) => {
+      const { tenantId } = internalUserOf(req);
+      if (!(await ctx.store.forTenant(tenantId).partners.get(params.partnerId)))
+        throw CommonErrors.notFound(`Partner ${params.partnerId}`);
+      return {
+        status: 201,
+        body: await createApiKey(ctx.store.db, tenantId, { partnerId: params.partnerId }, body?.label),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/v1/api-keys/:keyId',
+    summary: 'Revoke an API key (admin); it stops working at once',
+    tags: ['governance'],
+    params: z.object({ keyId: z.string().min(1).max(64) }),
+    before: [requireAdmin(ctx)],
+    openapi: bearerSecurity,
+    responses: { 204: { description: 'Revoked' } },
+    handler: async ({ params, req }) => {
+      const { tenantId } = internalUserOf(req);
+      if (!(await revokeApiKey(ctx.store.db, tenantId, params.keyId, ctx.now())))
+        throw CommonErrors.notFound(`API key ${params.keyId}`);
+      return { status: 204 };
+    },
+  }),
+];

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { registrationCustomerSchema } from '@entente/shared/domain';
+import { CommonErrors } from '@entente/shared/errors';
+import type { AppContext } from '../../appContext.js';
+import { partnerView } from '../../governance/registrationViews.js';
+import { registerDeal } from '../../use-cases/registerDeal.js';
+import { requestExtension } from '../../use-cases/requestExtension.js';
+import { withdrawRegistration } from '../../use-cases/withdrawRegistration.js';
+import { bearerSecurity, partnerOf, requirePartner } from '../auth/index.js';
+import { idempotent } from '../idempotency.js';
+import { defineRoute } from '../route.js';
+
+/** At most four required fields: the customer's name or domain, plus what the policy asks for. */
+const registerBody = z
+  .object({
+    customer: registrationCustomerSchema,
+    amountMinor: z.number().int().nonnegative().optional(),
+    expectedCloseDate: z.iso.date().optional(),
+    notes: z.string().max(4000).optional(),
+  })
+  .strict()
+  .meta({ id: 'RegisterDealRequest' });
+
+const conflictView = z.object({
+  kind: z.string(),
+  severity: z.enum(['info', 'warning', 'blocking']),
+  summary: z.string(),
+  evidence: z.array(
+    z.object({
+      type: z.string(),
+      id: z.string().optional(),
+      score: z.number(),
+      decision: z.string(),
+      reasons: z.array(z.string()),
+    }),
+  ),
+});
+
+export const partnerRegistrationSchema = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    customer: registrationCustomerSchema,
+    amountMinor: z.number().nullable(),
+    currency: z.string().nullable(),
+    expectedCloseDate: z.string().nullable(),
+    submittedAt: z.string(),
+    decidedAt: z.string().nullable(),
+    protectedUntil: z.string().nullable(),
+    reviewDueAt: z.string().nullable(),
+    extensionsUsed: z.number(),
+    policyVersion: z.number().nullable(),
+    reasons: z.array(z.object({ ruleId: z.string(), reason: z.string() })),
+    conflicts: z.array(conflictView),
+    wantedFields: z.array(z.object({ field: z.string(), reason: z.string() })),
+  })
+  .meta({ id: 'PartnerRegistration' });
+
+const idParams = z.object({ registrationId: z.string().min(1).max(128) });
+
+/** The partner-facing registration API: partners see their own registrations and nobody else's. */
+export const registrationRoutes = (ctx: AppContext) => [
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/registrations',
+    summary: 'Register a deal (partner). Decided at once, or sent to a neutral reviewer with a due time',
+    tags: ['registrations'],
+    body: registerBody,
+    before: [requirePartner(ctx)],
+    openapi: {
+      ...bearerSecurity,
+      requestParams: { header: z.object({ 'idempotency-key': z.string().max(200).optional() }) },
+    },
+    responses: {
+      201: {
+        description: 'The registration, its status, clocks, reasons and conflicts',
+        schema: partnerRegistrationSchema,
+      },
+      422: { description: 'A required field is missing, or the Idempotency-Key was used with another body' },
+    },
+    handler: async ({ body, req }) => {
+      const partner = partnerOf(req);
+      return idempotent(
+        ctx,
+        req,
+        { tenantId: partner.tenantId, principal: `partner:${partner.partnerId}` },
+        async () => ({
+          status: 201,
+          body: await registerDeal(ctx, {
+            tenantId: partner.tenantId,
+            partnerId: partner.partnerId,
+            values: body,
+          }),
+        }),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/registrations',
+    summary: "The calling partner's registrations",
+    tags: ['registrations'],
+    before: [requirePartner(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: {
+        description: 'Registrations',
+        schema: z.object({ registrations: z.array(partnerRegistrationSchema) }),
+      },
+    },
+    handler: async ({ req }) => {
+      const partner = partnerOf(req);
+      const scoped = ctx.store.forTenant(partner.tenantId);
+      const registrations = await scoped.registrations.listByPartner(partner.partnerId);
+      return {
+        body: {
+          registrations: await Promise.all(
+            registrations.map(async (r) => partnerView(r, await scoped.governance.get(r.id))),
+          ),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/registrations/:registrationId',
+    summary: 'One of the calling partner’s registrations: status, clocks, reasons, conflicts',
+    tags: ['registrations'],
+    params: idParams,
+    before: [requirePartner(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: { description: 'The registration', schema: partnerRegistrationSchema },
+      404: { description: 'Not yours or not found' },
+    },
+    handler: async ({ params, req }) => {
+      const partner = partnerOf(req);
+      const scoped = ctx.store.forTenant(partner.tenantId);
+      const registration = await scoped.registrations.get(params.registrationId);
+      if (!registration || registration.partnerId !== partner.partnerId)
+        throw CommonErrors.notFound(`Registration ${params.registrationId}`);
+      return { body: partnerView(registration, await scoped.governance.get(registration.id)) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/registrations/:registrationId/withdraw',
+    summary: 'Withdraw a registration before it is decided (partner)',
+    tags: ['registrations'],
+    params: idParams,
+    before: [requirePartner(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: { description: 'Withdrawn', schema: partnerRegistrationSchema },
+      409: { description: 'REGISTRATION.ILLEGAL_TRANSITION: already decided' },
+    },
+    handler: async ({ params, req }) => {
+      const partner = partnerOf(req);
+      return idempotent(
+        ctx,
+        req,
+        { tenantId: partner.tenantId, principal: `partner:${partner.partnerId}` },
+        async () => ({
+          body: await withdrawRegistration(ctx, { ...partner, registrationId: params.registrationId }),
+        }),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/registrations/:registrationId/extensions',
+    summary: 'Ask to extend the protection window, within the policy’s limits (partner)',
+    tags: ['registrations'],
+    params: idParams,
+    before: [requirePartner(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: { description: 'Extended', schema: partnerRegistrationSchema },
+      409: { description: 'REGISTRATION.EXTENSION_NOT_ALLOWED or REGISTRATION.ILLEGAL_TRANSITION' },
+    },
+    handler: async ({ params, req }) => {
+      const partner = partnerOf(req);
+      return idempotent(
+        ctx,
+        req,
+        { tenantId: partner.tenantId, principal: `partner:${partner.partnerId}` },
+        async () => ({
+          body: await requestExtension(ctx, { ...partner, registrationId: params.registrationId }),
+        }),
+      );
+    },
+  }),
+];

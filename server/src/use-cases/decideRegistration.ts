@@ -1,0 +1,146 @@
+import { CommonErrors, DomainError } from '@entente/shared/errors';
+import { describeStakes, stakesOf, transition } from '@entente/shared/governance';
+import { canAdjudicate } from '../governance/approvers.js';
+import { scheduleProtection } from '../governance/clocks.js';
+import { noteRegistration } from '../governance/customerIndexes.js';
+import { gatherFacts } from '../governance/gatherFacts.js';
+import { getPolicy } from '../governance/policyStore.js';
+import type { GovernanceDeps } from './registerDeal.js';
+
+export type DecideInput = {
+  tenantId: string;
+  actorUserId: string;
+  registrationId: string;
+  outcome: 'approve' | 'reject' | 'request_info';
+  reason: string;
+  /** Deciding against the policy's outcome needs a second, different neutral approver. */
+  override?: { secondApproverId: string };
+};
+
+const DAY_MS = 86_400_000;
+
+const notNeutral = (who: string, description: string) =>
+  new DomainError('GOVERNANCE.NOT_NEUTRAL', `${who} cannot decide this registration: ${description}.`, {
+    status: 403,
+  });
+
+/**
+ * An internal user decides a registration under review. Nobody with a stake in the outcome may
+ * decide; going against what the rules of engagement said is an override and needs a second neutral
+ * person and a written reason. Knows nothing about HTTP: the API and the CRM cards both call it.
+ */
+export const decideRegistration = async (deps: GovernanceDeps, input: DecideInput) => {
+  const { store } = deps;
+  const now = deps.now();
+  const scoped = store.forTenant(input.tenantId);
+  const registration = await scoped.registrations.get(input.registrationId);
+  if (!registration) throw CommonErrors.notFound(`Registration ${input.registrationId}`);
+  const state = await scoped.governance.get(registration.id);
+  const policyOutcome = state?.outcome ?? 'review';
+  // Overturning what the rules decided automatically is an override: four eyes and a reason.
+  const automatic =
+    (registration.status === 'approved' && policyOutcome === 'approve') ||
+    (registration.status === 'rejected' && policyOutcome === 'reject');
+  const isOverride = automatic && input.outcome !== 'request_info' && input.outcome !== policyOutcome;
+  const event = isOverride ? 'overturn' : input.outcome;
+  const nextStatus = transition(registration.status, event);
+
+  const facts = await gatherFacts(store, scoped, registration, now);
+  // Neutrality first: someone with a stake hears exactly why, whatever their role.
+  const actor = await scoped.users.get(input.actorUserId);
+  if (!actor) throw CommonErrors.forbidden(`User ${input.actorUserId} is not a user of this tenant`);
+  const own = stakesOf(actor.id, facts.stakes);
+  if (own.length > 0) throw notNeutral(actor.name, describeStakes(own));
+  if (!canAdjudicate(actor))
+    throw CommonErrors.forbidden(
+      `User ${input.actorUserId} is not a partner manager, deal desk member or admin`,
+    );
+
+  if (isOverride || input.override) {
+    if (!input.override)
+      throw new DomainError(
+        'GOVERNANCE.SECOND_APPROVER_REQUIRED',
+        `The rules of engagement said "${policyOutcome}"; deciding "${input.outcome}" overrides them and needs a second neutral approver and a written reason.`,
+        { status: 403, details: { policyOutcome, firedRules: state?.firedRules ?? [] } },
+      );
+    const second = await scoped.users.get(input.override.secondApproverId);
+    if (!second || second.id === actor.id || !canAdjudicate(second))
+      throw new DomainError(
+        'GOVERNANCE.SECOND_APPROVER_INVALID',
+        'The second approver must be a different partner manager, deal desk member or admin.',
+        { status: 403 },
+      );
+    const secondStakes = stakesOf(second.id, facts.stakes);
+    if (secondStakes.length > 0) throw notNeutral(second.name, describeStakes(secondStakes));
+  }
+  if (input.reason.trim().length < (isOverride ? 10 : 1))
+    throw CommonErrors.validation(
+      isOverride ? 'An override needs a written reason of at least 10 characters' : 'A reason is required',
+    );
+
+  const policy = state ? await getPolicy(store.db, input.tenantId, state.policyVersion) : undefined;
+  const updated = { ...registration, status: nextStatus };
+  if (isOverride && (await scoped.governance.decisions(registration.id)).some((d) => d.kind !== 'policy'))
+    throw CommonErrors.conflict(
+      'REGISTRATION.ILLEGAL_TRANSITION',
+      'This registration was already decided by a person; it cannot be overturned again.',
+    );
+  if (nextStatus === 'approved') {
+    updated.decidedAt = now.toISOString();
+    updated.protectedUntil = new Date(now.getTime() + (state?.protectionDays ?? 90) * DAY_MS).toISOString();
+  } else if (nextStatus === 'rejected') {
+    updated.decidedAt = now.toISOString();
+    updated.protectedUntil = null;
+  }
+
+  await store.inTransaction(input.tenantId, async (tx) => {
+    await tx.governance.lock(registration.id);
+    const current = await tx.registrations.get(registration.id);
+    // Someone else decided between our read and our lock: their decision stands.
+    if (current?.status !== registration.status) transition(current?.status ?? registration.status, event);
+    await tx.registrations.upsert(updated);
+    await tx.governance.addDecision({
+      registrationId: registration.id,
+      kind: isOverride ? 'override' : 'human',
+      outcome: input.outcome,
+      policyVersion: state?.policyVersion ?? null,
+      firedRules: state?.firedRules ?? [],
+      actorUserId: actor.id,
+      secondApproverId: input.override?.secondApproverId ?? null,
+      reason: input.reason,
+      decidedAt: now.toISOString(),
+    });
+    await tx.governance.appendAudit({
+      type: isOverride ? 'registration.overridden' : 'registration.decided',
+      actor: actor.id,
+      subject: `registration:${registration.id}`,
+      payload: {
+        from: registration.status,
+        status: nextStatus,
+        outcome: input.outcome,
+        reason: input.reason,
+        policyOutcome,
+        policyVersion: state?.policyVersion ?? null,
+        secondApproverId: input.override?.secondApproverId ?? null,
+        neutralityChecked: facts.stakes.map((s) => ({
+          userId: s.userId,
+          kind: s.kind,
+          recordId: s.recordId,
+        })),
+        protectedUntil: updated.protectedUntil,
+      },
+      at: now,
+    });
+    if (updated.protectedUntil && nextStatus === 'approved')
+      await scheduleProtection(
+        tx.governance.db,
+        input.tenantId,
+        registration.id,
+        updated.protectedUntil,
+        policy?.policy.defaults.reminderDaysBeforeExpiry ?? [14, 3],
+        now,
+      );
+  });
+  noteRegistration(store, input.tenantId, updated);
+  return { registration: updated, override: isOverride };
+};

@@ -1,0 +1,42 @@
+import { CommonErrors } from '@entente/shared/errors';
+import { transition } from '@entente/shared/governance';
+import { noteRegistration } from '../governance/customerIndexes.js';
+import { partnerView } from '../governance/registrationViews.js';
+import type { GovernanceDeps } from './registerDeal.js';
+
+/** A partner withdraws its own registration; possible until a decision is made. */
+export const withdrawRegistration = async (
+  deps: GovernanceDeps,
+  input: { tenantId: string; partnerId: string; registrationId: string },
+) => {
+  const now = deps.now();
+  return deps.store.inTransaction(input.tenantId, async (tx) => {
+    await tx.governance.lock(input.registrationId);
+    const registration = await tx.registrations.get(input.registrationId);
+    // Another partner's registration does not exist, as far as this partner can tell.
+    if (!registration || registration.partnerId !== input.partnerId)
+      throw CommonErrors.notFound(`Registration ${input.registrationId}`);
+    const updated = { ...registration, status: transition(registration.status, 'withdraw') };
+    await tx.registrations.upsert(updated);
+    await tx.governance.addDecision({
+      registrationId: registration.id,
+      kind: 'withdrawal',
+      outcome: 'withdrawn',
+      policyVersion: null,
+      firedRules: [],
+      actorUserId: null,
+      secondApproverId: null,
+      reason: 'Withdrawn by the partner',
+      decidedAt: now.toISOString(),
+    });
+    await tx.governance.appendAudit({
+      type: 'registration.withdrawn',
+      actor: `partner:${input.partnerId}`,
+      subject: `registration:${registration.id}`,
+      payload: { from: registration.status },
+      at: now,
+    });
+    noteRegistration(deps.store, input.tenantId, updated);
+    return partnerView(updated, await tx.governance.get(registration.id));
+  });
+};
