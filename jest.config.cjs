@@ -15,9 +15,6 @@ const swc = [
 
 const common = {
   testEnvironment: 'node',
-  // Store-backed tests open a database in their hooks; on a busy 2-core machine that can take
-  // seconds, so hooks and tests get a generous ceiling (tests assert behaviour, not speed).
-  testTimeout: 60_000,
   transform: { '^.+\\.(m?[tj]sx?)$': swc },
   transformIgnorePatterns: [
     '/node_modules/(?!(double-metaphone|@hubspot/ui-extensions|@remote-ui|tinyspy|nock|@mswjs|@open-draft|outvariant|strict-event-emitter|is-node-process|headers-polyfill|rettime)/)',
@@ -34,6 +31,9 @@ const path = require('node:path');
 const at = (dir) => path.join(__dirname, dir);
 
 module.exports = {
+  // Store-backed tests open a database in their hooks; on a busy 2-core machine that can take
+  // seconds, so hooks and tests get a generous ceiling (tests assert behaviour, not speed).
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'shared', rootDir: at('shared'), testMatch: ['<rootDir>/src/**/*.test.ts'] },
     { ...common, displayName: 'server', rootDir: at('server'), testMatch: ['<rootDir>/src/**/*.test.ts'] },
