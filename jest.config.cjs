@@ -22,6 +22,7 @@ const common = {
   moduleNameMapper: {
     '^@entente/shared/(.*)$': '<rootDir>/../shared/src/$1/index.ts',
     '^@entente/server/(.*)$': '<rootDir>/../server/src/$1',
+    '^@entente/test/crm-sim$': '<rootDir>/../test/crm-sim/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['<rootDir>/../jest.setup.cjs'],
