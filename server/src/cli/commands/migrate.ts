@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../../config/config.js';
 import { migrate, migrationStatus } from '../../store/migrate.js';
-import { openDatabase } from '../../store/openDatabase.js';
+import { loadConfigOrExit, withDatabase } from '../cliConfig.js';
 
 export const register = (program: Command): void => {
   program
@@ -9,18 +8,8 @@ export const register = (program: Command): void => {
     .description('Apply pending database migrations (the service also applies them at start)')
     .option('--status', 'only show which migrations are applied and pending')
     .action(async (options: { status?: boolean }) => {
-      let config;
-      try {
-        config = loadConfig(process.env);
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          console.error(error.message);
-          process.exit(2);
-        }
-        throw error;
-      }
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      try {
+      const config = loadConfigOrExit();
+      await withDatabase(config, async (db) => {
         if (options.status) {
           const status = await migrationStatus(db);
           console.log(
@@ -30,8 +19,6 @@ export const register = (program: Command): void => {
         }
         const applied = await migrate(db);
         console.log(applied.length > 0 ? `applied migrations ${applied.join(', ')}` : 'already up to date');
-      } finally {
-        await db.close();
-      }
+      });
     });
 };

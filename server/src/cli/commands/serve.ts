@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../../config/config.js';
 import { createLogger } from '../../observability/logger.js';
 import { SANDBOX_TENANT_ID } from '../../sandbox/generateSandboxData.js';
 import { startService } from '../../service.js';
+import { loadConfigOrExit } from '../cliConfig.js';
 
 const sandboxBanner = (url: string) => `
   Entente is running in SANDBOX mode at ${url}
@@ -21,16 +21,7 @@ export const register = (program: Command): void => {
     .description('Start the Entente service (sandbox mode when no CRM credentials are configured)')
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .action(async (options: { port?: string }) => {
-      let config;
-      try {
-        config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          console.error(error.message);
-          process.exit(2);
-        }
-        throw error;
-      }
+      const config = loadConfigOrExit({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const logger = createLogger(config.logLevel);
       let service;
       try {
