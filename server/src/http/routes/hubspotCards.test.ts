@@ -35,7 +35,8 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
       body,
       timestamp: options.timestamp ?? app.ctx.now().getTime(),
     });
-    const call = method === 'GET' ? request(app.url).get(req.pathAndQuery) : request(app.url).post(req.pathAndQuery);
+    const call =
+      method === 'GET' ? request(app.url).get(req.pathAndQuery) : request(app.url).post(req.pathAndQuery);
     for (const [name, value] of Object.entries(req.headers)) call.set(name, value);
     return method === 'POST' ? call.send(req.body) : call;
   };
@@ -51,7 +52,11 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
   });
 
   it('When the sandbox fixture is read, then it hands out the HubSpot app and each user’s HubSpot id', () => {
-    expect(fixture.hubspot).toEqual({ portalId: '990001', appId: expect.any(String), clientSecret: expect.any(String) });
+    expect(fixture.hubspot).toEqual({
+      portalId: '990001',
+      appId: expect.any(String),
+      clientSecret: expect.any(String),
+    });
     expect(fixture.hubspot!.clientSecret.length).toBeGreaterThan(20);
     for (const user of fixture.users) expect(user.hubspotUserId).toBe(user.crmUserId);
   });
@@ -67,7 +72,9 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
 
   it('When the request is unsigned, then it gets 401', async () => {
     const deal = fixture.deals[0]!;
-    const res = await request(app.url).get(`/hubspot/cards/deals/${deal.crmId}?portalId=990001&userId=7100001`).expect(401);
+    const res = await request(app.url)
+      .get(`/hubspot/cards/deals/${deal.crmId}?portalId=990001&userId=7100001`)
+      .expect(401);
     expect(res.body.error.code).toBe('CARDS.SIGNATURE_MISSING');
   });
 
@@ -89,8 +96,15 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
 
   it('When the signed URL is altered (another user id), then it gets 401', async () => {
     const deal = fixture.deals[0]!;
-    const req = signCardRequest(signer, userOf('u-s-1'), { method: 'GET', path: `/hubspot/cards/deals/${deal.crmId}`, timestamp: app.ctx.now().getTime() });
-    const forged = req.pathAndQuery.replace(`userId=${userOf('u-s-1').hubspotUserId}`, `userId=${userOf('u-admin').hubspotUserId}`);
+    const req = signCardRequest(signer, userOf('u-s-1'), {
+      method: 'GET',
+      path: `/hubspot/cards/deals/${deal.crmId}`,
+      timestamp: app.ctx.now().getTime(),
+    });
+    const forged = req.pathAndQuery.replace(
+      `userId=${userOf('u-s-1').hubspotUserId}`,
+      `userId=${userOf('u-admin').hubspotUserId}`,
+    );
     const call = request(app.url).get(forged);
     for (const [name, value] of Object.entries(req.headers)) call.set(name, value);
     expect((await call.expect(401)).body.error.code).toBe('CARDS.SIGNATURE_INVALID');
@@ -99,10 +113,27 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
   describe('across portals', () => {
     const OTHER_PORTAL = '770077';
     beforeAll(async () => {
-      await app.ctx.store.tenants.upsert({ id: 'hubspot-770077', name: 'Other portal', crm: 'hubspot', externalId: OTHER_PORTAL, status: 'active', sandbox: false });
+      await app.ctx.store.tenants.upsert({
+        id: 'hubspot-770077',
+        name: 'Other portal',
+        crm: 'hubspot',
+        externalId: OTHER_PORTAL,
+        status: 'active',
+        sandbox: false,
+      });
       await app.ctx.store.forTenant('hubspot-770077').deals.upsert({
-        id: 'other-deal', crmId: '880088', name: 'Someone else’s deal', accountId: null, stage: 'qualification', stageCategory: 'open',
-        amountMinor: 100, currency: 'USD', closeDate: null, ownerId: null, splits: [], createdAt: '2026-10-01T00:00:00.000Z',
+        id: 'other-deal',
+        crmId: '880088',
+        name: 'Someone else’s deal',
+        accountId: null,
+        stage: 'qualification',
+        stageCategory: 'open',
+        amountMinor: 100,
+        currency: 'USD',
+        closeDate: null,
+        ownerId: null,
+        splits: [],
+        createdAt: '2026-10-01T00:00:00.000Z',
       });
     });
 
@@ -114,18 +145,28 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
 
     it('When another portal asks for a sandbox deal, then it gets 404', async () => {
       const deal = fixture.deals[0]!;
-      await signed('u-s-1', 'GET', `/hubspot/cards/deals/${deal.crmId}`, undefined, { signer: { ...signer, portalId: OTHER_PORTAL } }).expect(404);
-    });
-
-    it('When another portal tries to decide a sandbox registration, then it gets 404', async () => {
-      await signed('u-pm-1', 'POST', `/hubspot/cards/registrations/${scenario.registrationId}/decision`, { outcome: 'approve', reason: 'x' }, {
+      await signed('u-s-1', 'GET', `/hubspot/cards/deals/${deal.crmId}`, undefined, {
         signer: { ...signer, portalId: OTHER_PORTAL },
       }).expect(404);
     });
 
+    it('When another portal tries to decide a sandbox registration, then it gets 404', async () => {
+      await signed(
+        'u-pm-1',
+        'POST',
+        `/hubspot/cards/registrations/${scenario.registrationId}/decision`,
+        { outcome: 'approve', reason: 'x' },
+        {
+          signer: { ...signer, portalId: OTHER_PORTAL },
+        },
+      ).expect(404);
+    });
+
     it('When the portal is not installed at all, then it gets 404 CARDS.PORTAL_UNKNOWN', async () => {
       const deal = fixture.deals[0]!;
-      const res = await signed('u-s-1', 'GET', `/hubspot/cards/deals/${deal.crmId}`, undefined, { signer: { ...signer, portalId: '123' } }).expect(404);
+      const res = await signed('u-s-1', 'GET', `/hubspot/cards/deals/${deal.crmId}`, undefined, {
+        signer: { ...signer, portalId: '123' },
+      }).expect(404);
       expect(res.body.error.code).toBe('CARDS.PORTAL_UNKNOWN');
     });
   });
@@ -133,7 +174,11 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
   it('When the conflicted user opens the review card, then they read why they cannot decide and who can', async () => {
     const registration = fixture.registrations.find((r) => r.id === scenario.registrationId)!;
     const company = registration.accountId!;
-    const res = await signed(scenario.conflictedUserId, 'GET', `/hubspot/cards/companies/${company}/registrations`).expect(200);
+    const res = await signed(
+      scenario.conflictedUserId,
+      'GET',
+      `/hubspot/cards/companies/${company}/registrations`,
+    ).expect(200);
     const card = reviewCardPayloadSchema.parse(res.body);
     const pending = card.registrations.find((r) => r.id === scenario.registrationId)!;
     expect(pending.mode).toBe('decide');
@@ -142,21 +187,37 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
   });
 
   it('When the conflicted user decides from the card, then it gets 403 GOVERNANCE.NOT_NEUTRAL', async () => {
-    const res = await signed(scenario.conflictedUserId, 'POST', `/hubspot/cards/registrations/${scenario.registrationId}/decision`, {
-      outcome: 'approve',
-      reason: 'Looks good to me',
-    }).expect(403);
+    const res = await signed(
+      scenario.conflictedUserId,
+      'POST',
+      `/hubspot/cards/registrations/${scenario.registrationId}/decision`,
+      {
+        outcome: 'approve',
+        reason: 'Looks good to me',
+      },
+    ).expect(403);
     expect(res.body.error.code).toBe('GOVERNANCE.NOT_NEUTRAL');
   });
 
   it('When the neutral user approves from the card, then it succeeds and the audit log records it', async () => {
     const before = await request(app.url).get('/sandbox/fixture').expect(200);
-    expect(before.body.registrations.find((r: { id: string }) => r.id === scenario.registrationId).status).not.toBe('approved');
-    const res = await signed(scenario.neutralUserId, 'POST', `/hubspot/cards/registrations/${scenario.registrationId}/decision`, {
-      outcome: 'approve',
-      reason: 'The partner brought the customer; direct seller agrees to co-sell',
-    }).expect(200);
-    expect(res.body).toMatchObject({ registrationId: scenario.registrationId, status: 'approved', override: false });
+    expect(
+      before.body.registrations.find((r: { id: string }) => r.id === scenario.registrationId).status,
+    ).not.toBe('approved');
+    const res = await signed(
+      scenario.neutralUserId,
+      'POST',
+      `/hubspot/cards/registrations/${scenario.registrationId}/decision`,
+      {
+        outcome: 'approve',
+        reason: 'The partner brought the customer; direct seller agrees to co-sell',
+      },
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      registrationId: scenario.registrationId,
+      status: 'approved',
+      override: false,
+    });
     const { rows } = await app.ctx.store.db.query<{ type: string; actor: string; subject: string }>(
       `SELECT type, actor, subject FROM audit_log WHERE tenant_id = $1 AND subject = $2 ORDER BY seq`,
       ['sandbox', `registration:${scenario.registrationId}`],
@@ -165,7 +226,9 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
   });
 
   it('When a seller opens settings, then it gets 403 CARDS.ADMIN_ONLY; an admin gets the settings', async () => {
-    expect((await signed('u-s-1', 'GET', '/hubspot/cards/settings').expect(403)).body.error.code).toBe('CARDS.ADMIN_ONLY');
+    expect((await signed('u-s-1', 'GET', '/hubspot/cards/settings').expect(403)).body.error.code).toBe(
+      'CARDS.ADMIN_ONLY',
+    );
     const res = await signed('u-admin', 'GET', '/hubspot/cards/settings').expect(200);
     const settings = settingsPayloadSchema.parse(res.body);
     expect(settings.policy.current.version).toBeGreaterThanOrEqual(1);
@@ -173,20 +236,38 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
   });
 
   it('When an admin publishes without simulating that exact text, then it is refused; after simulating it is published', async () => {
-    const settings = settingsPayloadSchema.parse((await signed('u-admin', 'GET', '/hubspot/cards/settings').expect(200)).body);
+    const settings = settingsPayloadSchema.parse(
+      (await signed('u-admin', 'GET', '/hubspot/cards/settings').expect(200)).body,
+    );
     const source = settings.policy.current.source.replace(/^name: .*$/m, 'name: Card-published policy');
-    const blind = await signed('u-admin', 'POST', '/hubspot/cards/settings/policy', { source, simulationId: 'guess' }).expect(409);
+    const blind = await signed('u-admin', 'POST', '/hubspot/cards/settings/policy', {
+      source,
+      simulationId: 'guess',
+    }).expect(409);
     expect(blind.body.error.code).toBe('POLICY.SIMULATION_REQUIRED');
-    const simulation = await signed('u-admin', 'POST', '/hubspot/cards/settings/policy/simulate', { source }).expect(200);
+    const simulation = await signed('u-admin', 'POST', '/hubspot/cards/settings/policy/simulate', {
+      source,
+    }).expect(200);
     expect(simulation.body.evaluated).toBeGreaterThan(0);
-    const published = await signed('u-admin', 'POST', '/hubspot/cards/settings/policy', { source, simulationId: simulation.body.simulationId }).expect(201);
-    const diff = await signed('u-admin', 'GET', `/hubspot/cards/settings/policy/diff?from=${published.body.version - 1}&to=${published.body.version}`).expect(200);
-    expect(diff.body.lines).toEqual(expect.arrayContaining([{ op: 'added', text: 'name: Card-published policy' }]));
+    const published = await signed('u-admin', 'POST', '/hubspot/cards/settings/policy', {
+      source,
+      simulationId: simulation.body.simulationId,
+    }).expect(201);
+    const diff = await signed(
+      'u-admin',
+      'GET',
+      `/hubspot/cards/settings/policy/diff?from=${published.body.version - 1}&to=${published.body.version}`,
+    ).expect(200);
+    expect(diff.body.lines).toEqual(
+      expect.arrayContaining([{ op: 'added', text: 'name: Card-published policy' }]),
+    );
   });
 
   it('When a company card is requested, then the payload follows the card contract', async () => {
     const registration = fixture.registrations.find((r) => r.id === scenario.registrationId)!;
-    const res = await signed('u-s-1', 'GET', `/hubspot/cards/companies/${registration.accountId}`).expect(200);
+    const res = await signed('u-s-1', 'GET', `/hubspot/cards/companies/${registration.accountId}`).expect(
+      200,
+    );
     const card = companyCardPayloadSchema.parse(res.body);
     expect(card.registrations.some((r) => r.id === scenario.registrationId)).toBe(true);
   });

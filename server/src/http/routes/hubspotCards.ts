@@ -20,7 +20,10 @@ import type { RawBodyRequest } from '../app.js';
 import { defineRoute } from '../route.js';
 
 const REFUSALS = {
-  missing: ['CARDS.SIGNATURE_MISSING', 'The request carries no X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp'],
+  missing: [
+    'CARDS.SIGNATURE_MISSING',
+    'The request carries no X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp',
+  ],
   stale: ['CARDS.SIGNATURE_STALE', 'The request timestamp is more than five minutes away from now'],
   invalid: ['CARDS.SIGNATURE_INVALID', 'The signature does not match the request'],
 } as const;
@@ -35,7 +38,11 @@ const verifyCardSignature =
   (req, _res, next) => {
     const secret = cardSigningSecret(ctx.config);
     if (!secret) {
-      next(new DomainError('HUBSPOT.NOT_CONFIGURED', 'No HubSpot app is configured to verify card requests', { status: 503 }));
+      next(
+        new DomainError('HUBSPOT.NOT_CONFIGURED', 'No HubSpot app is configured to verify card requests', {
+          status: 503,
+        }),
+      );
       return;
     }
     const result = checkSignatureV3({
@@ -88,10 +95,13 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       ...common,
       method: 'get',
       path: '/hubspot/cards/deals/:dealId',
-      summary: 'Everything the partner deal card shows: partners and roles, registrations and clocks, conflicts, attribution, sync health',
+      summary:
+        'Everything the partner deal card shows: partners and roles, registrations and clocks, conflicts, attribution, sync health',
       params: z.object({ dealId: recordId }),
       responses: { 200: { description: 'The deal card payload', schema: cardBody }, ...refused },
-      handler: async ({ params, query }) => ({ body: await getDealCard(ctx, await callerOf(ctx, query), params.dealId) }),
+      handler: async ({ params, query }) => ({
+        body: await getDealCard(ctx, await callerOf(ctx, query), params.dealId),
+      }),
     }),
     defineRoute({
       ...common,
@@ -99,7 +109,9 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       path: '/hubspot/cards/deals/:dealId/disputes',
       summary: "Dispute a participant's split on a finalised deal, as the signed HubSpot user",
       params: z.object({ dealId: recordId }),
-      body: z.object({ participantId: z.string().min(1).max(128), reason: z.string().trim().min(1).max(4000) }).strict(),
+      body: z
+        .object({ participantId: z.string().min(1).max(128), reason: z.string().trim().min(1).max(4000) })
+        .strict(),
       responses: { 201: { description: 'The dispute and its deadline', schema: cardBody }, ...refused },
       handler: async ({ params, query, body }) => ({
         status: 201,
@@ -132,7 +144,8 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       ...common,
       method: 'get',
       path: '/hubspot/cards/companies/:companyId',
-      summary: 'The company partner overview: active partners, registration history, open conflicts, attributed pipeline',
+      summary:
+        'The company partner overview: active partners, registration history, open conflicts, attributed pipeline',
       params: z.object({ companyId: recordId }),
       responses: { 200: { description: 'The company card payload', schema: cardBody }, ...refused },
       handler: async ({ params, query }) => ({
@@ -143,18 +156,24 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       ...common,
       method: 'post',
       path: '/hubspot/cards/registrations/:registrationId/decision',
-      summary: 'Approve, reject or request info from the card. 403 GOVERNANCE.NOT_NEUTRAL when the user has a stake',
+      summary:
+        'Approve, reject or request info from the card. 403 GOVERNANCE.NOT_NEUTRAL when the user has a stake',
       params: z.object({ registrationId: recordId }),
       body: z
         .object({
           outcome: z.enum(['approve', 'reject', 'request_info']),
           reason: z.string().min(1).max(4000),
-          override: z.object({ secondApproverId: z.string().min(1).max(128) }).strict().optional(),
+          override: z
+            .object({ secondApproverId: z.string().min(1).max(128) })
+            .strict()
+            .optional(),
         })
         .strict(),
       responses: {
         200: { description: 'The decision as the card confirms it', schema: cardBody },
-        403: { description: 'GOVERNANCE.NOT_NEUTRAL, GOVERNANCE.SECOND_APPROVER_REQUIRED, CARDS.USER_NOT_LINKED' },
+        403: {
+          description: 'GOVERNANCE.NOT_NEUTRAL, GOVERNANCE.SECOND_APPROVER_REQUIRED, CARDS.USER_NOT_LINKED',
+        },
         409: { description: 'REGISTRATION.ILLEGAL_TRANSITION' },
         ...refused,
       },
@@ -167,7 +186,11 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       method: 'get',
       path: '/hubspot/cards/settings',
       summary: 'Admin settings page: rules-of-engagement versions, field mapping, attribution model',
-      responses: { 200: { description: 'The settings payload', schema: cardBody }, 403: { description: 'CARDS.ADMIN_ONLY' }, ...refused },
+      responses: {
+        200: { description: 'The settings payload', schema: cardBody },
+        403: { description: 'CARDS.ADMIN_ONLY' },
+        ...refused,
+      },
       handler: async ({ query }) => ({ body: await getSettingsCard(ctx, await callerOf(ctx, query)) }),
     }),
     defineRoute({
@@ -185,9 +208,14 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       ...common,
       method: 'post',
       path: '/hubspot/cards/settings/policy/simulate',
-      summary: 'Replay history under a candidate policy and summarise what would change (admin; writes nothing)',
+      summary:
+        'Replay history under a candidate policy and summarise what would change (admin; writes nothing)',
       body: z.object({ source: z.string().min(1).max(200_000) }).strict(),
-      responses: { 200: { description: 'The simulation summary', schema: cardBody }, 422: { description: 'POLICY.INVALID' }, ...refused },
+      responses: {
+        200: { description: 'The simulation summary', schema: cardBody },
+        422: { description: 'POLICY.INVALID' },
+        ...refused,
+      },
       handler: async ({ query, body }) => ({
         body: await simulatePolicyFromCard(ctx, await callerOf(ctx, query), body.source),
       }),
@@ -197,7 +225,9 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       method: 'post',
       path: '/hubspot/cards/settings/policy',
       summary: 'Publish a simulated policy as the next version (admin; audited)',
-      body: z.object({ source: z.string().min(1).max(200_000), simulationId: z.string().min(1).max(64) }).strict(),
+      body: z
+        .object({ source: z.string().min(1).max(200_000), simulationId: z.string().min(1).max(64) })
+        .strict(),
       responses: {
         201: { description: 'The published version', schema: cardBody },
         409: { description: 'POLICY.SIMULATION_REQUIRED' },

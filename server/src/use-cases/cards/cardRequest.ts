@@ -22,9 +22,13 @@ export type CardCaller = {
 export const resolveCardCaller = async (ctx: AppContext, signed: SignedCardUser): Promise<CardCaller> => {
   const tenant = await ctx.store.tenants.findByExternalId('hubspot', signed.portalId);
   if (!tenant || tenant.status !== 'active')
-    throw new DomainError('CARDS.PORTAL_UNKNOWN', `HubSpot portal ${signed.portalId} has no active Entente installation`, {
-      status: 404,
-    });
+    throw new DomainError(
+      'CARDS.PORTAL_UNKNOWN',
+      `HubSpot portal ${signed.portalId} has no active Entente installation`,
+      {
+        status: 404,
+      },
+    );
   const scoped = ctx.store.forTenant(tenant.id);
   const email = signed.userEmail?.toLowerCase();
   const user =

@@ -11,7 +11,10 @@ import { SANDBOX_PORTAL_ID, SANDBOX_SEED } from '../../sandbox/generateSandboxDa
 export const cardSigningSecret = (config: Config): string | undefined =>
   config.hubspot.clientSecret ??
   (config.sandbox
-    ? createHash('sha256').update(`entente-sandbox-hubspot-client-secret-${SANDBOX_SEED}`).digest('hex').slice(0, 36)
+    ? createHash('sha256')
+        .update(`entente-sandbox-hubspot-client-secret-${SANDBOX_SEED}`)
+        .digest('hex')
+        .slice(0, 36)
     : undefined);
 
 /** The app id the sandbox portal pretends to have installed. */

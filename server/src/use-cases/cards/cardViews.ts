@@ -34,11 +34,21 @@ export const approvalClock = (registration: Registration, state: GovernanceState
 
 export const protectionClock = (registration: Registration, now: Date) =>
   PROTECTED.has(registration.status) && registration.protectedUntil
-    ? clockView('Protection window', registration.decidedAt ?? registration.submittedAt, registration.protectedUntil, now)
+    ? clockView(
+        'Protection window',
+        registration.decidedAt ?? registration.submittedAt,
+        registration.protectedUntil,
+        now,
+      )
     : null;
 
 /** HubSpot record pages: 0-3 deals, 0-2 companies. */
-export const hubspotRecordUrl = (ctx: AppContext, portalId: string, type: 'deal' | 'company', crmId: string) =>
+export const hubspotRecordUrl = (
+  ctx: AppContext,
+  portalId: string,
+  type: 'deal' | 'company',
+  crmId: string,
+) =>
   `${ctx.config.hubspot.authBaseUrl}/contacts/${portalId}/record/${type === 'deal' ? '0-3' : '0-2'}/${crmId}`;
 
 const TITLES: Record<ConflictKind, string> = {
@@ -52,7 +62,12 @@ const TITLES: Record<ConflictKind, string> = {
 
 type Labels = { partners: Map<string, Partner> };
 
-const recordLabel = async (scoped: TenantStore, type: 'deal' | 'account' | 'registration', id: string, labels: Labels) => {
+const recordLabel = async (
+  scoped: TenantStore,
+  type: 'deal' | 'account' | 'registration',
+  id: string,
+  labels: Labels,
+) => {
   if (type === 'deal') {
     const deal = await scoped.deals.get(id);
     return { label: deal ? `deal ${deal.name}` : `deal ${id}`, crmId: deal?.crmId ?? null };
@@ -63,7 +78,10 @@ const recordLabel = async (scoped: TenantStore, type: 'deal' | 'account' | 'regi
   }
   const registration = await scoped.registrations.get(id);
   const partner = registration ? labels.partners.get(registration.partnerId) : undefined;
-  return { label: `registration by ${partner?.name ?? 'another partner'} (${registration?.status ?? 'unknown'})`, crmId: null };
+  return {
+    label: `registration by ${partner?.name ?? 'another partner'} (${registration?.status ?? 'unknown'})`,
+    crmId: null,
+  };
 };
 
 /** A conflict in a seller's words: what overlaps, the evidence with its reasons, and links. */
@@ -73,11 +91,19 @@ export const conflictView = async (
   registration: Registration,
   conflict: Conflict,
   partners: Map<string, Partner>,
+  userNames: ReadonlyMap<string, string> = new Map(),
 ) => {
   const labels = { partners };
+  // The engine's summary names internal users by id; a seller reads names.
+  const named = (text: string) => text.replace(/\b[\w-]+\b/g, (word) => userNames.get(word) ?? word);
   const evidence = await Promise.all(
     conflict.evidence.slice(0, 5).map(async (e) => {
-      const { label } = await recordLabel(caller.scoped, e.type === 'account' ? 'account' : e.type, e.id, labels);
+      const { label } = await recordLabel(
+        caller.scoped,
+        e.type === 'account' ? 'account' : e.type,
+        e.id,
+        labels,
+      );
       const reasons = e.reasons.slice(0, 3).map((r) => r.text);
       return `${label}: ${Math.round(e.score * 100)}% match${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
     }),
@@ -98,7 +124,7 @@ export const conflictView = async (
     kind: conflict.kind,
     severity: conflict.severity,
     title: TITLES[conflict.kind] ?? 'A conflict was detected',
-    summary: conflict.summary,
+    summary: named(conflict.summary),
     registrationId: registration.id,
     partnerName: partners.get(registration.partnerId)?.name ?? registration.partnerId,
     evidence,

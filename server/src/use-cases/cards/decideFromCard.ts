@@ -20,9 +20,15 @@ const MESSAGES = {
  * and the governance use case checks neutrality, the rules and four eyes for overrides; its errors
  * (403 GOVERNANCE.NOT_NEUTRAL, ...) go back to the card unchanged.
  */
-export const decideFromCard = async (ctx: AppContext, caller: CardCaller, registrationId: string, decision: CardDecision) => {
+export const decideFromCard = async (
+  ctx: AppContext,
+  caller: CardCaller,
+  registrationId: string,
+  decision: CardDecision,
+) => {
   // Another portal's registration is not found, whoever asks.
-  if (!(await caller.scoped.registrations.get(registrationId))) throw CommonErrors.notFound(`Registration ${registrationId}`);
+  if (!(await caller.scoped.registrations.get(registrationId)))
+    throw CommonErrors.notFound(`Registration ${registrationId}`);
   const user = requireLinkedUser(caller);
   const { registration, override } = await decideRegistration(ctx, {
     tenantId: caller.tenantId,

@@ -11,11 +11,13 @@ const MAX_ATTRIBUTED_DEALS = 25;
 export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, companyId: string) => {
   const now = ctx.now();
   const account = await findCompany(caller.scoped, companyId);
-  const [registrations, deals, partnerList] = await Promise.all([
+  const [registrations, deals, partnerList, users] = await Promise.all([
     caller.scoped.registrations.listByAccount(account.id),
     caller.scoped.deals.listByAccount(account.id),
     caller.scoped.partners.list(),
+    caller.scoped.users.list(),
   ]);
+  const userNames = new Map(users.map((u) => [u.id, u.name]));
   const partners = new Map<string, Partner>(partnerList.map((p) => [p.id, p]));
   const dealNames = new Map(deals.map((d) => [d.id, d.name]));
   const open = deals.filter((d) => d.stageCategory === 'open');
@@ -32,7 +34,10 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
       }
       for (const split of view.splits.filter((s) => s.participantKind === 'partner' && s.amountMinor > 0)) {
         const entry = credited.get(split.participantId) ?? { amountMinor: 0, deals: 0 };
-        credited.set(split.participantId, { amountMinor: entry.amountMinor + split.amountMinor, deals: entry.deals + 1 });
+        credited.set(split.participantId, {
+          amountMinor: entry.amountMinor + split.amountMinor,
+          deals: entry.deals + 1,
+        });
       }
     } catch {
       skipped++;
@@ -41,12 +46,16 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
   skipped += Math.max(0, open.length - MAX_ATTRIBUTED_DEALS);
 
   const live = registrations.filter((r) => LIVE.has(r.status));
-  const partnerIds = [...new Set([...registrations.map((r) => r.partnerId), ...credited.keys()])].filter((id) => partners.has(id));
+  const partnerIds = [...new Set([...registrations.map((r) => r.partnerId), ...credited.keys()])].filter(
+    (id) => partners.has(id),
+  );
   const conflicts = (
     await Promise.all(
       live.map(async (r) => {
         const state = await caller.scoped.governance.get(r.id);
-        return Promise.all((state?.conflicts ?? []).map((c) => conflictView(ctx, caller, r, c, partners)));
+        return Promise.all(
+          (state?.conflicts ?? []).map((c) => conflictView(ctx, caller, r, c, partners, userNames)),
+        );
       }),
     )
   ).flat();
@@ -63,7 +72,12 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
         name: partner.name,
         tier: partner.tier,
         activeRegistrations: mine.length,
-        roles: mine.length > 0 ? (['sourced'] as const).slice() : credited.has(id) ? (['influenced'] as const).slice() : [],
+        roles:
+          mine.length > 0
+            ? (['sourced'] as const).slice()
+            : credited.has(id)
+              ? (['influenced'] as const).slice()
+              : [],
       };
     }),
     registrations: [...registrations]
@@ -80,12 +94,23 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
     conflicts,
     pipeline: {
       openDeals: open.length,
-      total: { amountMinor: open.filter((d) => d.currency === currency).reduce((sum, d) => sum + d.amountMinor, 0), currency },
+      total: {
+        amountMinor: open.filter((d) => d.currency === currency).reduce((sum, d) => sum + d.amountMinor, 0),
+        currency,
+      },
       byPartner: [...credited.entries()]
         .filter(([id]) => partners.has(id))
-        .map(([id, c]) => ({ partnerId: id, name: partners.get(id)!.name, attributed: { amountMinor: c.amountMinor, currency }, deals: c.deals }))
+        .map(([id, c]) => ({
+          partnerId: id,
+          name: partners.get(id)!.name,
+          attributed: { amountMinor: c.amountMinor, currency },
+          deals: c.deals,
+        }))
         .sort((a, b) => b.attributed.amountMinor - a.attributed.amountMinor),
-      note: skipped > 0 ? `${skipped} open deal(s) are not counted (other currency, too many to total here, or attribution unavailable).` : null,
+      note:
+        skipped > 0
+          ? `${skipped} open deal(s) are not counted (other currency, too many to total here, or attribution unavailable).`
+          : null,
     },
   };
 };

@@ -27,8 +27,12 @@ export const registrationsForDeal = async (caller: CardCaller, deal: Deal): Prom
     caller.scoped.registrations.listByDeal(deal.id),
     deal.accountId ? caller.scoped.registrations.listByAccount(deal.accountId) : Promise.resolve([]),
   ]);
-  const all = new Map([...onDeal, ...onAccount.filter((r) => r.dealId === null || r.dealId === deal.id)].map((r) => [r.id, r]));
-  return [...all.values()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
+  const all = new Map(
+    [...onDeal, ...onAccount.filter((r) => r.dealId === null || r.dealId === deal.id)].map((r) => [r.id, r]),
+  );
+  return [...all.values()].sort(
+    (a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id),
+  );
 };
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -48,9 +52,13 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
     syncHealth(ctx.store.db, caller.tenantId, 'deals', deal.crmId),
   ]);
   const partners = new Map<string, Partner>(partnerList.map((p) => [p.id, p]));
-  const nameOf = (userId: string | null | undefined) => (userId ? (users.find((u) => u.id === userId)?.name ?? null) : null);
+  const userNames = new Map(users.map((u) => [u.id, u.name]));
+  const nameOf = (userId: string | null | undefined) =>
+    userId ? (users.find((u) => u.id === userId)?.name ?? null) : null;
   const states = new Map(
-    await Promise.all(registrations.map(async (r) => [r.id, await caller.scoped.governance.get(r.id)] as const)),
+    await Promise.all(
+      registrations.map(async (r) => [r.id, await caller.scoped.governance.get(r.id)] as const),
+    ),
   );
 
   const roles = new Map<string, Map<Role, string>>();
@@ -61,7 +69,13 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
     roles.set(partnerId, entry);
   };
   for (const r of registrations.filter((r) => LIVE.has(r.status)))
-    addRole(r.partnerId, 'sourced', r.status === 'approved' || r.status === 'extended' || r.status === 'won' ? 'registered the deal' : `claims the deal (${r.status.replace('_', ' ')})`);
+    addRole(
+      r.partnerId,
+      'sourced',
+      r.status === 'approved' || r.status === 'extended' || r.status === 'won'
+        ? 'registered the deal'
+        : `claims the deal (${r.status.replace('_', ' ')})`,
+    );
   for (const t of [...touchpoints].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)))
     addRole(t.participantId, ROLE_OF_TOUCH[t.kind], `${t.kind.replace(/_/g, ' ')} on ${day(t.occurredAt)}`);
 
@@ -69,9 +83,22 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
     await Promise.all(
       registrations
         .filter((r) => LIVE.has(r.status))
-        .flatMap((r) => (states.get(r.id)?.conflicts ?? []).map((c) => conflictView(ctx, caller, r, c, partners))),
+        .flatMap((r) =>
+          (states.get(r.id)?.conflicts ?? [])
+            // A claim on the account collides with each open deal there; on this deal, only this deal's collision matters.
+            .filter(
+              (c) =>
+                c.kind !== 'direct_owned_deal' ||
+                c.competing.some((record) => record.type === 'deal' && record.id === deal.id),
+            )
+            .map((c) => conflictView(ctx, caller, r, c, partners, userNames)),
+        ),
     )
-  ).sort((a, b) => ['blocking', 'warning', 'info'].indexOf(a.severity) - ['blocking', 'warning', 'info'].indexOf(b.severity));
+  ).sort(
+    (a, b) =>
+      ['blocking', 'warning', 'info'].indexOf(a.severity) -
+      ['blocking', 'warning', 'info'].indexOf(b.severity),
+  );
 
   let attribution = null;
   let attributionError: string | null = null;
@@ -95,7 +122,13 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
         why: s.explanation,
         disputable: finalised && caller.user !== null,
       })),
-      disputes: view.disputes.map((d) => ({ id: d.id, participantId: d.participantId, state: d.state, reason: d.reason, deadline: d.deadline })),
+      disputes: view.disputes.map((d) => ({
+        id: d.id,
+        participantId: d.participantId,
+        state: d.state,
+        reason: d.reason,
+        deadline: d.deadline,
+      })),
       disputeBlockedReason: !finalised
         ? 'Credit can be disputed once the deal is won and its attribution is final.'
         : caller.user === null
@@ -103,8 +136,12 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
           : null,
     };
   } catch (error) {
-    ctx.logger.warn({ err: error, tenantId: caller.tenantId, dealId: deal.id }, 'deal card: attribution unavailable');
-    attributionError = 'Credit for this deal could not be worked out right now; the rest of the card is up to date.';
+    ctx.logger.warn(
+      { err: error, tenantId: caller.tenantId, dealId: deal.id },
+      'deal card: attribution unavailable',
+    );
+    attributionError =
+      'Credit for this deal could not be worked out right now; the rest of the card is up to date.';
   }
 
   return {
@@ -123,22 +160,31 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
     partners: [...roles.entries()].map(([partnerId, byRole]) => {
       const partner = partners.get(partnerId)!;
       const ordered = ROLE_ORDER.filter((role) => byRole.has(role));
-      return { partnerId, name: partner.name, tier: partner.tier, roles: ordered, roleReasons: ordered.map((role) => byRole.get(role)!) };
-    }),
-    registrations: registrations.map((r) => {
-      const state = states.get(r.id);
       return {
-        id: r.id,
-        partnerId: r.partnerId,
-        partnerName: partners.get(r.partnerId)?.name ?? r.partnerId,
-        status: r.status,
-        submittedAt: r.submittedAt,
-        decidedAt: r.decidedAt,
-        protection: protectionClock(r, now),
-        approvalClock: approvalClock(r, state, now),
-        assignedApproverName: PENDING.has(r.status) ? nameOf(state?.assignedApproverId) : null,
+        partnerId,
+        name: partner.name,
+        tier: partner.tier,
+        roles: ordered,
+        roleReasons: ordered.map((role) => byRole.get(role)!),
       };
     }),
+    // Refused, withdrawn and expired claims are history: the company card lists them.
+    registrations: registrations
+      .filter((r) => LIVE.has(r.status))
+      .map((r) => {
+        const state = states.get(r.id);
+        return {
+          id: r.id,
+          partnerId: r.partnerId,
+          partnerName: partners.get(r.partnerId)?.name ?? r.partnerId,
+          status: r.status,
+          submittedAt: r.submittedAt,
+          decidedAt: r.decidedAt,
+          protection: protectionClock(r, now),
+          approvalClock: approvalClock(r, state, now),
+          assignedApproverName: PENDING.has(r.status) ? nameOf(state?.assignedApproverId) : null,
+        };
+      }),
     conflicts,
     attribution,
     attributionError,

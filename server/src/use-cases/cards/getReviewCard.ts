@@ -8,14 +8,21 @@ import { approvalClock, conflictView, hubspotRecordUrl, PENDING } from './cardVi
 import { registrationsForDeal } from './getDealCard.js';
 
 const roleOf = (user: User) =>
-  user.roles.includes('deal_desk') ? 'deal desk' : user.roles.includes('partner_manager') ? 'partner manager' : 'admin';
+  user.roles.includes('deal_desk')
+    ? 'deal desk'
+    : user.roles.includes('partner_manager')
+      ? 'partner manager'
+      : 'admin';
 const person = (user: User) => ({ userId: user.id, name: user.name, role: roleOf(user) });
 
 /** Why the viewer may not decide, in words; null when they may. */
 const refusal = (viewer: User | null, own: readonly Stake[]): string | null => {
   if (!viewer) return 'Your HubSpot user is not linked to an Entente user.';
-  if (!canAdjudicate(viewer)) return 'Only partner managers, the deal desk and admins decide partner registrations.';
-  if (own.length > 0) return `You have a stake in the outcome (${describeStakes(own)}); nobody decides a registration they are paid on.`;
+  // The stake comes first: it is the reason that holds whatever the viewer's role.
+  if (own.length > 0)
+    return `You have a stake in the outcome (${describeStakes(own)}); nobody decides a registration they are paid on.`;
+  if (!canAdjudicate(viewer))
+    return 'Only partner managers, the deal desk and admins decide partner registrations.';
   return null;
 };
 
@@ -23,18 +30,36 @@ const refusal = (viewer: User | null, own: readonly Stake[]): string | null => {
  * Pending registrations (and ones the rules decided automatically, which only an override with a
  * second neutral approver can turn around), with their evidence and the viewer's neutrality.
  */
-export const getReviewCard = async (ctx: AppContext, caller: CardCaller, objectType: 'deals' | 'companies', objectId: string) => {
+export const getReviewCard = async (
+  ctx: AppContext,
+  caller: CardCaller,
+  objectType: 'deals' | 'companies',
+  objectId: string,
+) => {
   const now = ctx.now();
   const record =
     objectType === 'deals'
-      ? await findDeal(caller.scoped, objectId).then((d) => ({ type: 'deal' as const, id: d.id, crmId: d.crmId, name: d.name, deal: d }))
-      : await findCompany(caller.scoped, objectId).then((a) => ({ type: 'company' as const, id: a.id, crmId: a.crmId, name: a.name, deal: null }));
+      ? await findDeal(caller.scoped, objectId).then((d) => ({
+          type: 'deal' as const,
+          id: d.id,
+          crmId: d.crmId,
+          name: d.name,
+          deal: d,
+        }))
+      : await findCompany(caller.scoped, objectId).then((a) => ({
+          type: 'company' as const,
+          id: a.id,
+          crmId: a.crmId,
+          name: a.name,
+          deal: null,
+        }));
   const candidates: Registration[] = record.deal
     ? await registrationsForDeal(caller, record.deal)
     : await caller.scoped.registrations.listByAccount(record.id);
   const [users, partnerList] = await Promise.all([caller.scoped.users.list(), caller.scoped.partners.list()]);
   const partners = new Map<string, Partner>(partnerList.map((p) => [p.id, p]));
   const adjudicators = users.filter(canAdjudicate);
+  const userNames = new Map(users.map((u) => [u.id, u.name]));
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? id) : null);
 
   const views = [];
@@ -46,22 +71,32 @@ export const getReviewCard = async (ctx: AppContext, caller: CardCaller, objectT
     const pending = PENDING.has(registration.status);
     const automatic =
       !decisions.some((d) => d.kind !== 'policy') &&
-      ((registration.status === 'approved' && state?.outcome === 'approve') || (registration.status === 'rejected' && state?.outcome === 'reject'));
+      ((registration.status === 'approved' && state?.outcome === 'approve') ||
+        (registration.status === 'rejected' && state?.outcome === 'reject'));
     if (!pending && !automatic) continue;
 
     const facts = await gatherFacts(ctx.store, caller.scoped, registration, now);
     const own = caller.user ? stakesOf(caller.user.id, facts.stakes) : [];
     const neutral = adjudicators.filter((u) => stakesOf(u.id, facts.stakes).length === 0);
-    const assigned = state?.assignedApproverId ? neutral.find((u) => u.id === state.assignedApproverId) : undefined;
+    const assigned = state?.assignedApproverId
+      ? neutral.find((u) => u.id === state.assignedApproverId)
+      : undefined;
     const reason = refusal(caller.user, own);
-    const conflicts = await Promise.all(facts.conflicts.map((c) => conflictView(ctx, caller, registration, c, partners)));
+    const conflicts = await Promise.all(
+      facts.conflicts.map((c) => conflictView(ctx, caller, registration, c, partners, userNames)),
+    );
     const matches = await Promise.all(
       facts.conflicts
         .flatMap((c) => c.evidence)
         .filter((e, i, all) => all.findIndex((x) => x.type === e.type && x.id === e.id) === i)
         .slice(0, 8)
         .map(async (e) => {
-          const target = e.type === 'deal' ? await caller.scoped.deals.get(e.id) : e.type === 'account' ? await caller.scoped.accounts.get(e.id) : undefined;
+          const target =
+            e.type === 'deal'
+              ? await caller.scoped.deals.get(e.id)
+              : e.type === 'account'
+                ? await caller.scoped.accounts.get(e.id)
+                : undefined;
           const type = e.type === 'account' ? ('company' as const) : e.type;
           return {
             label: target ? `${type} ${target.name}` : `${type} ${e.id}`,
@@ -69,7 +104,10 @@ export const getReviewCard = async (ctx: AppContext, caller: CardCaller, objectT
             score: e.score,
             decision: e.decision,
             reasons: e.reasons.slice(0, 4).map((r) => r.text),
-            url: target && type !== 'registration' ? hubspotRecordUrl(ctx, caller.portalId, type, target.crmId) : null,
+            url:
+              target && type !== 'registration'
+                ? hubspotRecordUrl(ctx, caller.portalId, type, target.crmId)
+                : null,
           };
         }),
     );
@@ -107,6 +145,8 @@ export const getReviewCard = async (ctx: AppContext, caller: CardCaller, objectT
     record: { type: record.type, id: record.id, crmId: record.crmId, name: record.name },
     viewer: viewerOf(caller.user),
     // Pending first: they are what the reviewer came for.
-    registrations: views.sort((a, b) => (a.mode === b.mode ? a.submittedAt.localeCompare(b.submittedAt) : a.mode === 'decide' ? -1 : 1)),
+    registrations: views.sort((a, b) =>
+      a.mode === b.mode ? a.submittedAt.localeCompare(b.submittedAt) : a.mode === 'decide' ? -1 : 1,
+    ),
   };
 };

@@ -11,7 +11,9 @@ import { diffLines } from './diffLines.js';
 const requireAdmin = (caller: CardCaller) => {
   const user = requireLinkedUser(caller);
   if (!user.roles.includes('admin'))
-    throw new DomainError('CARDS.ADMIN_ONLY', 'Only Entente admins can see and change these settings.', { status: 403 });
+    throw new DomainError('CARDS.ADMIN_ONLY', 'Only Entente admins can see and change these settings.', {
+      status: 403,
+    });
   return user;
 };
 
@@ -22,7 +24,8 @@ const RENEWALS: Record<string, string> = {
 };
 
 /** Ties a publish to the exact text the admin simulated. */
-export const simulationIdOf = (source: string) => createHash('sha256').update(source).digest('hex').slice(0, 32);
+export const simulationIdOf = (source: string) =>
+  createHash('sha256').update(source).digest('hex').slice(0, 32);
 
 /** The admin settings page: policy (current, history), field mapping, attribution model. */
 export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
@@ -30,7 +33,12 @@ export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
   const now = ctx.now();
   const current = await currentPolicy(ctx.store.db, caller.tenantId, now);
   const [history, crm, attribution] = await Promise.all([
-    ctx.store.db.query<{ version: number; name: string | null; published_by: string; published_at: Date | string }>(
+    ctx.store.db.query<{
+      version: number;
+      name: string | null;
+      published_by: string;
+      published_at: Date | string;
+    }>(
       `SELECT version, document->>'name' AS name, published_by, published_at FROM policies
        WHERE tenant_id = $1 ORDER BY version DESC LIMIT 50`,
       [caller.tenantId],
@@ -58,13 +66,14 @@ export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
         publishedBy: row.published_by,
       })),
     },
-    fieldMapping: (Object.keys(DEFAULT_FIELD_MAPPING) as (keyof typeof DEFAULT_FIELD_MAPPING)[]).flatMap((object) =>
-      Object.entries(mapping[object]).map(([field, property]) => ({
-        object,
-        field,
-        property,
-        customised: (DEFAULT_FIELD_MAPPING[object] as Record<string, string>)[field] !== property,
-      })),
+    fieldMapping: (Object.keys(DEFAULT_FIELD_MAPPING) as (keyof typeof DEFAULT_FIELD_MAPPING)[]).flatMap(
+      (object) =>
+        Object.entries(mapping[object]).map(([field, property]) => ({
+          object,
+          field,
+          property,
+          customised: (DEFAULT_FIELD_MAPPING[object] as Record<string, string>)[field] !== property,
+        })),
     ),
     attribution: {
       version: attribution.version,
@@ -79,8 +88,14 @@ export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
 
 export const getPolicyDiff = async (ctx: AppContext, caller: CardCaller, from: number, to: number) => {
   requireAdmin(caller);
-  const [a, b] = await Promise.all([getPolicy(ctx.store.db, caller.tenantId, from), getPolicy(ctx.store.db, caller.tenantId, to)]);
-  if (!a || !b) throw new DomainError('REQUEST.NOT_FOUND', `Policy version ${!a ? from : to} does not exist`, { status: 404 });
+  const [a, b] = await Promise.all([
+    getPolicy(ctx.store.db, caller.tenantId, from),
+    getPolicy(ctx.store.db, caller.tenantId, to),
+  ]);
+  if (!a || !b)
+    throw new DomainError('REQUEST.NOT_FOUND', `Policy version ${!a ? from : to} does not exist`, {
+      status: 404,
+    });
   const lines = diffLines(a.source, b.source);
   return {
     from,
@@ -95,7 +110,8 @@ export const getPolicyDiff = async (ctx: AppContext, caller: CardCaller, from: n
 export const simulatePolicyFromCard = async (ctx: AppContext, caller: CardCaller, source: string) => {
   requireAdmin(caller);
   const result = await simulatePolicyChange(ctx, { tenantId: caller.tenantId, source });
-  const sum = (key: 'approvalsGained' | 'approvalsLost' | 'reviewsAdded') => result.partners.reduce((n, p) => n + p[key], 0);
+  const sum = (key: 'approvalsGained' | 'approvalsLost' | 'reviewsAdded') =>
+    result.partners.reduce((n, p) => n + p[key], 0);
   return {
     policyName: result.policyName,
     evaluated: result.evaluated,
@@ -104,16 +120,29 @@ export const simulatePolicyFromCard = async (ctx: AppContext, caller: CardCaller
     approvalsGained: sum('approvalsGained'),
     approvalsLost: sum('approvalsLost'),
     reviewsAdded: sum('reviewsAdded'),
-    examples: result.flipped.slice(0, 5).map((f) => `${f.registrationId} (${f.partnerId}): ${f.from} → ${f.to}${f.firedRules[0] ? `, ${f.firedRules[0].ruleId}` : ''}`),
+    examples: result.flipped
+      .slice(0, 5)
+      .map(
+        (f) =>
+          `${f.registrationId} (${f.partnerId}): ${f.from} → ${f.to}${f.firedRules[0] ? `, ${f.firedRules[0].ruleId}` : ''}`,
+      ),
     simulationId: simulationIdOf(source),
   };
 };
 
 /** Publishing needs the id of a simulation of this exact text: nobody publishes blind. */
-export const publishPolicyFromCard = async (ctx: AppContext, caller: CardCaller, input: { source: string; simulationId: string }) => {
+export const publishPolicyFromCard = async (
+  ctx: AppContext,
+  caller: CardCaller,
+  input: { source: string; simulationId: string },
+) => {
   const user = requireAdmin(caller);
   if (input.simulationId !== simulationIdOf(input.source))
-    throw new DomainError('POLICY.SIMULATION_REQUIRED', 'Simulate this exact policy text before publishing it.', { status: 409 });
+    throw new DomainError(
+      'POLICY.SIMULATION_REQUIRED',
+      'Simulate this exact policy text before publishing it.',
+      { status: 409 },
+    );
   const published = await ctx.store.db.transaction((tx) =>
     publishPolicy(tx, caller.tenantId, { source: input.source, publishedBy: user.id, at: ctx.now() }),
   );

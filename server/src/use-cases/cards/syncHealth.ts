@@ -4,7 +4,12 @@ import type { Queryable } from '../../store/database.js';
  * When Entente last heard from HubSpot about a record (webhook or backfill) or wrote to it, and
  * which of its fields are still waiting in the write-back outbox.
  */
-export const syncHealth = async (db: Queryable, tenantId: string, kind: 'deals' | 'companies', crmId: string) => {
+export const syncHealth = async (
+  db: Queryable,
+  tenantId: string,
+  kind: 'deals' | 'companies',
+  crmId: string,
+) => {
   const [versions, written, outbox] = await Promise.all([
     db.query<{ occurred_at: string | number }>(
       'SELECT occurred_at FROM crm_object_versions WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3',
@@ -24,7 +29,12 @@ export const syncHealth = async (db: Queryable, tenantId: string, kind: 'deals' 
   const last = Math.max(heard ?? 0, wrote ?? 0);
   const pendingFields = outbox.rows.flatMap((row) => Object.keys(row.fields)).sort();
   return {
-    state: pendingFields.length > 0 ? ('writes_pending' as const) : last > 0 ? ('in_sync' as const) : ('never_synced' as const),
+    state:
+      pendingFields.length > 0
+        ? ('writes_pending' as const)
+        : last > 0
+          ? ('in_sync' as const)
+          : ('never_synced' as const),
     lastSyncedAt: last > 0 ? new Date(last).toISOString() : null,
     pendingWrites: outbox.rows.length,
     pendingFields,

@@ -24,7 +24,12 @@ type Props = {
   onDispute: (participantId: string, reason: string) => void;
 };
 
-const DisputeForm = ({ split, busy, onSubmit, onCancel }: {
+const DisputeForm = ({
+  split,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
   split: AttributionSplit;
   busy: boolean;
   onSubmit: (reason: string) => void;
@@ -41,7 +46,12 @@ const DisputeForm = ({ split, busy, onSubmit, onCancel }: {
         required
       />
       <Flex direction="row" gap="sm">
-        <Button variant="primary" disabled={busy || reason.trim() === ''} onClick={() => onSubmit(reason.trim())} testId="dispute-submit">
+        <Button
+          variant="primary"
+          disabled={busy || reason.trim() === ''}
+          onClick={() => onSubmit(reason.trim())}
+          testId="dispute-submit"
+        >
           Send dispute
         </Button>
         <Button variant="secondary" onClick={() => onCancel()}>
@@ -56,7 +66,9 @@ const DisputeForm = ({ split, busy, onSubmit, onCancel }: {
 export const AttributionPanel = ({ attribution, disputeState, onDispute }: Props) => {
   const [disputing, setDisputing] = useState<string | null>(null);
   const split = attribution.splits.find((s) => s.participantId === disputing);
-  const openDisputes = new Map(attribution.disputes.filter((d) => d.state === 'open').map((d) => [d.participantId, d]));
+  const openDisputes = new Map(
+    attribution.disputes.filter((d) => d.state === 'open').map((d) => [d.participantId, d]),
+  );
   return (
     <Flex direction="column" gap="sm" testId="attribution-panel">
       <Heading>Attribution</Heading>
@@ -93,13 +105,20 @@ export const AttributionPanel = ({ attribution, disputeState, onDispute }: Props
               <TableRow key={s.participantId}>
                 <TableCell>{s.name}</TableCell>
                 <TableCell>{s.share}</TableCell>
-                <TableCell>{formatMoney({ amountMinor: s.amountMinor, currency: attribution.amount.currency })}</TableCell>
+                <TableCell>
+                  {formatMoney({ amountMinor: s.amountMinor, currency: attribution.amount.currency })}
+                </TableCell>
                 <TableCell>{s.why}</TableCell>
                 <TableCell>
                   {open ? (
                     <Text variant="microcopy">{`Disputed, decided by ${formatDate(open.deadline)}`}</Text>
                   ) : s.disputable && !attribution.disputeBlockedReason ? (
-                    <Button size="xs" variant="secondary" onClick={() => setDisputing(s.participantId)} testId={`dispute-${s.participantId}`}>
+                    <Button
+                      size="xs"
+                      variant="secondary"
+                      onClick={() => setDisputing(s.participantId)}
+                      testId={`dispute-${s.participantId}`}
+                    >
                       Dispute
                     </Button>
                   ) : (
@@ -111,7 +130,9 @@ export const AttributionPanel = ({ attribution, disputeState, onDispute }: Props
           })}
         </TableBody>
       </Table>
-      {attribution.disputeBlockedReason && <Text variant="microcopy">{attribution.disputeBlockedReason}</Text>}
+      {attribution.disputeBlockedReason && (
+        <Text variant="microcopy">{attribution.disputeBlockedReason}</Text>
+      )}
       {split && disputeState.status !== 'done' && (
         <DisputeForm
           split={split}

@@ -25,9 +25,16 @@ type Props = { fetcher: ServiceFetch; companyId: string };
 
 /** The account view: active partners, registration history, open conflicts and attributed pipeline. */
 export const CompanyPartnersView = ({ fetcher, companyId }: Props) => {
-  const { state, reload } = useServiceData(fetcher, `/hubspot/cards/companies/${encodeURIComponent(companyId)}`, companyCardPayloadSchema);
+  const { state, reload } = useServiceData(
+    fetcher,
+    `/hubspot/cards/companies/${encodeURIComponent(companyId)}`,
+    companyCardPayloadSchema,
+  );
   if (state.status === 'loading') return <CardLoading label="Loading partners on this account" />;
-  if (state.status === 'error') return <CardError title="Partner overview is unavailable" error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return (
+      <CardError title="Partner overview is unavailable" error={state.error} onRetry={() => void reload()} />
+    );
   const data = state.data;
   if (data.partners.length === 0 && data.registrations.length === 0)
     return (
@@ -41,20 +48,31 @@ export const CompanyPartnersView = ({ fetcher, companyId }: Props) => {
       <Statistics>
         <StatisticsItem label="Open deals" number={String(data.pipeline.openDeals)} />
         <StatisticsItem label="Open pipeline" number={formatMoney(data.pipeline.total)} />
-        <StatisticsItem label="Active partners" number={String(data.partners.filter((p) => p.activeRegistrations > 0).length)} />
+        <StatisticsItem
+          label="Active partners"
+          number={String(data.partners.filter((p) => p.activeRegistrations > 0).length)}
+        />
       </Statistics>
       <Heading>Partners</Heading>
       {data.partners.map((partner) => {
         const attributed = data.pipeline.byPartner.find((p) => p.partnerId === partner.partnerId);
         return (
-          <Flex key={partner.partnerId} direction="row" gap="sm" align="center" testId="company-partner">
+          <Flex
+            key={partner.partnerId}
+            direction="row"
+            gap="sm"
+            align="center"
+            testId={`company-partner-${partner.partnerId}`}
+          >
             <Text format={{ fontWeight: 'demibold' }}>{partner.name}</Text>
             <Text variant="microcopy">{`${partner.tier} tier, ${partner.activeRegistrations} active registration(s)`}</Text>
             {partner.roles.map((role) => (
               <Tag key={role}>{roleLabel(role)}</Tag>
             ))}
             <Text variant="microcopy">
-              {attributed ? `credited ${formatMoney(attributed.attributed)} of open pipeline on ${attributed.deals} deal(s)` : 'no credited open pipeline'}
+              {attributed
+                ? `credited ${formatMoney(attributed.attributed)} of open pipeline on ${attributed.deals} deal(s)`
+                : 'no credited open pipeline'}
             </Text>
           </Flex>
         );

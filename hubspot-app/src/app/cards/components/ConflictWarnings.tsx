@@ -12,7 +12,7 @@ export const ConflictWarnings = ({ conflicts }: { conflicts: Conflict[] }) => (
         key={`${conflict.registrationId}-${conflict.kind}-${index}`}
         title={conflict.title}
         variant={variantOf(conflict.severity)}
-        testId="conflict"
+        testId={`conflict-${conflict.registrationId}-${index}`}
       >
         <Text>{conflict.summary}</Text>
         {conflict.evidence.length > 0 && (

@@ -22,9 +22,9 @@ export const DecisionForm = ({ registration, state, onDecide }: Props) => {
     onDecide({ outcome, reason: reason.trim(), ...(override ? { override: { secondApproverId } } : {}) });
 
   return (
-    <Flex direction="column" gap="xs" testId="decision-form">
+    <Flex direction="column" gap="xs" testId={`decision-form-${registration.id}`}>
       {override && (
-        <Alert title="This is an override" variant="warning" testId="override-notice">
+        <Alert title="This is an override" variant="warning" testId={`override-notice-${registration.id}`}>
           {`The rules of engagement decided "${registration.policy.outcome ?? 'unknown'}". Going against them needs a second neutral approver and a written reason of at least 10 characters; both are recorded in the audit log.`}
         </Alert>
       )}
@@ -41,7 +41,10 @@ export const DecisionForm = ({ registration, state, onDecide }: Props) => {
           name={`second-${registration.id}`}
           value={secondApproverId}
           onChange={(value) => setSecondApproverId(String(value))}
-          options={registration.secondApprovers.map((p) => ({ label: `${p.name} (${p.role})`, value: p.userId }))}
+          options={registration.secondApprovers.map((p) => ({
+            label: `${p.name} (${p.role})`,
+            value: p.userId,
+          }))}
           required
         />
       )}
@@ -51,25 +54,46 @@ export const DecisionForm = ({ registration, state, onDecide }: Props) => {
             variant="primary"
             disabled={!ready || busy}
             onClick={() => decide(registration.policy.outcome === 'approve' ? 'reject' : 'approve')}
-            testId="decide-override"
+            testId={`decide-override-${registration.id}`}
           >
             {registration.policy.outcome === 'approve' ? 'Override: reject' : 'Override: approve'}
           </Button>
         ) : (
           <>
-            <Button variant="primary" disabled={!ready || busy} onClick={() => decide('approve')} testId="decide-approve">
+            <Button
+              variant="primary"
+              disabled={!ready || busy}
+              onClick={() => decide('approve')}
+              testId={`decide-approve-${registration.id}`}
+            >
               Approve
             </Button>
-            <Button variant="destructive" disabled={!ready || busy} onClick={() => decide('reject')} testId="decide-reject">
+            <Button
+              variant="destructive"
+              disabled={!ready || busy}
+              onClick={() => decide('reject')}
+              testId={`decide-reject-${registration.id}`}
+            >
               Reject
             </Button>
-            <Button variant="secondary" disabled={!ready || busy} onClick={() => decide('request_info')} testId="decide-request-info">
+            <Button
+              variant="secondary"
+              disabled={!ready || busy}
+              onClick={() => decide('request_info')}
+              testId={`decide-request-info-${registration.id}`}
+            >
               Request info
             </Button>
           </>
         )}
       </Flex>
-      {!ready && <Text variant="microcopy">{override ? 'Write a reason and pick a second approver to continue.' : 'Write a reason to continue.'}</Text>}
+      {!ready && (
+        <Text variant="microcopy">
+          {override
+            ? 'Write a reason and pick a second approver to continue.'
+            : 'Write a reason to continue.'}
+        </Text>
+      )}
     </Flex>
   );
 };

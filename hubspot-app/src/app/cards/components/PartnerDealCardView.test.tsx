@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Alert,
   BarChart,
@@ -35,11 +36,11 @@ describe('Partner deal card', () => {
     render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
     await waitFor(() => expect(maybeFind(LoadingSpinner)).toBeNull());
 
-    expect(findByTestId(StatusTag, 'registration-status').text).toBe('Approved');
-    const partner = find(StatusTag, { testId: 'registration-status' });
+    expect(findByTestId(StatusTag, 'registration-status-reg-1').text).toBe('Approved');
+    const partner = find(StatusTag, { testId: 'registration-status-reg-1' });
     expect(partner).toBeTruthy();
     expect(findAll(Alert)).toHaveLength(0);
-    const protection = findByTestId(ProgressBar, 'protection-window');
+    const protection = findByTestId(ProgressBar, 'protection-window-reg-1');
     expect(protection.props.title).toBe('Protected until 30 Dec 2026 (58 days left)');
     expect(protection.props.value).toBe(35);
     const text = textOf(find(Table));
@@ -50,7 +51,9 @@ describe('Partner deal card', () => {
       { participant: 'Tailspin Toys', share: 60 },
       { participant: 'Direct team', share: 40 },
     ]);
-    expect(textOf(findByTestId(Flex, 'sync-health'))).toContain('Last synced 2 Nov 2026, 08:55 UTC. Nothing waiting to be written.');
+    expect(textOf(findByTestId(Flex, 'sync-health'))).toContain(
+      'Last synced 2 Nov 2026, 08:55 UTC. Nothing waiting to be written.',
+    );
     expect(service.calls.map((c) => c.path)).toEqual([PATH]);
   });
 
@@ -58,12 +61,15 @@ describe('Partner deal card', () => {
     const service = fakeService({ [PATH]: buildDealCard({ conflicts: [buildConflict()] }) });
     const { render, findByTestId, waitFor, find } = createRenderer('crm.record.tab');
     render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
-    await waitFor(() => expect(findByTestId(Alert, 'conflict')).toBeTruthy());
-    const alert = findByTestId(Alert, 'conflict');
+    await waitFor(() => expect(findByTestId(Alert, 'conflict-reg-1-0')).toBeTruthy());
+    const alert = findByTestId(Alert, 'conflict-reg-1-0');
     expect(alert.props.variant).toBe('danger');
     expect(alert.props.title).toBe('A direct seller is already working this customer');
     expect(textOf(alert)).toContain('Domain acme.example matches exactly');
-    expect(find(Link).props.href).toEqual({ url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009', external: false });
+    expect(find(Link).props.href).toEqual({
+      url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009',
+      external: false,
+    });
     expect(find(Link).text).toBe('Open deal Acme expansion');
   });
 
@@ -79,7 +85,10 @@ describe('Partner deal card', () => {
   it('When the service fails, then an error state explains it and retrying loads the card', async () => {
     let attempts = 0;
     const service = fakeService({
-      [PATH]: () => (++attempts === 1 ? serviceError(0, 'CARD.TIMEOUT', 'Entente took too long to answer. Try again in a moment.') : buildDealCard()),
+      [PATH]: () =>
+        ++attempts === 1
+          ? serviceError(0, 'CARD.TIMEOUT', 'Entente took too long to answer. Try again in a moment.')
+          : buildDealCard(),
     });
     const { render, find, waitFor, maybeFind } = createRenderer('crm.record.tab');
     render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
@@ -99,14 +108,29 @@ describe('Partner deal card', () => {
   });
 
   it('When an older answer arrives after a newer request, then the older answer is dropped', async () => {
-    const service = fakeService({ '/hubspot/cards/deals/9002': buildDealCard({ deal: { ...buildDealCard().deal, name: 'Newer deal' }, partners: [], registrations: [] }) });
+    const service = fakeService({
+      '/hubspot/cards/deals/9002': buildDealCard({ partners: [], registrations: [] }),
+    });
     service.hold(PATH);
-    const { render, waitFor, maybeFind, find } = createRenderer('crm.record.tab');
-    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
-    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9002" />);
+    // The same card instance moves to another record while the first answer is still on its way.
+    const Switcher = () => {
+      const [dealId, setDealId] = useState('9001');
+      return (
+        <>
+          <Button testId="next-record" onClick={() => setDealId('9002')}>
+            Next
+          </Button>
+          <PartnerDealCardView fetcher={service.fetcher} dealId={dealId} />
+        </>
+      );
+    };
+    const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+    render(<Switcher />);
+    findByTestId(Button, 'next-record').trigger('onClick');
     await waitFor(() => expect(maybeFind(EmptyState)).not.toBeNull());
     service.release(PATH, buildDealCard());
-    await new Promise((resolve) => setImmediate(resolve));
+    // Let the released answer run through the hook.
+    for (let tick = 0; tick < 20; tick++) await Promise.resolve();
     expect(maybeFind(EmptyState)).not.toBeNull();
     expect(find(EmptyState).props.title).toBe('No partners on this deal');
   });

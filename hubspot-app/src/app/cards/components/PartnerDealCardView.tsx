@@ -16,7 +16,13 @@ const Partners = ({ data }: { data: DealCardPayload }) => (
   <Flex direction="column" gap="xs">
     <Heading>Partners on this deal</Heading>
     {data.partners.map((partner) => (
-      <Flex key={partner.partnerId} direction="row" gap="sm" align="center" testId="partner">
+      <Flex
+        key={partner.partnerId}
+        direction="row"
+        gap="sm"
+        align="center"
+        testId={`partner-${partner.partnerId}`}
+      >
         <Text format={{ fontWeight: 'demibold' }}>{partner.name}</Text>
         <Text variant="microcopy">{`${partner.tier} tier`}</Text>
         {partner.roles.map((role) => (
@@ -35,26 +41,37 @@ const Partners = ({ data }: { data: DealCardPayload }) => (
  * attribution and sync health. The fetcher is passed in so tests and `entente preview` replace it.
  */
 export const PartnerDealCardView = ({ fetcher, dealId }: Props) => {
-  const { state, reload } = useServiceData(fetcher, `/hubspot/cards/deals/${encodeURIComponent(dealId)}`, dealCardPayloadSchema);
+  const { state, reload } = useServiceData(
+    fetcher,
+    `/hubspot/cards/deals/${encodeURIComponent(dealId)}`,
+    dealCardPayloadSchema,
+  );
   const dispute = useServiceAction(fetcher);
 
   if (state.status === 'loading') return <CardLoading label="Loading partners on this deal" />;
-  if (state.status === 'error') return <CardError title="Partner details are unavailable" error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return (
+      <CardError title="Partner details are unavailable" error={state.error} onRetry={() => void reload()} />
+    );
   const data = state.data;
 
   const onDispute = (participantId: string, reason: string) => {
-    void dispute.run(`/hubspot/cards/deals/${encodeURIComponent(dealId)}/disputes`, { participantId, reason }).then((result) => {
-      if (result) void reload();
-    });
+    void dispute
+      .run(`/hubspot/cards/deals/${encodeURIComponent(dealId)}/disputes`, { participantId, reason })
+      .then((result) => {
+        if (result) void reload();
+      });
   };
 
-  const nothing = data.partners.length === 0 && data.registrations.length === 0 && data.conflicts.length === 0;
+  const nothing =
+    data.partners.length === 0 && data.registrations.length === 0 && data.conflicts.length === 0;
   return (
     <Flex direction="column" gap="md">
       {data.conflicts.length > 0 && <ConflictWarnings conflicts={data.conflicts} />}
       {nothing ? (
         <CardEmpty title="No partners on this deal">
-          No partner has registered this deal or been recorded on it. Partner registrations and touchpoints show up here as soon as they arrive.
+          No partner has registered this deal or been recorded on it. Partner registrations and touchpoints
+          show up here as soon as they arrive.
         </CardEmpty>
       ) : (
         <>

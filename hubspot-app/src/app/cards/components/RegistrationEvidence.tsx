@@ -12,8 +12,10 @@ export const RegistrationEvidence = ({ registration }: { registration: ReviewReg
         value={registration.clock.percentUsed}
         maxValue={100}
         valueDescription={`decide by ${formatDateTime(registration.clock.endsAt)}`}
-        variant={registration.clock.overdue ? 'danger' : registration.clock.percentUsed > 75 ? 'warning' : 'success'}
-        testId="review-clock"
+        variant={
+          registration.clock.overdue ? 'danger' : registration.clock.percentUsed > 75 ? 'warning' : 'success'
+        }
+        testId={`review-clock-${registration.id}`}
       />
     )}
     <Heading>Rules that fired</Heading>

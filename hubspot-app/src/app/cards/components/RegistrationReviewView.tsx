@@ -24,21 +24,32 @@ const NotNeutral = ({ registration }: { registration: ReviewRegistration }) => {
       ? `It can be decided by ${neutrality.whoCan.map((p) => p.name).join(', ')}.`
       : 'Nobody neutral is available; it has been escalated to the deal desk.';
   return (
-    <Alert title="You cannot decide this registration" variant="warning" testId="not-neutral">
+    <Alert
+      title="You cannot decide this registration"
+      variant="warning"
+      testId={`not-neutral-${registration.id}`}
+    >
       {`${neutrality.reason ?? 'You are not a neutral reviewer for it.'} ${who}`}
     </Alert>
   );
 };
 
-const Registration = ({ registration, fetcher }: { registration: ReviewRegistration; fetcher: ServiceFetch }) => {
+const Registration = ({
+  registration,
+  fetcher,
+}: {
+  registration: ReviewRegistration;
+  fetcher: ServiceFetch;
+}) => {
   const action = useServiceAction(fetcher);
-  const decided = action.state.status === 'done' ? decisionResponseSchema.safeParse(action.state.result) : undefined;
+  const decided =
+    action.state.status === 'done' ? decisionResponseSchema.safeParse(action.state.result) : undefined;
   const onDecide = (request: DecisionRequest) => {
     // The decided registration stays on screen with its confirmation until the record is reopened.
     void action.run(`/hubspot/cards/registrations/${encodeURIComponent(registration.id)}/decision`, request);
   };
   return (
-    <Flex direction="column" gap="sm" testId="review-registration">
+    <Flex direction="column" gap="sm" testId={`review-registration-${registration.id}`}>
       <Flex direction="row" gap="sm" align="center">
         <Heading>{`${registration.partnerName}: ${registration.customer.name ?? registration.customer.domain ?? 'customer'}`}</Heading>
         <StatusTag variant={statusVariant(registration.status)}>{statusLabel(registration.status)}</StatusTag>
@@ -48,7 +59,7 @@ const Registration = ({ registration, fetcher }: { registration: ReviewRegistrat
       </Text>
       <RegistrationEvidence registration={registration} />
       {decided?.success ? (
-        <Alert title="Decision recorded" variant="success" testId="decision-done">
+        <Alert title="Decision recorded" variant="success" testId={`decision-done-${registration.id}`}>
           {decided.data.message}
         </Alert>
       ) : registration.neutrality.canDecide ? (
@@ -57,7 +68,11 @@ const Registration = ({ registration, fetcher }: { registration: ReviewRegistrat
         <NotNeutral registration={registration} />
       )}
       {action.state.status === 'error' && (
-        <Alert title="The decision was not recorded" variant="error" testId="decision-error">
+        <Alert
+          title="The decision was not recorded"
+          variant="error"
+          testId={`decision-error-${registration.id}`}
+        >
           {action.state.error.message}
         </Alert>
       )}
@@ -74,7 +89,10 @@ export const RegistrationReviewView = ({ fetcher, objectType, objectId }: Props)
     reviewCardPayloadSchema,
   );
   if (state.status === 'loading') return <CardLoading label="Loading registrations to review" />;
-  if (state.status === 'error') return <CardError title="Registrations are unavailable" error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return (
+      <CardError title="Registrations are unavailable" error={state.error} onRetry={() => void reload()} />
+    );
   const { registrations, record } = state.data;
   if (registrations.length === 0)
     return (

@@ -1,4 +1,11 @@
-import { DescriptionList, DescriptionListItem, Flex, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
+import {
+  DescriptionList,
+  DescriptionListItem,
+  Flex,
+  ProgressBar,
+  StatusTag,
+  Text,
+} from '@hubspot/ui-extensions';
 import type { DealRegistration } from '../types/dealCard';
 import { formatDate, formatDateTime, formatHoursLeft, statusLabel, statusVariant } from '../utils/format';
 
@@ -7,7 +14,10 @@ export const RegistrationStatus = ({ registration }: { registration: DealRegistr
   <Flex direction="column" gap="xs">
     <Flex direction="row" gap="sm" align="center">
       <Text format={{ fontWeight: 'demibold' }}>{registration.partnerName}</Text>
-      <StatusTag variant={statusVariant(registration.status)} testId="registration-status">
+      <StatusTag
+        variant={statusVariant(registration.status)}
+        testId={`registration-status-${registration.id}`}
+      >
         {statusLabel(registration.status)}
       </StatusTag>
     </Flex>
@@ -27,8 +37,14 @@ export const RegistrationStatus = ({ registration }: { registration: DealRegistr
         value={registration.approvalClock.percentUsed}
         maxValue={100}
         valueDescription={`decide by ${formatDateTime(registration.approvalClock.endsAt)}`}
-        variant={registration.approvalClock.overdue ? 'danger' : registration.approvalClock.percentUsed > 75 ? 'warning' : 'success'}
-        testId="approval-clock"
+        variant={
+          registration.approvalClock.overdue
+            ? 'danger'
+            : registration.approvalClock.percentUsed > 75
+              ? 'warning'
+              : 'success'
+        }
+        testId={`approval-clock-${registration.id}`}
       />
     )}
     {registration.protection && (
@@ -37,8 +53,14 @@ export const RegistrationStatus = ({ registration }: { registration: DealRegistr
         value={registration.protection.percentUsed}
         maxValue={100}
         valueDescription={`protection started ${formatDate(registration.protection.startsAt)}`}
-        variant={registration.protection.overdue ? 'danger' : registration.protection.percentUsed > 85 ? 'warning' : 'success'}
-        testId="protection-window"
+        variant={
+          registration.protection.overdue
+            ? 'danger'
+            : registration.protection.percentUsed > 85
+              ? 'warning'
+              : 'success'
+        }
+        testId={`protection-window-${registration.id}`}
       />
     )}
   </Flex>

@@ -24,7 +24,9 @@ export const useServiceAction = (fetcher: ServiceFetch) => {
         setState({
           status: 'error',
           error:
-            error instanceof ServiceError ? error : new ServiceError(0, 'CARD.UNEXPECTED', 'The action did not go through.'),
+            error instanceof ServiceError
+              ? error
+              : new ServiceError(0, 'CARD.UNEXPECTED', 'The action did not go through.'),
         });
         return undefined;
       } finally {

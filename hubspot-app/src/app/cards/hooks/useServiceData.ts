@@ -3,9 +3,7 @@ import type { z } from 'zod';
 import { ServiceError, type ServiceFetch } from '../utils/fetchFromService';
 
 export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'success'; data: T }
-  | { status: 'error'; error: ServiceError };
+  { status: 'loading' } | { status: 'success'; data: T } | { status: 'error'; error: ServiceError };
 
 const asServiceError = (error: unknown): ServiceError =>
   error instanceof ServiceError
@@ -34,7 +32,11 @@ export const useServiceData = <T>(fetcher: ServiceFetch, path: string | null, sc
           ? { status: 'success', data: parsed.data }
           : {
               status: 'error',
-              error: new ServiceError(0, 'CARD.BAD_RESPONSE', 'Entente sent an answer this card does not understand.'),
+              error: new ServiceError(
+                0,
+                'CARD.BAD_RESPONSE',
+                'Entente sent an answer this card does not understand.',
+              ),
             },
       );
     } catch (error) {

@@ -18,9 +18,11 @@ export const fakeService = (answers: Record<string, Answer> = {}) => {
         held.set(path, [...(held.get(path) ?? []), { resolve, reject }]);
       });
     }
-    if (!(path in answers)) return Promise.reject(new ServiceError(404, 'REQUEST.NOT_FOUND', `No answer for ${path}`));
+    if (!(path in answers))
+      return Promise.reject(new ServiceError(404, 'REQUEST.NOT_FOUND', `No answer for ${path}`));
     const answer = answers[path];
-    const value = typeof answer === 'function' ? (answer as (r: ServiceRequest | undefined) => unknown)(request) : answer;
+    const value =
+      typeof answer === 'function' ? (answer as (r: ServiceRequest | undefined) => unknown)(request) : answer;
     return value instanceof Error ? Promise.reject(value) : Promise.resolve(value);
   };
   return {
@@ -40,4 +42,5 @@ export const fakeService = (answers: Record<string, Answer> = {}) => {
   };
 };
 
-export const serviceError = (status: number, code: string, message: string) => new ServiceError(status, code, message);
+export const serviceError = (status: number, code: string, message: string) =>
+  new ServiceError(status, code, message);

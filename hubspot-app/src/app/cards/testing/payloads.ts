@@ -22,7 +22,14 @@ export const buildConflict = (overrides: Partial<Conflict> = {}): Conflict => ({
   registrationId: 'reg-1',
   partnerName: 'Tailspin Toys',
   evidence: ['Domain acme.example matches exactly', 'Name "Acme Corp" matches "Acme Corporation" (92%)'],
-  competing: [{ type: 'deal', id: 'd-9', label: 'deal Acme expansion', url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009' }],
+  competing: [
+    {
+      type: 'deal',
+      id: 'd-9',
+      label: 'deal Acme expansion',
+      url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009',
+    },
+  ],
   ...overrides,
 });
 
@@ -76,8 +83,26 @@ export const buildDealCard = (overrides: Partial<DealCardPayload> = {}): DealCar
     settingsVersion: 0,
     amount: { amountMinor: 12_000_000, currency: 'USD' },
     splits: [
-      { participantId: 'p-tailspin', name: 'Tailspin Toys', kind: 'partner', share: '60%', shareBp: 6000, amountMinor: 7_200_000, why: 'Sourced the deal (40%) and ran the co-sell meeting (20%).', disputable: true },
-      { participantId: 'direct', name: 'Direct team', kind: 'direct', share: '40%', shareBp: 4000, amountMinor: 4_800_000, why: 'Closed the deal (40%).', disputable: true },
+      {
+        participantId: 'p-tailspin',
+        name: 'Tailspin Toys',
+        kind: 'partner',
+        share: '60%',
+        shareBp: 6000,
+        amountMinor: 7_200_000,
+        why: 'Sourced the deal (40%) and ran the co-sell meeting (20%).',
+        disputable: true,
+      },
+      {
+        participantId: 'direct',
+        name: 'Direct team',
+        kind: 'direct',
+        share: '40%',
+        shareBp: 4000,
+        amountMinor: 4_800_000,
+        why: 'Closed the deal (40%).',
+        disputable: true,
+      },
     ],
     disputes: [],
     disputeBlockedReason: null,
@@ -94,12 +119,28 @@ export const buildReviewRegistration = (overrides: Partial<ReviewRegistration> =
   submittedAt: '2026-11-01T09:00:00.000Z',
   customer: { name: 'Acme Corp', domain: 'acme.example' },
   policy: { version: 1, outcome: 'review' },
-  firedRules: [{ ruleId: 'R-DIRECT-OWNED', reason: 'The customer has an open deal owned by a direct seller.' }],
+  firedRules: [
+    { ruleId: 'R-DIRECT-OWNED', reason: 'The customer has an open deal owned by a direct seller.' },
+  ],
   matches: [
-    { label: 'company Acme Corporation', type: 'company', score: 0.97, decision: 'match', reasons: ['domain acme.example is the same'], url: 'https://app.hubspot.com/contacts/990001/record/0-2/5001' },
+    {
+      label: 'company Acme Corporation',
+      type: 'company',
+      score: 0.97,
+      decision: 'match',
+      reasons: ['domain acme.example is the same'],
+      url: 'https://app.hubspot.com/contacts/990001/record/0-2/5001',
+    },
   ],
   conflicts: [buildConflict()],
-  clock: { label: 'Review clock', startsAt: '2026-11-01T09:00:00.000Z', endsAt: '2026-11-03T09:00:00.000Z', percentUsed: 50, hoursLeft: 24, overdue: false },
+  clock: {
+    label: 'Review clock',
+    startsAt: '2026-11-01T09:00:00.000Z',
+    endsAt: '2026-11-03T09:00:00.000Z',
+    percentUsed: 50,
+    hoursLeft: 24,
+    overdue: false,
+  },
   neutrality: {
     canDecide: true,
     stakes: [],
@@ -125,15 +166,37 @@ export const buildCompanyCard = (overrides: Partial<CompanyCardPayload> = {}): C
   generatedAt: '2026-11-02T09:00:00.000Z',
   company: { id: 'a-1', crmId: '5001', name: 'Acme Corporation', domain: 'acme.example' },
   viewer: buildViewer(),
-  partners: [{ partnerId: 'p-tailspin', name: 'Tailspin Toys', tier: 'Gold', activeRegistrations: 1, roles: ['sourced'] }],
+  partners: [
+    {
+      partnerId: 'p-tailspin',
+      name: 'Tailspin Toys',
+      tier: 'Gold',
+      activeRegistrations: 1,
+      roles: ['sourced'],
+    },
+  ],
   registrations: [
-    { id: 'reg-1', partnerName: 'Tailspin Toys', status: 'approved', submittedAt: '2026-10-01T10:00:00.000Z', decidedAt: '2026-10-01T10:00:01.000Z', dealName: 'Acme platform' },
+    {
+      id: 'reg-1',
+      partnerName: 'Tailspin Toys',
+      status: 'approved',
+      submittedAt: '2026-10-01T10:00:00.000Z',
+      decidedAt: '2026-10-01T10:00:01.000Z',
+      dealName: 'Acme platform',
+    },
   ],
   conflicts: [],
   pipeline: {
     openDeals: 2,
     total: { amountMinor: 20_000_000, currency: 'USD' },
-    byPartner: [{ partnerId: 'p-tailspin', name: 'Tailspin Toys', attributed: { amountMinor: 7_200_000, currency: 'USD' }, deals: 1 }],
+    byPartner: [
+      {
+        partnerId: 'p-tailspin',
+        name: 'Tailspin Toys',
+        attributed: { amountMinor: 7_200_000, currency: 'USD' },
+        deals: 1,
+      },
+    ],
     note: null,
   },
   ...overrides,
@@ -143,9 +206,21 @@ export const buildSettings = (overrides: Partial<SettingsPayload> = {}): Setting
   generatedAt: '2026-11-02T09:00:00.000Z',
   viewer: buildViewer({ userId: 'u-admin', name: 'Ada Admin', roles: ['admin'], isAdmin: true }),
   policy: {
-    current: { version: 2, name: 'Stricter incumbency', publishedAt: '2026-11-01T09:00:00.000Z', publishedBy: 'u-admin', source: 'name: Stricter incumbency\n', ruleIds: ['R-1', 'R-2'] },
+    current: {
+      version: 2,
+      name: 'Stricter incumbency',
+      publishedAt: '2026-11-01T09:00:00.000Z',
+      publishedBy: 'u-admin',
+      source: 'name: Stricter incumbency\n',
+      ruleIds: ['R-1', 'R-2'],
+    },
     history: [
-      { version: 2, name: 'Stricter incumbency', publishedAt: '2026-11-01T09:00:00.000Z', publishedBy: 'u-admin' },
+      {
+        version: 2,
+        name: 'Stricter incumbency',
+        publishedAt: '2026-11-01T09:00:00.000Z',
+        publishedBy: 'u-admin',
+      },
       { version: 1, name: 'Default', publishedAt: '2026-10-01T09:00:00.000Z', publishedBy: 'system' },
     ],
   },
@@ -153,6 +228,13 @@ export const buildSettings = (overrides: Partial<SettingsPayload> = {}): Setting
     { object: 'deals', field: 'name', property: 'dealname', customised: false },
     { object: 'companies', field: 'domain', property: 'website_domain', customised: true },
   ],
-  attribution: { version: 0, model: 'position_based', modelLabel: 'Position-based 40/20/40', publishedAt: null, renewal: 'Renewals inherit the original split', disputeWindowDays: 14 },
+  attribution: {
+    version: 0,
+    model: 'position_based',
+    modelLabel: 'Position-based 40/20/40',
+    publishedAt: null,
+    renewal: 'Renewals inherit the original split',
+    disputeWindowDays: 14,
+  },
   ...overrides,
 });

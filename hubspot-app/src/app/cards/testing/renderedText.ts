@@ -5,8 +5,12 @@ type Props = Record<string, unknown>;
 
 const childrenOf = (node: AnyNode): AnyNode[] => ('childNodes' in node ? (node.childNodes as AnyNode[]) : []);
 
+/** Any rendered node, whatever its component's props (the renderer's own types are per component). */
+type SomeNode = { nodeType: string };
+
 /** All the text under a node, in order, joined by single spaces (nested elements included). */
-export const textOf = (node: AnyNode | null | undefined): string => {
+export const textOf = (some: SomeNode | null | undefined): string => {
+  const node = some as AnyNode | null | undefined;
   if (!node) return '';
   if (node.nodeType === 'text') return node.text;
   return childrenOf(node)
@@ -32,7 +36,10 @@ const chartLines = (props: Props): string[] => {
   const width = Math.max(...rows.map((r) => String(r[axes.x.field]).length), 1);
   return [
     `Chart: ${axes.y.label ?? axes.y.field}`,
-    ...rows.map((r) => `  ${String(r[axes.x.field]).padEnd(width)} ${bar(Number(r[axes.y.field]), max)} ${r[axes.y.field]}`),
+    ...rows.map(
+      (r) =>
+        `  ${String(r[axes.x.field]).padEnd(width)} ${bar(Number(r[axes.y.field]), max)} ${r[axes.y.field]}`,
+    ),
   ];
 };
 
@@ -92,7 +99,14 @@ export const describeNode = (node: AnyNode): string[] => {
       return [...kids(), '-'.repeat(40)];
     case 'Flex':
       // A row reads as one line; a column as one line per child.
-      return props.direction === 'row' ? [childrenOf(node).map((c) => describeNode(c).join(' ')).filter(Boolean).join('  ')] : kids();
+      return props.direction === 'row'
+        ? [
+            childrenOf(node)
+              .map((c) => describeNode(c).join(' '))
+              .filter(Boolean)
+              .join('  '),
+          ]
+        : kids();
     default:
       return kids();
   }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { conflictSchema, moneySchema, partnerRoleSchema, registrationStatusSchema, viewerSchema } from './common';
+import {
+  conflictSchema,
+  moneySchema,
+  partnerRoleSchema,
+  registrationStatusSchema,
+  viewerSchema,
+} from './common';
 
 /** GET /hubspot/cards/companies/{companyId} */
 export const companyCardPayloadSchema = z.object({
@@ -29,7 +35,9 @@ export const companyCardPayloadSchema = z.object({
   pipeline: z.object({
     openDeals: z.number().int(),
     total: moneySchema,
-    byPartner: z.array(z.object({ partnerId: z.string(), name: z.string(), attributed: moneySchema, deals: z.number().int() })),
+    byPartner: z.array(
+      z.object({ partnerId: z.string(), name: z.string(), attributed: moneySchema, deals: z.number().int() }),
+    ),
     /** Set when some deals were left out (too many, or attribution failed), in words. */
     note: z.string().nullable(),
   }),

@@ -64,7 +64,12 @@ export type ReviewRegistration = z.infer<typeof reviewRegistrationSchema>;
 /** GET /hubspot/cards/{deals|companies}/{id}/registrations */
 export const reviewCardPayloadSchema = z.object({
   generatedAt: z.string(),
-  record: z.object({ type: z.enum(['deal', 'company']), id: z.string(), crmId: z.string(), name: z.string() }),
+  record: z.object({
+    type: z.enum(['deal', 'company']),
+    id: z.string(),
+    crmId: z.string(),
+    name: z.string(),
+  }),
   viewer: viewerSchema,
   registrations: z.array(reviewRegistrationSchema),
 });

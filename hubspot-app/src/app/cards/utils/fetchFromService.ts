@@ -40,7 +40,8 @@ type FetchLike = (
 const envelopeOf = (body: unknown): { code?: string; message?: string; details?: unknown } => {
   if (body && typeof body === 'object' && 'error' in body) {
     const error = (body as { error: unknown }).error;
-    if (error && typeof error === 'object') return error as { code?: string; message?: string; details?: unknown };
+    if (error && typeof error === 'object')
+      return error as { code?: string; message?: string; details?: unknown };
   }
   return {};
 };
@@ -57,13 +58,20 @@ export const createServiceFetch =
     let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new ServiceError(0, 'CARD.TIMEOUT', 'Entente took too long to answer. Try again in a moment.')),
+        () =>
+          reject(
+            new ServiceError(0, 'CARD.TIMEOUT', 'Entente took too long to answer. Try again in a moment.'),
+          ),
         timeoutMs,
       );
     });
     try {
       const response = await Promise.race([
-        fetchImpl(`${origin}${path}`, { method, timeout: timeoutMs, ...(request.body ? { body: request.body } : {}) }),
+        fetchImpl(`${origin}${path}`, {
+          method,
+          timeout: timeoutMs,
+          ...(request.body ? { body: request.body } : {}),
+        }),
         timeout,
       ]);
       const body: unknown = await response.json().catch(() => undefined);
@@ -79,11 +87,17 @@ export const createServiceFetch =
       return body;
     } catch (error) {
       if (error instanceof ServiceError) throw error;
-      throw new ServiceError(0, 'CARD.UNREACHABLE', 'Entente could not be reached. Check your connection and try again.');
+      throw new ServiceError(
+        0,
+        'CARD.UNREACHABLE',
+        'Entente could not be reached. Check your connection and try again.',
+      );
     } finally {
       clearTimeout(timer);
     }
   };
 
 /** The fetch the cards use inside HubSpot. */
-export const hubspotServiceFetch: ServiceFetch = createServiceFetch((url, options) => hubspot.fetch(url, options));
+export const hubspotServiceFetch: ServiceFetch = createServiceFetch((url, options) =>
+  hubspot.fetch(url, options),
+);

@@ -12,16 +12,28 @@ export const PolicyDiffView = ({ fetcher, versions }: { fetcher: ServiceFetch; v
   const newest = versions[0] ?? 1;
   const [from, setFrom] = useState(versions[1] ?? newest);
   const [to, setTo] = useState(newest);
-  const { state, reload } = useServiceData(fetcher, `/hubspot/cards/settings/policy/diff?from=${from}&to=${to}`, policyDiffSchema);
+  const { state, reload } = useServiceData(
+    fetcher,
+    `/hubspot/cards/settings/policy/diff?from=${from}&to=${to}`,
+    policyDiffSchema,
+  );
   const options = versions.map((v) => ({ label: `Version ${v}`, value: v }));
   return (
     <Flex direction="column" gap="xs" testId="policy-diff">
       <Flex direction="row" gap="sm">
-        <Select label="From" name="diff-from" value={from} options={options} onChange={(v) => setFrom(Number(v))} />
+        <Select
+          label="From"
+          name="diff-from"
+          value={from}
+          options={options}
+          onChange={(v) => setFrom(Number(v))}
+        />
         <Select label="To" name="diff-to" value={to} options={options} onChange={(v) => setTo(Number(v))} />
       </Flex>
       {state.status === 'loading' && <CardLoading label="Comparing versions" />}
-      {state.status === 'error' && <CardError title="The comparison is unavailable" error={state.error} onRetry={() => void reload()} />}
+      {state.status === 'error' && (
+        <CardError title="The comparison is unavailable" error={state.error} onRetry={() => void reload()} />
+      )}
       {state.status === 'success' &&
         (state.data.added + state.data.removed === 0 ? (
           <Text>{`Versions ${from} and ${to} are the same.`}</Text>
@@ -32,7 +44,13 @@ export const PolicyDiffView = ({ fetcher, versions }: { fetcher: ServiceFetch; v
               {state.data.lines
                 .filter((line) => line.op !== 'same')
                 .map((line, index) => (
-                  <Text key={index} format={{ fontWeight: line.op === 'added' ? 'demibold' : 'regular', lineDecoration: line.op === 'removed' ? 'strikethrough' : 'none' }}>
+                  <Text
+                    key={index}
+                    format={{
+                      fontWeight: line.op === 'added' ? 'demibold' : 'regular',
+                      lineDecoration: line.op === 'removed' ? 'strikethrough' : 'none',
+                    }}
+                  >
                     {`${PREFIX[line.op]}${line.text}`}
                   </Text>
                 ))}

@@ -25,7 +25,8 @@ import { PolicyPublisher } from './PolicyPublisher';
 export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
   const { state, reload } = useServiceData(fetcher, '/hubspot/cards/settings', settingsPayloadSchema);
   if (state.status === 'loading') return <CardLoading label="Loading Entente settings" />;
-  if (state.status === 'error') return <CardError title="Settings are unavailable" error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <CardError title="Settings are unavailable" error={state.error} onRetry={() => void reload()} />;
   const { policy, fieldMapping, attribution } = state.data;
   return (
     <Flex direction="column" gap="md">
@@ -61,8 +62,14 @@ export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
           ))}
         </TableBody>
       </Table>
-      {policy.history.length > 1 && <PolicyDiffView fetcher={fetcher} versions={policy.history.map((v) => v.version)} />}
-      <PolicyPublisher fetcher={fetcher} currentSource={policy.current.source} onPublished={() => void reload()} />
+      {policy.history.length > 1 && (
+        <PolicyDiffView fetcher={fetcher} versions={policy.history.map((v) => v.version)} />
+      )}
+      <PolicyPublisher
+        fetcher={fetcher}
+        currentSource={policy.current.source}
+        onPublished={() => void reload()}
+      />
       <Divider />
       <Heading>Field mapping</Heading>
       <Table bordered testId="field-mapping">
@@ -95,7 +102,9 @@ export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
           <Text>{attribution.renewal}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Dispute window">
-          <Text>{attribution.disputeWindowDays === null ? '—' : `${attribution.disputeWindowDays} days`}</Text>
+          <Text>
+            {attribution.disputeWindowDays === null ? '—' : `${attribution.disputeWindowDays} days`}
+          </Text>
         </DescriptionListItem>
       </DescriptionList>
     </Flex>

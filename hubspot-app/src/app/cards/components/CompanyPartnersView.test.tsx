@@ -1,0 +1,59 @@
+import { Alert, EmptyState, ErrorState, LoadingSpinner, StatisticsItem, Table } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { fakeService, serviceError } from '../testing/fakeService';
+import { buildCompanyCard, buildConflict } from '../testing/payloads';
+import { textOf } from '../testing/renderedText';
+import { CompanyPartnersView } from './CompanyPartnersView';
+
+const PATH = '/hubspot/cards/companies/5001';
+
+describe('Company partner overview', () => {
+  it('When the overview is loading, then a spinner shows', () => {
+    const service = fakeService();
+    service.hold(PATH);
+    const { render, find } = createRenderer('crm.record.tab');
+    render(<CompanyPartnersView fetcher={service.fetcher} companyId="5001" />);
+    expect(find(LoadingSpinner).props.label).toBe('Loading partners on this account');
+  });
+
+  it('When partners are active, then partners, pipeline and the registration history show', async () => {
+    const service = fakeService({ [PATH]: buildCompanyCard() });
+    const { render, waitFor, maybeFind, findAll, find } = createRenderer('crm.record.tab');
+    render(<CompanyPartnersView fetcher={service.fetcher} companyId="5001" />);
+    await waitFor(() => expect(maybeFind(Table)).not.toBeNull());
+    expect(findAll(StatisticsItem).map((s) => [s.props.label, s.props.number])).toEqual([
+      ['Open deals', '2'],
+      ['Open pipeline', '$200,000'],
+      ['Active partners', '1'],
+    ]);
+    expect(textOf(find(Table))).toContain('Tailspin Toys Approved Acme platform 1 Oct 2026');
+  });
+
+  it('When the account has open conflicts, then each shows as an alert', async () => {
+    const service = fakeService({
+      [PATH]: buildCompanyCard({ conflicts: [buildConflict({ severity: 'warning' })] }),
+    });
+    const { render, waitFor, maybeFind, find } = createRenderer('crm.record.tab');
+    render(<CompanyPartnersView fetcher={service.fetcher} companyId="5001" />);
+    await waitFor(() => expect(maybeFind(Alert)).not.toBeNull());
+    expect(find(Alert).props.variant).toBe('warning');
+  });
+
+  it('When no partner has touched the account, then an empty state says so', async () => {
+    const service = fakeService({ [PATH]: buildCompanyCard({ partners: [], registrations: [] }) });
+    const { render, waitFor, maybeFind, find } = createRenderer('crm.record.tab');
+    render(<CompanyPartnersView fetcher={service.fetcher} companyId="5001" />);
+    await waitFor(() => expect(maybeFind(EmptyState)).not.toBeNull());
+    expect(find(EmptyState).props.title).toBe('No partner activity on this account');
+  });
+
+  it('When the company is not known, then the error state says it appears after the next sync', async () => {
+    const service = fakeService({
+      [PATH]: serviceError(404, 'REQUEST.NOT_FOUND', 'Company 5001 was not found'),
+    });
+    const { render, waitFor, maybeFind, find } = createRenderer('crm.record.tab');
+    render(<CompanyPartnersView fetcher={service.fetcher} companyId="5001" />);
+    await waitFor(() => expect(maybeFind(ErrorState)).not.toBeNull());
+    expect(textOf(find(ErrorState))).toContain('It appears once the next sync has run.');
+  });
+});
