@@ -85,8 +85,12 @@ export const describeNode = (node: AnyNode): string[] => {
     }
     case 'TextArea':
     case 'Input':
-    case 'Select':
-      return [`${String(props.label ?? '')}: [${props.value ? String(props.value) : '          '}]`];
+    case 'Select': {
+      // A long value (a whole policy) would drown the picture: show its first line and a count.
+      const lines = props.value ? String(props.value).split('\n') : [];
+      const value = lines.length > 1 ? `${lines[0]} … (${lines.length} lines)` : (lines[0] ?? '          ');
+      return [`${String(props.label ?? '')}: [${value}]`];
+    }
     case 'Divider':
       return ['-'.repeat(60)];
     case 'StatisticsItem':
