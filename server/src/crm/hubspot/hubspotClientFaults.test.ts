@@ -12,7 +12,7 @@ const TENANT = 'hubspot-777';
 describe('HubSpot client under faults', () => {
   let app: TestApp;
   let sleeps: number[];
-  const port = (breaker = { threshold: 50, cooldownMs: 60_000 }, timeoutMs = 5_000) => {
+  const port = (breaker = { threshold: 50, cooldownMs: 60_000 }, timeoutMs = 30_000) => {
     sleeps = [];
     return configureHubSpotConnector(app.ctx, {
       policy: { baseDelayMs: 10, timeoutMs, maxRetries: 3 },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createRateLimiters } from './rateLimiter.js';
 
 const redisUrl = process.env.REDIS_URL;
+jest.setTimeout(30_000);
 const describeWithRedis = redisUrl ? describe : describe.skip;
 
 /** Two service instances, one portal: the budget is shared through Redis, not doubled. */
