@@ -6,7 +6,7 @@ import { jobHandlers } from './jobs/handlers.js';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
-import { seedSandbox } from './sandbox/seedSandbox.js';
+import { startSandbox, type Sandbox } from './sandbox/startSandbox.js';
 import { migrate } from './store/migrate.js';
 import type { Database } from './store/database.js';
 import { openDatabase } from './store/openDatabase.js';
@@ -35,7 +35,12 @@ export const buildContext = (
   lifecycle: { shuttingDown: false },
 });
 
-/** Opens the store, applies migrations, seeds the sandbox when on, and builds the context. */
+const sandboxes = new WeakMap<AppContext, Sandbox>();
+
+/**
+ * Opens the store, applies migrations and builds the context. In sandbox mode it also starts the
+ * simulated HubSpot portal and points the connector at it; `startService` then installs from it.
+ */
 export const startContext = async (
   config: Config,
   logger: Logger = createLogger(config.logLevel),
@@ -44,11 +49,10 @@ export const startContext = async (
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
-    const ctx = buildContext(config, db, logger);
-    if (config.sandbox) {
-      const seed = await seedSandbox(ctx.store, ctx.now());
-      if (seed.seeded) logger.info({ tenantId: seed.tenantId }, 'sandbox tenant seeded');
-    }
+    if (!config.sandbox) return buildContext(config, db, logger);
+    const sandbox = await startSandbox(config, createStore(db), logger);
+    const ctx = buildContext(sandbox.config, db, logger);
+    sandboxes.set(ctx, sandbox);
     return ctx;
   } catch (error) {
     await db.close().catch(() => undefined);
@@ -62,11 +66,13 @@ export const startContext = async (
  */
 export const startService = async (config: Config, logger?: Logger): Promise<RunningService> => {
   const ctx = await startContext(config, logger);
+  const sandbox = sandboxes.get(ctx);
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening));
     listening.once('error', reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
+    await sandbox?.close();
     await ctx.store.db.close();
     throw error.code === 'EADDRINUSE'
       ? new Error(`Port ${config.port} is already in use: stop the other process or set PORT.`)
@@ -78,11 +84,21 @@ export const startService = async (config: Config, logger?: Logger): Promise<Run
     now: ctx.now,
     handlers: jobHandlers(ctx),
   });
-  jobs.start();
   // Keep-alive sockets must not outlive the drain.
   server.keepAliveTimeout = 5_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  if (sandbox) {
+    try {
+      await sandbox.bringUp({ ctx, jobs, port });
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sandbox.close();
+      await ctx.store.db.close();
+      throw error;
+    }
+  }
+  jobs.start();
   let stopping: Promise<void> | undefined;
   return {
     ctx,
@@ -97,6 +113,7 @@ export const startService = async (config: Config, logger?: Logger): Promise<Run
           server.closeIdleConnections();
         });
         await jobs.stop();
+        await sandbox?.close();
         await ctx.store.db.close();
       })()),
   };

@@ -51,7 +51,8 @@ export const seedSandboxGovernance = async (store: Store, data: SandboxData, now
   await saveApiKey(
     store.db,
     tenantId,
-    { userId: SANDBOX_ADMIN_USER_ID, role: 'admin' },
+    // The admin's id depends on where users came from ('u-admin' seeded, an owner id over the connector).
+    { userId: data.users.find((u) => u.roles.includes('admin'))?.id ?? SANDBOX_ADMIN_USER_ID, role: 'admin' },
     sandboxAdminToken(),
     'sandbox admin',
   );

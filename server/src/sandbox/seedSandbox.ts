@@ -1,12 +1,20 @@
-import type { Store } from '../store/store.js';
-import { generateSandboxData, SANDBOX_TENANT_ID } from './generateSandboxData.js';
+import type { Store, TenantStore } from '../store/store.js';
+import { generateSandboxData, SANDBOX_TENANT_ID, type SandboxData } from './generateSandboxData.js';
 import { sandboxGovernanceSeeded, seedSandboxGovernance } from './sandboxGovernance.js';
 
 export type SeedResult = { seeded: boolean; tenantId: string };
 
+/** What Entente itself owns in the sandbox: partners and the registrations they made before today. */
+const seedEntenteOwned = async (scoped: TenantStore, data: SandboxData): Promise<void> => {
+  for (const partner of data.partners) await scoped.partners.upsert(partner);
+  for (const registration of data.registrations) await scoped.registrations.upsert(registration);
+};
+
 /**
- * Seeds the sandbox tenant once. Everything goes in one transaction, so a crash half-way leaves
- * nothing behind and the next start seeds again; a restart after a complete seed changes nothing.
+ * Seeds the sandbox tenant once, straight into the store: the fast path for API tests, which do
+ * not need the connector in between (`connectorSandbox.test.ts` proves the connector path gives
+ * the same fixture). Everything goes in one transaction, so a crash half-way leaves nothing
+ * behind and the next start seeds again; a restart after a complete seed changes nothing.
  */
 export const seedSandbox = async (store: Store, now: Date): Promise<SeedResult> => {
   const data = generateSandboxData(now);
@@ -21,10 +29,35 @@ export const seedSandbox = async (store: Store, now: Date): Promise<SeedResult> 
     for (const user of data.users) await scoped.users.upsert(user);
     for (const account of data.accounts) await scoped.accounts.upsert(account);
     for (const deal of data.deals) await scoped.deals.upsert(deal);
-    for (const partner of data.partners) await scoped.partners.upsert(partner);
-    for (const registration of data.registrations) await scoped.registrations.upsert(registration);
+    await seedEntenteOwned(scoped, data);
   });
   // Governance goes through the real use cases, each in its own transaction, after the data is in.
   await seedSandboxGovernance(store, data, now);
   return { seeded: true, tenantId: SANDBOX_TENANT_ID };
+};
+
+/**
+ * After the connector has brought the CRM records in: the roles and reporting lines Entente gives
+ * the portal's owners, the deal splits it keeps, then partners, registrations and the governance
+ * scenarios, all pointing at records that arrived through the connector. Safe to run again.
+ */
+export const seedSandboxOverConnector = async (store: Store, data: SandboxData, now: Date): Promise<void> => {
+  const tenantId = data.tenant.id;
+  await store.inTransaction(tenantId, async (scoped) => {
+    for (const user of data.users) {
+      const arrived = await scoped.users.get(user.id);
+      if (!arrived) throw new Error(`owner ${user.crmUserId} did not arrive through the connector`);
+      await scoped.users.upsert({ ...arrived, roles: user.roles, managerId: user.managerId });
+    }
+    for (const account of data.accounts)
+      if (!(await scoped.accounts.get(account.id)))
+        throw new Error(`company ${account.crmId} did not arrive through the connector`);
+    for (const deal of data.deals) {
+      const arrived = await scoped.deals.get(deal.id);
+      if (!arrived) throw new Error(`deal ${deal.crmId} did not arrive through the connector`);
+      await scoped.deals.upsert({ ...arrived, splits: deal.splits });
+    }
+    await seedEntenteOwned(scoped, data);
+  });
+  if (!(await sandboxGovernanceSeeded(store))) await seedSandboxGovernance(store, data, now);
 };

@@ -130,8 +130,12 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
       { name: 'domain', label: 'Company Domain Name', type: 'string', hasUniqueValue: false },
       { name: 'website', label: 'Website URL', type: 'string' },
       { name: 'phone', label: 'Phone Number', type: 'phone_number' },
+      { name: 'address', label: 'Street Address', type: 'string' },
       { name: 'city', label: 'City', type: 'string' },
+      { name: 'state', label: 'State/Region', type: 'string' },
+      { name: 'zip', label: 'Postal Code', type: 'string' },
       { name: 'country', label: 'Country/Region', type: 'string' },
+      { name: 'hs_parent_company_id', label: 'Parent Company', type: 'number' },
       { name: 'numberofemployees', label: 'Number of Employees', type: 'number' },
       { name: 'annualrevenue', label: 'Annual Revenue', type: 'number', showCurrencySymbol: true },
       {
@@ -150,6 +154,7 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
       ...common('hs_lastmodifieddate'),
       { name: 'dealname', label: 'Deal Name', type: 'string' },
       { name: 'amount', label: 'Amount', type: 'number', showCurrencySymbol: true },
+      { name: 'deal_currency_code', label: 'Currency', type: 'string' },
       { name: 'closedate', label: 'Close Date', type: 'datetime' },
       {
         name: 'pipeline',

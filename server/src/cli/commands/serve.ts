@@ -6,13 +6,15 @@ import { loadConfigOrExit } from '../cliConfig.js';
 
 const sandboxBanner = (url: string) => `
   Entente is running in SANDBOX mode at ${url}
-  (no CRM app credentials are configured: a seeded demo tenant "${SANDBOX_TENANT_ID}" stands in for a HubSpot portal)
+  (no CRM app credentials are configured: tenant "${SANDBOX_TENANT_ID}" is installed from a simulated HubSpot
+  portal running in this process; its CRM records came in through the HubSpot connector)
 
   Try next:
     curl ${url}/healthz
-    curl ${url}/sandbox/fixture      the seeded users, partners, deals and registrations
+    curl ${url}/sandbox/fixture      users, partners with API keys, deals, registrations, scenarios
+    curl -H "Authorization: Bearer <a partner apiKey>" ${url}/api/v1/registrations
     curl ${url}/openapi.json         the API description
-  To connect real CRMs, see "Configuration" in README.md.
+  How the sandbox works: docs/sandbox.md. To connect real CRMs, see "Configuration" in README.md.
 `;
 
 export const register = (program: Command): void => {
