@@ -1,6 +1,8 @@
 import { benchAttribution } from './attribution.js';
 import { round, type Benchmark } from './benchmark.js';
+import { benchDealCard } from './dealCard.js';
 import { benchMatchCsv, benchMatchLookup } from './match.js';
+import { benchWebhookIngest } from './webhookIngest.js';
 
 /** Every benchmark of `entente bench`, in the order they run. */
 export const benchmarks: readonly Benchmark[] = [
@@ -86,6 +88,52 @@ export const benchmarks: readonly Benchmark[] = [
             seconds: round(m.seconds),
           })),
         },
+      };
+    },
+  },
+  {
+    name: 'card-deal',
+    description: 'the signed deal card over HTTP on the sandbox tenant, 20 concurrent requests',
+    keys: ['card.deal.p99_ms'],
+    run: async ({ quick }) => {
+      const inputs = { requests: quick ? 600 : 4_000, concurrency: 20, warmUp: 100 };
+      const result = await benchDealCard(inputs);
+      return {
+        inputs,
+        keys: {
+          'card.deal.p99_ms': {
+            value: result.p99_ms,
+            unit: 'ms',
+            target: { direction: 'at_most', value: 100 },
+            p50_ms: result.p50_ms,
+            p99_ms: result.p99_ms,
+            notes: `${result.requests_per_s} requests/s over ${result.deals} deals`,
+          },
+        },
+        details: result,
+      };
+    },
+  },
+  {
+    name: 'webhook-ingest',
+    description: 'signed HubSpot webhook batches of 100, 10 in flight, each acknowledged once stored',
+    keys: ['webhook.ingest.events_per_s'],
+    run: async ({ quick }) => {
+      const inputs = { events: quick ? 20_000 : 100_000, batchSize: 100, concurrency: 10 };
+      const result = await benchWebhookIngest(inputs);
+      return {
+        inputs,
+        keys: {
+          'webhook.ingest.events_per_s': {
+            value: result.events_per_s,
+            unit: 'events/s',
+            target: { direction: 'at_least', value: 2_000 },
+            p50_ms: result.p50_ms,
+            p99_ms: result.p99_ms,
+            notes: `${result.stored} of ${result.events} events stored; latencies are per batch`,
+          },
+        },
+        details: result,
       };
     },
   },

@@ -1,0 +1,61 @@
+import { signCardRequest } from '../preview/signCardRequest.js';
+import { sandboxFixture } from '../sandbox/sandboxFixture.js';
+import { seedSandbox } from '../sandbox/seedSandbox.js';
+import { percentile, round } from './benchmark.js';
+import { runConcurrently, startBenchService } from './benchService.js';
+
+export type DealCardBench = {
+  requests: number;
+  concurrency: number;
+  deals: number;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  requests_per_s: number;
+};
+
+/**
+ * The signed deal card (`GET /hubspot/cards/deals/:id`) over HTTP on the sandbox tenant, as
+ * HubSpot calls it: every request signed (v3) for a seller, at HubSpot's 20 concurrent fetches
+ * per app and account. Deals are cycled so caches cannot answer for one hot record.
+ */
+export const benchDealCard = async (options: {
+  requests: number;
+  concurrency: number;
+  warmUp: number;
+}): Promise<DealCardBench> => {
+  const service = await startBenchService({ ENTENTE_MODE: 'sandbox' });
+  try {
+    await seedSandbox(service.ctx.store, new Date());
+    const fixture = await sandboxFixture(service.ctx.store, service.ctx.config);
+    if (!fixture?.hubspot) throw new Error('the sandbox fixture has no HubSpot app');
+    const signer = { publicUrl: service.url, ...fixture.hubspot };
+    const sellers = fixture.users.filter((u) => u.roles.includes('seller'));
+    const deals = fixture.deals;
+    const call = async (index: number) => {
+      const deal = deals[(index * 7) % deals.length]!;
+      const user = sellers[index % sellers.length]!;
+      const signed = signCardRequest(
+        signer,
+        { hubspotUserId: user.hubspotUserId, email: user.email },
+        { method: 'GET', path: `/hubspot/cards/deals/${deal.crmId}`, timestamp: Date.now() },
+      );
+      const response = await fetch(signed.url, { headers: signed.headers });
+      if (response.status !== 200) throw new Error(`deal card answered ${response.status}`);
+      await response.arrayBuffer();
+    };
+    await runConcurrently(options.warmUp, options.concurrency, call);
+    const { latencies, seconds } = await runConcurrently(options.requests, options.concurrency, call);
+    return {
+      requests: options.requests,
+      concurrency: options.concurrency,
+      deals: deals.length,
+      p50_ms: round(percentile(latencies, 50), 2),
+      p99_ms: round(percentile(latencies, 99), 2),
+      max_ms: round(latencies.at(-1) ?? 0, 2),
+      requests_per_s: Math.round(options.requests / seconds),
+    };
+  } finally {
+    await service.close();
+  }
+};
