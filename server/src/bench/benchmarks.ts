@@ -2,6 +2,7 @@ import { benchAttribution } from './attribution.js';
 import { round, type Benchmark } from './benchmark.js';
 import { benchDealCard } from './dealCard.js';
 import { benchMatchCsv, benchMatchLookup } from './match.js';
+import { benchSyncBackfill } from './syncBackfill.js';
 import { benchWebhookIngest } from './webhookIngest.js';
 
 /** Every benchmark of `entente bench`, in the order they run. */
@@ -131,6 +132,35 @@ export const benchmarks: readonly Benchmark[] = [
             p50_ms: result.p50_ms,
             p99_ms: result.p99_ms,
             notes: `${result.stored} of ${result.events} events stored; latencies are per batch`,
+          },
+        },
+        details: result,
+      };
+    },
+  },
+  {
+    name: 'sync-backfill',
+    description:
+      'HubSpot deals backfill through the connector vs @hubspot/api-client defaults (crm.deals.getAll), simulator at 120 ms',
+    keys: ['sync.backfill.ratio_to_ceiling', 'sync.backfill.ratio_to_peer'],
+    run: async ({ quick }) => {
+      const inputs = { deals: quick ? 1_500 : 10_000, latencyMs: 120 };
+      const result = await benchSyncBackfill(inputs);
+      const noFailures = result.ours.rejected === 0;
+      return {
+        inputs,
+        keys: {
+          'sync.backfill.ratio_to_ceiling': {
+            value: round(result.ours.recordsPerSecond / result.ceilingRecordsPerSecond),
+            unit: 'ratio',
+            target: { direction: 'at_least', value: 0.95 },
+            notes: `${result.ours.recordsPerSecond} deals/s vs 1,100/s (110 requests/10 s × 100); ${result.ours.rejected} requests refused (429)${noFailures ? '' : ': target requires none'}`,
+          },
+          'sync.backfill.ratio_to_peer': {
+            value: round(result.ours.recordsPerSecond / result.peer.recordsPerSecond),
+            unit: 'ratio',
+            target: { direction: 'at_least', value: 1.15 },
+            notes: `peer crm.deals.getAll: ${result.peer.recordsPerSecond} deals/s (read only, no store writes)`,
           },
         },
         details: result,
