@@ -55,7 +55,11 @@ export const benchSyncBackfill = async (options: { deals: number; latencyMs: num
     const issued = sim.issueToken();
     await connector.tokens.save(
       TENANT,
-      { accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresInSeconds: issued.expiresIn },
+      {
+        accessToken: issued.accessToken,
+        refreshToken: issued.refreshToken,
+        expiresInSeconds: issued.expiresIn,
+      },
       ['crm.objects.deals.read', 'crm.objects.companies.read', 'crm.objects.contacts.read'],
     );
     const rejectedBefore = Object.values(sim.limits.rejected).reduce((a, b) => a + b, 0);

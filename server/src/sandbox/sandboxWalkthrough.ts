@@ -44,7 +44,8 @@ const install = async ({ ctx, url, data }: Deps): Promise<string> => {
   const authorize = await follow(`${url}/oauth/hubspot/install`);
   const callback = await follow(authorize);
   const done = await fetch(callback);
-  if (done.status !== 200) throw new Error(`the install callback answered ${done.status}: ${await done.text()}`);
+  if (done.status !== 200)
+    throw new Error(`the install callback answered ${done.status}: ${await done.text()}`);
   // The install names the tenant after the portal's domain and marks it as a real one.
   await ctx.store.tenants.upsert(data.tenant);
   return `OAuth authorize → consent → callback (state checked, code exchanged, portal ${data.tenant.externalId} identified, tokens stored encrypted)`;

@@ -1,3 +1,4 @@
+import { ATTRIBUTION_JOB_KINDS } from '../attribution/jobs.js';
 import type { AppContext } from '../appContext.js';
 import type { CrmEntity, CrmPort } from '../crm/crmPort.js';
 import { hubspotEventBatchSchema, toInboundEvent } from '../crm/hubspot/webhookEvents.js';
@@ -152,14 +153,26 @@ export const applyHubSpotWebhooks = async (
     for (const [kind, ids] of refresh) entities.push(...(await port.readByIds(kind, [...ids])));
 
     let conflicts = 0;
+    const won: string[] = [];
     await ctx.store.inTransaction(tenantId, async (tx) => {
       for (const merge of merges) conflicts += await applyMerge(tx, merge, ctx.now());
       for (const { kind, crmId } of deletions) await removeLocal(tx, kind, crmId);
+      // A deal that closes won here has its attribution finalised (docs/attribution.md).
+      for (const entity of entities)
+        if (entity.kind === 'deals' && entity.deal.stageCategory === 'won')
+          if ((await tx.deals.get(entity.deal.id))?.stageCategory !== 'won') won.push(entity.deal.id);
       await applyCrmEntities(tx, entities);
       for (const v of versions) await tx.crmSync.setObjectVersion(v.kind, v.crmId, v.at, v.deleted);
       for (const o of outcomes) await tx.crmSync.finishEvent(o.eventId, o.status, o.outcome);
     });
     if (conflicts > 0) await enqueueJob(ctx.store.db, { tenantId, kind: WRITE_BACK_JOB, runAt: ctx.now() });
+    for (const dealId of won)
+      await enqueueJob(ctx.store.db, {
+        tenantId,
+        kind: ATTRIBUTION_JOB_KINDS.finalise,
+        payload: { dealId },
+        runAt: ctx.now(),
+      });
     applied += outcomes.filter((o) => o.status === 'applied').length;
     skipped += outcomes.filter((o) => o.status === 'skipped').length;
   }

@@ -1,0 +1,150 @@
+import nock from 'nock';
+import {
+  startSandboxPortal,
+  throughConnector,
+  type SandboxPortal,
+} from '../../server/src/sandbox/sandboxPortal.js';
+import { generateSandboxData, type SandboxData } from '../../server/src/sandbox/generateSandboxData.js';
+import { conflictedDeal, sandboxPartnerToken } from '../../server/src/sandbox/sandboxGovernance.js';
+import { runSandboxWalkthrough } from '../../server/src/sandbox/sandboxWalkthrough.js';
+import { signCardRequest } from '../../server/src/preview/signCardRequest.js';
+import { sandboxHubSpotApp } from '../../server/src/use-cases/cards/cardSigning.js';
+import { configureHubSpotConnector } from '../../server/src/crm/hubspot/hubspotConnector.js';
+import { sandboxConnectorConfig } from '../../server/src/sandbox/sandboxPortal.js';
+import { startTestApp, type TestApp } from '../../server/src/testing/testApp.js';
+
+// nock's interceptor crashes the worker when a loopback server closes a connection it tracks
+// (see test/crm-sim/README.md); everything here stays on the loopback interface.
+beforeAll(() => nock.restore());
+jest.setTimeout(120_000);
+
+/**
+ * The whole story against the simulated HubSpot portal, through the official client and the real
+ * HTTP API: install → backfill → a conflicting registration → a neutral approval from the signed
+ * card → closed-won by webhook → attribution finalised and written back to the CRM's deal.
+ */
+describe('A partner deal from install to attribution, end to end', () => {
+  let portal: SandboxPortal;
+  let app: TestApp;
+  let data: SandboxData;
+  let view: SandboxData;
+  const now = new Date();
+
+  beforeAll(async () => {
+    data = generateSandboxData(now);
+    const base = await startTestApp({ seed: false, now, env: { ENTENTE_MODE: 'sandbox' } });
+    portal = await startSandboxPortal(base.ctx.config, data, 0);
+    await base.close();
+    const config = sandboxConnectorConfig(base.ctx.config, portal.sim);
+    app = await startTestApp({ seed: false, now, config: { ...config } });
+    app.ctx.config.publicUrl = app.url;
+    configureHubSpotConnector(app.ctx, { sleep: async () => undefined });
+    portal.sim.webhooks.setTargetUrl(`${app.url}/webhooks/hubspot`);
+    view = throughConnector(data, portal.crmIds);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await portal?.sim.close();
+  });
+
+  const signed = (userId: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
+    const user = view.users.find((u) => u.id === userId)!;
+    const request = signCardRequest(
+      { publicUrl: app.url, ...sandboxHubSpotApp(app.ctx.config) },
+      { hubspotUserId: user.crmUserId, email: user.email },
+      { method, path, body, timestamp: Date.now() },
+    );
+    return fetch(request.url, {
+      method,
+      headers: request.headers,
+      ...(request.body ? { body: request.body } : {}),
+    });
+  };
+
+  it('When the admin installs from the portal, then the CRM arrives through the connector and a partner registration conflicting with a direct deal is approved by a neutral user from the card, and closing it won writes attribution back to HubSpot', async () => {
+    // 1–2. Install (OAuth) and backfill, then Entente's own data on top.
+    const walk = await runSandboxWalkthrough({
+      ctx: app.ctx,
+      jobs: app.jobs,
+      url: app.url,
+      portal,
+      data,
+      narrate: () => undefined,
+    });
+    expect(walk.steps.map((s) => s.step)).toEqual([
+      'install',
+      'backfill',
+      'seed',
+      'register',
+      'webhook',
+      'card',
+    ]);
+    const store = app.ctx.store.forTenant('sandbox');
+    expect(await store.deals.count()).toBe(portal.sim.state.list(portal.sim.portalId, 'deals').length);
+    expect(await store.accounts.count()).toBe(portal.sim.state.list(portal.sim.portalId, 'companies').length);
+
+    // 3. A partner registers the customer a seller is already working: a conflict.
+    const { deal, account } = conflictedDeal(view);
+    const registered = await fetch(`${app.url}/api/v1/registrations`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${sandboxPartnerToken('p-northwind').token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ customer: { name: account.name, domain: account.domains[0] } }),
+    });
+    expect(registered.status).toBe(201);
+    const registration = (await registered.json()) as {
+      id: string;
+      status: string;
+      conflicts: { kind: string }[];
+    };
+    expect(registration.status).toBe('in_review');
+    expect(registration.conflicts.map((c) => c.kind)).toContain('direct_owned_deal');
+    const state = await store.governance.get(registration.id);
+    const approver = state?.assignedApproverId;
+    expect(approver).toBeTruthy();
+    expect(approver).not.toBe(deal.ownerId);
+
+    // 4. The deal's owner may not decide; the neutral approver does, from the signed card.
+    const refused = await signed(
+      deal.ownerId!,
+      'POST',
+      `/hubspot/cards/registrations/${registration.id}/decision`,
+      {
+        outcome: 'approve',
+        reason: 'My own deal',
+      },
+    );
+    expect(refused.status).toBe(403);
+    const approved = await signed(
+      approver!,
+      'POST',
+      `/hubspot/cards/registrations/${registration.id}/decision`,
+      {
+        outcome: 'approve',
+        reason: 'Partner sourced the opportunity; evidence checked',
+      },
+    );
+    expect(approved.status).toBe(200);
+    expect((await store.registrations.get(registration.id))?.status).toBe('approved');
+    await app.jobs.drain();
+
+    // 5. The seller closes the deal won in HubSpot; the change arrives as a signed webhook.
+    portal.sim.state.update(portal.sim.portalId, 'deals', deal.crmId, { dealstage: 'closedwon' });
+    const deliveries = await portal.sim.webhooks.flush();
+    expect(deliveries.map((d) => d.status)).toEqual([200]);
+    await app.jobs.drain();
+    await portal.sim.webhooks.flush();
+    await app.jobs.drain();
+    expect((await store.deals.get(deal.id))?.stageCategory).toBe('won');
+
+    // 6. Attribution is finalised and the summary is on the deal in HubSpot.
+    const attribution = await signed(deal.ownerId!, 'GET', `/hubspot/cards/deals/${deal.crmId}`);
+    const card = (await attribution.json()) as { attribution?: { status?: string } | null };
+    expect(card.attribution?.status).toBe('finalised');
+    const properties = portal.sim.state.get(portal.sim.portalId, 'deals', deal.crmId)?.properties ?? {};
+    // The summary Entente finalised, as HubSpot now shows it on the deal (model, version, shares).
+    expect(properties.entente_attribution_summary).toMatch(/^[a-z_]+ \(v\d+\): .+ \d+%/);
+  });
+});
