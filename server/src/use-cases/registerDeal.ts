@@ -15,8 +15,10 @@ import type { GovernanceState } from '../governance/governanceStore.js';
 import { currentPolicy } from '../governance/policyStore.js';
 import { partnerView, type PartnerRegistrationView } from '../governance/registrationViews.js';
 import type { Store } from '../store/store.js';
+import type { Metrics } from '../observability/metrics.js';
+import { reportRequiredFields } from '../governance/intakeMetric.js';
 
-export type GovernanceDeps = { store: Store; now: () => Date };
+export type GovernanceDeps = { store: Store; now: () => Date; metrics?: Metrics };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -33,6 +35,7 @@ export const registerDeal = async (
   const { store } = deps;
   const now = deps.now();
   const { version, policy } = await currentPolicy(store.db, input.tenantId, now);
+  if (deps.metrics) reportRequiredFields(deps.metrics, input.tenantId, policy);
   const missing = missingRequiredFields(policy, input.values);
   if (missing.length > 0)
     throw new DomainError('REGISTRATION.MISSING_FIELDS', `These fields are required: ${missing.join(', ')}`, {

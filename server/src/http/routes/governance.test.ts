@@ -1,3 +1,4 @@
+import http from 'node:http';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 import { runAuditVerify } from '../../cli/commands/audit.js';
@@ -22,6 +23,8 @@ describe('governance through the API, against the sandbox', () => {
   const asAdmin = () => ({ Authorization: `Bearer ${fixture.adminToken}` });
 
   beforeAll(async () => {
+    // Keep-alive sockets closed under the request interceptor at teardown overflow its stack.
+    http.globalAgent = new http.Agent({ keepAlive: false });
     app = await startTestApp();
     fixture = (await request(app.url).get('/sandbox/fixture')).body as Fixture;
   }, 60_000);
@@ -54,6 +57,8 @@ describe('governance through the API, against the sandbox', () => {
     expect(duplicate.evidence[0]).toMatchObject({ type: 'registration', id: first.body.id });
     expect(duplicate.evidence[0].reasons.length).toBeGreaterThan(0);
     expect(again.body.reasons[0]).toMatchObject({ ruleId: 'D-1' });
+    const metrics = await app.ctx.metrics.registry.getSingleMetricAsString('entente_intake_required_fields');
+    expect(metrics).toMatch(/entente_intake_required_fields\{tenant="sandbox"\} 1/);
   });
 
   it('When the conflicted user decides, then 403 GOVERNANCE.NOT_NEUTRAL names the stake; the neutral user approves', async () => {
