@@ -25,6 +25,12 @@ describe('migrations', () => {
     await expect(migrate(db, edited)).rejects.toMatchObject({ code: 'STORE.MIGRATION_CHANGED' });
   });
 
+  it('When the list of migrations is out of order or repeats a version, then migrating refuses', async () => {
+    const [first, ...rest] = migrations;
+    await expect(migrate(db, [...rest, first!])).rejects.toMatchObject({ code: 'STORE.MIGRATION_ORDER' });
+    await expect(migrate(db, [first!, first!])).rejects.toMatchObject({ code: 'STORE.MIGRATION_ORDER' });
+  });
+
   it('When int8 and date columns are read, then they come back as numbers and calendar dates', async () => {
     const { rows } = await db.query<{ n: number; d: string }>(
       "SELECT 9007199254740991::bigint AS n, DATE '2026-03-31' AS d",

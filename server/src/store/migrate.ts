@@ -39,6 +39,20 @@ const checkHistory = (applied: readonly Applied[], known: readonly Migration[]) 
   }
 };
 
+/** Migrations apply in the order listed, so the list must be strictly increasing by version. */
+const checkOrder = (known: readonly Migration[]) => {
+  known.forEach((migration, index) => {
+    const previous = known[index - 1];
+    if (previous && previous.version >= migration.version) {
+      throw new DomainError(
+        'STORE.MIGRATION_ORDER',
+        `Migration ${migration.version} (${migration.name}) is listed after ${previous.version} (${previous.name}): list migrations once each, by increasing version.`,
+        { status: 503 },
+      );
+    }
+  });
+};
+
 export type MigrationStatus = { current: number; latest: number; pending: number[] };
 
 export const migrationStatus = async (db: Database, known = allMigrations): Promise<MigrationStatus> => {
@@ -57,6 +71,7 @@ export const migrationStatus = async (db: Database, known = allMigrations): Prom
  * lock makes concurrent starts of several instances apply each migration exactly once.
  */
 export const migrate = async (db: Database, known = allMigrations): Promise<number[]> => {
+  checkOrder(known);
   await ensureLedger(db);
   const appliedNow: number[] = [];
   for (const migration of known) {

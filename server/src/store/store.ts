@@ -1,6 +1,5 @@
 import { attributionRepositories } from '../attribution/repositories/index.js';
 import { governanceRepository } from '../governance/governanceRepository.js';
-import { attributionRepositories } from '../attribution/repositories/index.js';
 import type { Database, Queryable } from './database.js';
 import { accountsRepository } from './repositories/accounts.js';
 import { contactsRepository } from './repositories/contacts.js';
@@ -20,7 +19,6 @@ const tenantRepositories = (scope: TenantScope) => ({
   deals: dealsRepository(scope),
   partners: partnersRepository(scope),
   registrations: registrationsRepository(scope),
-  attribution: attributionRepositories(scope),
   governance: governanceRepository(scope),
   attribution: attributionRepositories(scope),
   contacts: contactsRepository(scope),

@@ -8,7 +8,12 @@ import { createLogger } from '../../observability/logger.js';
 import { startContext } from '../../service.js';
 import { backfill, BACKFILL_KINDS } from '../../use-cases/backfill.js';
 
-const KIND_NAMES: Record<string, CrmObjectKind> = { deals: 'deals', companies: 'companies', contacts: 'contacts', owners: 'owners' };
+const KIND_NAMES: Record<string, CrmObjectKind> = {
+  deals: 'deals',
+  companies: 'companies',
+  contacts: 'contacts',
+  owners: 'owners',
+};
 
 export const register = (program: Command): void => {
   program
@@ -37,7 +42,13 @@ export const register = (program: Command): void => {
       const logger = createLogger(config.logLevel);
       const ctx = await startContext(config, logger);
       const bar = process.stderr.isTTY
-        ? new SingleBar({ stream: process.stderr, format: '{kind} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta}s' }, Presets.shades_classic)
+        ? new SingleBar(
+            {
+              stream: process.stderr,
+              format: '{kind} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta}s',
+            },
+            Presets.shades_classic,
+          )
         : null;
       let barKind: string | undefined;
       let stopping = false;
@@ -69,7 +80,9 @@ export const register = (program: Command): void => {
         bar?.stop();
         console.error(
           `${result.complete ? 'backfill complete' : 'backfill stopped (run again to resume)'}: ` +
-            Object.entries(result.counts).map(([kind, n]) => `${kind} ${n}`).join(', '),
+            Object.entries(result.counts)
+              .map(([kind, n]) => `${kind} ${n}`)
+              .join(', '),
         );
       } catch (error) {
         bar?.stop();
