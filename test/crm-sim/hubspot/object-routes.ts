@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { apiWrite, portalOf, type HubSpotContext } from './context.js';
 import { HsApiError, notFound } from './errors.js';
-import { boolParam, listParam, pageLink, publicObject, v3Associations } from './present.js';
+import { boolParam, listParam, originOf, pageLink, publicObject, v3Associations } from './present.js';
 import type { HsRecord } from './portal.js';
 
 type AssociationInput = {
@@ -56,7 +56,8 @@ export const objectRoutes = (ctx: HubSpotContext): Router => {
     const all = store.list(portalId, def.objectTypeId, boolParam(req.query.archived));
     const page = all.filter((r) => Number(r.id) >= after).slice(0, limit + 1);
     const results = page.slice(0, limit).map((r) => {
-      const associations = toTypes.length > 0 ? v3Associations(store, portal, def, r, toTypes) : undefined;
+      const associations =
+        toTypes.length > 0 ? v3Associations(store, portal, def, r, toTypes, originOf(req)) : undefined;
       return {
         ...publicObject(portal, def, r, requested),
         ...(associations && Object.keys(associations).length > 0 ? { associations } : {}),
@@ -80,7 +81,8 @@ export const objectRoutes = (ctx: HubSpotContext): Router => {
       : store.get(portalId, def.objectTypeId, req.params.id, archived);
     if (!record) throw notFound();
     const toTypes = listParam(req.query.associations) ?? [];
-    const associations = toTypes.length > 0 ? v3Associations(store, portal, def, record, toTypes) : undefined;
+    const associations =
+      toTypes.length > 0 ? v3Associations(store, portal, def, record, toTypes, originOf(req)) : undefined;
     res.json({
       ...publicObject(portal, def, record, listParam(req.query.properties)),
       ...(associations && Object.keys(associations).length > 0 ? { associations } : {}),

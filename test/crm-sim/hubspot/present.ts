@@ -47,8 +47,17 @@ export type PublicObject = {
   updatedAt: string;
   archived: boolean;
   archivedAt?: string;
-  associations?: Record<string, { results: { id: string; type: string }[] }>;
+  associations?: Record<string, InlineAssociations>;
 };
+
+/** One target type's associations inside a read: at most 100, then a cursor for the rest. */
+export type InlineAssociations = {
+  results: { id: string; type: string }[];
+  paging?: { next: { after: string; link: string } };
+};
+
+/** HubSpot returns at most this many associations per target type inline (since January 2021). */
+export const INLINE_ASSOCIATION_LIMIT = 100;
 
 export const publicObject = (
   portal: Portal,
@@ -65,27 +74,52 @@ export const publicObject = (
   ...(record.archivedAt ? { archivedAt: record.archivedAt } : {}),
 });
 
-/** The v3 `associations` block of a read: one entry per associated id and type. */
+/**
+ * The v3 `associations` block of a read: one entry per associated id and type, at most
+ * INLINE_ASSOCIATION_LIMIT per target type; past that, `paging.next` points at the record's own
+ * association listing (whose `after` is an associated id), as HubSpot does.
+ */
 export const v3Associations = (
   store: HubSpotStore,
   portal: Portal,
   def: ObjectTypeDef,
   record: HsRecord,
   toTypes: string[],
+  origin = '',
 ): PublicObject['associations'] => {
   const out: NonNullable<PublicObject['associations']> = {};
   for (const alias of toTypes) {
     const to = store.type(portal.id, alias);
-    const results = store.associations(portal.id, def.objectTypeId, record.id, to.objectTypeId).flatMap((a) =>
+    const all = store.associations(portal.id, def.objectTypeId, record.id, to.objectTypeId).flatMap((a) =>
       a.typeIds.map((typeId) => ({
         id: a.toId,
         type: portal.associationTypes.v3Name(def.objectTypeId, to.objectTypeId, typeId),
       })),
     );
-    if (results.length > 0) out[to.custom ? to.fullyQualifiedName : to.name] = { results };
+    if (all.length === 0) continue;
+    const results = all.slice(0, INLINE_ASSOCIATION_LIMIT);
+    const next = all[INLINE_ASSOCIATION_LIMIT];
+    // The cut may fall between two types of one id: the next page starts at that id again.
+    const after = next?.id;
+    out[to.custom ? to.fullyQualifiedName : to.name] = {
+      results: after === undefined ? results : results.filter((r) => r.id !== after),
+      ...(after === undefined
+        ? {}
+        : {
+            paging: {
+              next: {
+                after,
+                link: `${origin}/crm/v4/objects/${def.objectTypeId}/${record.id}/associations/${to.objectTypeId}?after=${after}`,
+              },
+            },
+          }),
+    };
   }
   return out;
 };
+
+/** Scheme and host the client called, for absolute links. */
+export const originOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
 
 /** Absolute link for `paging.next.link`, on whatever host the client called. */
 export const pageLink = (req: Request, params: Record<string, string>): string => {
