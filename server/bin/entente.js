@@ -10,14 +10,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-  const bundled = [join(here, '..', 'node_modules', '.bin', 'node'), join(here, '..', '..', 'node_modules', '.bin', 'node')].find(
-    (candidate) => existsSync(candidate),
-  );
+  const bundled = [
+    join(here, '..', 'node_modules', '.bin', 'node'),
+    join(here, '..', '..', 'node_modules', '.bin', 'node'),
+  ].find((candidate) => existsSync(candidate));
   if (!bundled) {
-    console.error(`entente needs Node 24 (this is ${process.version}); run "npm install" at the project root first.`);
+    console.error(
+      `entente needs Node 24 (this is ${process.version}); run "npm install" at the project root first.`,
+    );
     process.exit(1);
   }
-  const result = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }
 

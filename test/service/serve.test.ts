@@ -68,7 +68,9 @@ describe('entente serve', () => {
   });
 
   it('When DATABASE_URL points nowhere, then start fails saying the database cannot be reached', async () => {
-    const result = await exitOf(run(['serve'], { PORT: '0', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }));
+    const result = await exitOf(
+      run(['serve'], { PORT: '0', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }),
+    );
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/Cannot reach the database at postgres:\/\/\*\*\*@127\.0\.0\.1:1/);
   });

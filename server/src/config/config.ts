@@ -49,9 +49,21 @@ export const configSchema = z.object({
   }),
   HUBSPOT_API_BASE_URL: urlText(['https:', 'http:']),
   HUBSPOT_AUTH_BASE_URL: urlText(['https:', 'http:']),
-  HUBSPOT_TOKEN_PATH: z.string().trim().regex(/^\/[\w./-]*$/, 'must be a path such as /oauth/v1/token').default('/oauth/v1/token'),
-  HUBSPOT_RATE_LIMIT_PER_10S: z.string().regex(/^\d+$/, 'must be a whole number').default('110').transform(Number),
-  HUBSPOT_RETENTION_DAYS: z.string().regex(/^\d+$/, 'must be a whole number of days').default('30').transform(Number),
+  HUBSPOT_TOKEN_PATH: z
+    .string()
+    .trim()
+    .regex(/^\/[\w./-]*$/, 'must be a path such as /oauth/v1/token')
+    .default('/oauth/v1/token'),
+  HUBSPOT_RATE_LIMIT_PER_10S: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .default('110')
+    .transform(Number),
+  HUBSPOT_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of days')
+    .default('30')
+    .transform(Number),
   SALESFORCE_CLIENT_ID: optionalText,
   SALESFORCE_CLIENT_SECRET: optionalText,
   SALESFORCE_LOGIN_URL: urlText(['https:', 'http:']),

@@ -10,4 +10,14 @@ import * as bench from './bench.js';
 import * as preview from './preview.js';
 
 /** Every `entente` subcommand, one module each. */
-export const commands: readonly CommandModule[] = [serve, migrate, match, attribute, simulate, backfill, audit, bench, preview];
+export const commands: readonly CommandModule[] = [
+  serve,
+  migrate,
+  match,
+  attribute,
+  simulate,
+  backfill,
+  audit,
+  bench,
+  preview,
+];
