@@ -17,6 +17,8 @@ export type CrmPage = {
   next: string | undefined;
 };
 
+export type CrmSplit = { starts: (string | undefined)[]; total: number | undefined };
+
 export type CrmChangedPage = CrmPage & {
   /** Newest modification time in this page (ISO), to move a reconciliation cursor forward. */
   newestModifiedAt: string | undefined;
@@ -39,6 +41,12 @@ export type FieldWriteResult = { written: string[]; failed: { crmId: string; rea
 export type CrmPort = {
   /** A page of every record of a kind, in a stable order, for backfills. */
   readPage(kind: CrmObjectKind, after: string | undefined, limit?: number): Promise<CrmPage>;
+  /**
+   * Start cursors of disjoint parts that together hold every record of a kind, so a backfill can
+   * read them concurrently; `readPage` reads each to its own end. `[undefined]` when the CRM
+   * cannot split (one part, read from the start). `total` as in `count`, when known on the way.
+   */
+  split(kind: CrmObjectKind, ways: number): Promise<CrmSplit>;
   /** Roughly how many records of a kind exist (for progress); undefined when the CRM cannot say. */
   count(kind: Exclude<CrmObjectKind, 'owners'>): Promise<number | undefined>;
   /** Current state of some records; ids that no longer exist are left out. */

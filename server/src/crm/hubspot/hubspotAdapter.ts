@@ -5,6 +5,7 @@ import type {
   CrmObjectKind,
   CrmPage,
   CrmPort,
+  CrmSplit,
   FieldWrite,
   FieldWriteResult,
   ProvisioningResult,
@@ -13,6 +14,8 @@ import { CrmErrors } from '../crmErrors.js';
 import { ententeFieldNames, fieldText, type EntenteField } from '../ententeFields.js';
 import type { CallExecutor } from './callExecutor.js';
 import { checkMappedPropertiesExist, resolveFieldMapping, type FieldMapping } from './fieldMapping.js';
+import { decodeSlice, inSlice, isSliceCursor, nextInSlice, planSlices } from './idSlices.js';
+import { inlineAssociations } from './inlineAssociations.js';
 import { ENTENTE_GROUP, ENTENTE_PROPERTIES, REGISTRATION_SCHEMA } from './ententeProperties.js';
 import { propertiesToRead, toAccount, toContact, toDeal, toUser, type HubSpotRecord } from './toDomain.js';
 
@@ -23,6 +26,9 @@ const BATCH = 100;
 const SEARCH_PAGE = 200;
 const SEARCH_CEILING = 10_000;
 const PRIMARY_DEAL_TO_COMPANY = 5;
+/** What a deal needs besides its properties, asked for inline with each page. */
+const DEAL_ASSOCIATIONS = ['companies', 'contacts'] as const;
+type AssociationTarget = (typeof DEAL_ASSOCIATIONS)[number];
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -59,7 +65,7 @@ export const createHubSpotAdapter = (deps: {
   const search = <T>(work: (client: Client) => Promise<T>) => execute(tenantId, 'search', work);
 
   /** deal id → associated ids (v4), primary company first. */
-  const associations = async (dealIds: readonly string[], to: 'companies' | 'contacts') => {
+  const associations = async (dealIds: readonly string[], to: AssociationTarget) => {
     const found = new Map<string, string[]>();
     for (const ids of chunks(dealIds, 1000)) {
       if (ids.length === 0) continue;
@@ -81,18 +87,71 @@ export const createHubSpotAdapter = (deps: {
     return found;
   };
 
-  const toEntities = async (kind: ObjectKind, records: readonly HubSpotRecord[]): Promise<CrmEntity[]> => {
+  /**
+   * Associations for deals: taken from the page when it carried them inline, and read in v4
+   * batches only for deals whose inline list was cut short (HubSpot sends at most 100 per type)
+   * or when the read could not carry them (batch read, search).
+   */
+  const dealAssociations = async (
+    records: readonly HubSpotRecord[],
+    inline: boolean,
+    to: AssociationTarget,
+  ) => {
+    const found = new Map<string, string[]>();
+    const missing: string[] = [];
+    for (const record of records) {
+      const listed = inline ? inlineAssociations(record, to) : undefined;
+      if (listed && !listed.truncated) found.set(record.id, listed.ids);
+      else missing.push(record.id);
+    }
+    for (const [id, ids] of await associations(missing, to)) found.set(id, ids);
+    return found;
+  };
+
+  const toEntities = async (
+    kind: ObjectKind,
+    records: readonly HubSpotRecord[],
+    inline = false,
+  ): Promise<CrmEntity[]> => {
     const map = await fieldMapping();
     if (kind === 'companies') return records.map((r) => ({ kind, account: toAccount(r, map) }));
     if (kind === 'contacts') return records.map((r) => ({ kind, contact: toContact(r, map) }));
-    const ids = records.map((r) => r.id);
-    const [companies, contacts] = [await associations(ids, 'companies'), await associations(ids, 'contacts')];
+    const [companies, contacts] = [
+      await dealAssociations(records, inline, 'companies'),
+      await dealAssociations(records, inline, 'contacts'),
+    ];
     const nowIso = deps.now().toISOString();
     return records.map((r) => ({
       kind: 'deals' as const,
       deal: toDeal(r, map, companies.get(r.id)?.[0], deps.defaultCurrency, nowIso),
       contactIds: (contacts.get(r.id) ?? []).map((id) => `hs-contact-${id}`),
     }));
+  };
+
+  /**
+   * The lowest id (a one-record list page) and the highest with the total (a one-result search,
+   * which has its own budget), read at once.
+   */
+  const idRange = async (kind: ObjectKind) => {
+    const [firstPage, lastSearch] = await Promise.all([
+      call((client) => client.crm.objects.basicApi.getPage(kind, 1, undefined, ['hs_object_id'])),
+      search((client) =>
+        client.crm.objects.searchApi.doSearch(kind, {
+          filterGroups: [],
+          properties: ['hs_object_id'],
+          sorts: [{ propertyName: 'hs_object_id', direction: 'DESCENDING' } as never],
+          limit: 1,
+          after: '0',
+        }),
+      ),
+    ]);
+    const first = Number(firstPage.results[0]?.id);
+    const last = Number(lastSearch.results[0]?.id);
+    return {
+      first: Number.isSafeInteger(first) ? first : undefined,
+      last: Number.isSafeInteger(last) ? last : undefined,
+      total: lastSearch.total,
+    };
   };
 
   const propertyNames = async (objectType: string): Promise<Set<string>> => {
@@ -112,10 +171,31 @@ export const createHubSpotAdapter = (deps: {
         };
       }
       const properties = propertiesToRead(await fieldMapping(), kind);
+      const slice = isSliceCursor(after) ? decodeSlice(after) : undefined;
+      const inline = kind === 'deals' ? DEAL_ASSOCIATIONS : undefined;
       const page = await call((client) =>
-        client.crm.objects.basicApi.getPage(kind, limit, after, properties, undefined, undefined, false),
+        client.crm.objects.basicApi.getPage(
+          kind,
+          limit,
+          slice ? slice.after : after,
+          properties,
+          undefined,
+          inline ? [...inline] : undefined,
+          false,
+        ),
       );
-      return { entities: await toEntities(kind, page.results), next: page.paging?.next?.after };
+      const next = page.paging?.next?.after;
+      if (!slice) return { entities: await toEntities(kind, page.results, true), next };
+      const records = page.results.filter((r) => inSlice(slice, r.id));
+      return { entities: await toEntities(kind, records, true), next: nextInSlice(slice, next) };
+    },
+
+    async split(kind, ways): Promise<CrmSplit> {
+      if (kind === 'owners' || ways < 2) return { starts: [undefined], total: undefined };
+      const { first, last, total } = await idRange(kind);
+      // Search lags behind writes, so a newer record may sit above `last`: the last slice is open.
+      if (first === undefined || last === undefined || last < first) return { starts: [undefined], total };
+      return { starts: planSlices(first, last, ways), total };
     },
 
     async count(kind) {

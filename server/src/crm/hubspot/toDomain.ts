@@ -6,12 +6,15 @@ import {
   type User,
 } from '@entente/shared/domain';
 import type { FieldMapping } from './fieldMapping.js';
+import type { InlineAssociationBlock } from './inlineAssociations.js';
 
 /** A HubSpot object as the API returns it, reduced to what mapping needs. */
 export type HubSpotRecord = {
   id: string;
   properties: Record<string, string | null | undefined>;
   createdAt?: Date | string;
+  /** Present on reads that asked for associations and found some. */
+  associations?: InlineAssociationBlock;
 };
 export type HubSpotOwner = {
   id: string;
