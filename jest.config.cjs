@@ -17,7 +17,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(m?[tj]sx?)$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(double-metaphone|@hubspot/ui-extensions|@remote-ui|tinyspy|nock|@mswjs|@open-draft|outvariant|strict-event-emitter|is-node-process|headers-polyfill|rettime)/)',
+    '/node_modules/(?!(double-metaphone|@hubspot/ui-extensions|@remote-ui|tinyspy|nock|@mswjs|@open-draft|outvariant|strict-event-emitter|is-node-process|headers-polyfill|rettime|@seriousme)/)',
   ],
   moduleNameMapper: {
     '^@entente/shared/(.*)$': '<rootDir>/../shared/src/$1/index.ts',
