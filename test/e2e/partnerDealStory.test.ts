@@ -12,6 +12,7 @@ import { sandboxHubSpotApp } from '../../server/src/use-cases/cards/cardSigning.
 import { configureHubSpotConnector } from '../../server/src/crm/hubspot/hubspotConnector.js';
 import { sandboxConnectorConfig } from '../../server/src/sandbox/sandboxPortal.js';
 import { startTestApp, type TestApp } from '../../server/src/testing/testApp.js';
+import { listAudit, verifyAudit } from '../../server/src/governance/audit.js';
 
 // nock's interceptor crashes the worker when a loopback server closes a connection it tracks
 // (see test/crm-sim/README.md); everything here stays on the loopback interface.
@@ -105,8 +106,13 @@ describe('A partner deal from install to attribution, end to end', () => {
     const approver = state?.assignedApproverId;
     expect(approver).toBeTruthy();
     expect(approver).not.toBe(deal.ownerId);
+    // The customer has several open deals, so submission does not guess which one: the approver links it.
+    const openDeals = (await store.deals.listByAccount(account.id)).filter((d) => d.stageCategory === 'open');
+    expect(openDeals.length).toBeGreaterThan(1);
+    expect((await store.registrations.get(registration.id))?.dealId).toBeNull();
 
-    // 4. The deal's owner may not decide; the neutral approver does, from the signed card.
+    // 4. The deal's owner may not decide; the neutral approver does, from the signed card on the
+    //    deal, and links the registration to that deal while approving.
     const refused = await signed(
       deal.ownerId!,
       'POST',
@@ -124,11 +130,24 @@ describe('A partner deal from install to attribution, end to end', () => {
       {
         outcome: 'approve',
         reason: 'Partner sourced the opportunity; evidence checked',
+        dealId: deal.crmId,
       },
     );
     expect(approved.status).toBe(200);
-    expect((await store.registrations.get(registration.id))?.status).toBe('approved');
+    expect(await store.registrations.get(registration.id)).toMatchObject({
+      status: 'approved',
+      dealId: deal.id,
+    });
     await app.jobs.drain();
+    // The partner is credited with sourcing the deal, from its registration.
+    expect(await store.attribution.touchpoints.listByDeal(deal.id)).toEqual([
+      expect.objectContaining({
+        participantId: 'p-northwind',
+        kind: 'sourced',
+        source: 'partner_api',
+        evidence: expect.objectContaining({ externalId: `registration:${registration.id}` }),
+      }),
+    ]);
 
     // 5. The seller closes the deal won in HubSpot; the change arrives as a signed webhook.
     portal.sim.state.update(portal.sim.portalId, 'deals', deal.crmId, { dealstage: 'closedwon' });
@@ -138,13 +157,40 @@ describe('A partner deal from install to attribution, end to end', () => {
     await portal.sim.webhooks.flush();
     await app.jobs.drain();
     expect((await store.deals.get(deal.id))?.stageCategory).toBe('won');
+    // The registration follows its deal.
+    expect((await store.registrations.get(registration.id))?.status).toBe('won');
 
     // 6. Attribution is finalised and the summary is on the deal in HubSpot.
     const attribution = await signed(deal.ownerId!, 'GET', `/hubspot/cards/deals/${deal.crmId}`);
-    const card = (await attribution.json()) as { attribution?: { status?: string } | null };
+    const card = (await attribution.json()) as {
+      attribution?: { status?: string; splits: { name: string; shareBp: number; why: string }[] } | null;
+    };
     expect(card.attribution?.status).toBe('finalised');
+    const partnerName = view.partners.find((p) => p.id === 'p-northwind')!.name;
+    // The partner sourced the deal and nobody else touched it: position-based gives it everything.
+    expect(card.attribution?.splits).toEqual([
+      expect.objectContaining({
+        name: partnerName,
+        shareBp: 10_000,
+        why: expect.stringMatching(/sourced the deal/),
+      }),
+    ]);
     const properties = portal.sim.state.get(portal.sim.portalId, 'deals', deal.crmId)?.properties ?? {};
-    // The summary Entente finalised, as HubSpot now shows it on the deal (model, version, shares).
-    expect(properties.entente_attribution_summary).toMatch(/^[a-z_]+ \(v\d+\): .+ \d+%/);
+    // The summary Entente finalised, as HubSpot now shows it on the deal: the partner gets the credit.
+    expect(properties.entente_attribution_summary).toMatch(
+      new RegExp(`^position_based \\(v\\d+\\): ${partnerName} 100%$`),
+    );
+
+    // Every step is in the audit chain, and the chain holds.
+    const types = (await listAudit(app.ctx.store.db, 'sandbox', { limit: 100_000 }))
+      .filter((e) => e.subject === `registration:${registration.id}`)
+      .map((e) => e.type);
+    expect(types).toEqual([
+      'registration.decided',
+      'registration.decided',
+      'registration.linked',
+      'registration.won',
+    ]);
+    expect((await verifyAudit(app.ctx.store.db, 'sandbox')).ok).toBe(true);
   });
 });

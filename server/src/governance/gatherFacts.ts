@@ -3,6 +3,7 @@ import type { Account, Deal, Partner, Registration } from '@entente/shared/domai
 import {
   capabilityScore,
   computeStakes,
+  PENDING_STATUSES,
   type CompetingClaim,
   type PolicyFacts,
   type Stake,
@@ -70,8 +71,13 @@ export const gatherFacts = async (
   );
 
   const partners = await scoped.partners.list();
+  // A deal linked before anyone decided does not settle the claim: until then the direct team's
+  // open deal is still a conflict, and its owner still has a stake.
+  const claim = PENDING_STATUSES.includes(registration.status)
+    ? { ...registration, dealId: null }
+    : registration;
   const conflicts = detectConflicts({
-    registration,
+    registration: claim,
     accounts,
     deals,
     registrations,

@@ -1,6 +1,7 @@
 import type { AppContext } from '../appContext.js';
 import { attributionJobHandlers } from '../attribution/jobHandlers.js';
 import { governanceJobHandlers } from '../governance/clockHandlers.js';
+import { sourcingCreditJobHandlers } from '../governance/sourcingCreditHandlers.js';
 import type { JobHandler } from './jobRunner.js';
 import { hubspotJobHandlers } from '../use-cases/hubspotJobHandlers.js';
 
@@ -11,5 +12,6 @@ import { hubspotJobHandlers } from '../use-cases/hubspotJobHandlers.js';
 export const jobHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
   ...attributionJobHandlers(ctx),
   ...governanceJobHandlers(ctx),
+  ...sourcingCreditJobHandlers(ctx),
   ...hubspotJobHandlers(ctx),
 });

@@ -2,6 +2,7 @@ import { CommonErrors, DomainError } from '@entente/shared/errors';
 import { describeStakes, stakesOf, transition } from '@entente/shared/governance';
 import { canAdjudicate } from '../governance/approvers.js';
 import { scheduleProtection } from '../governance/clocks.js';
+import { followLinkedDeal, linkDeal, withdrawSourcingCredit } from '../governance/dealLinks.js';
 import { noteRegistration } from '../governance/customerIndexes.js';
 import { gatherFacts } from '../governance/gatherFacts.js';
 import { getPolicy } from '../governance/policyStore.js';
@@ -15,6 +16,8 @@ export type DecideInput = {
   reason: string;
   /** Deciding against the policy's outcome needs a second, different neutral approver. */
   override?: { secondApproverId: string };
+  /** The deal the registration is about, when the approver links (or relinks) it while deciding. */
+  dealId?: string;
 };
 
 const DAY_MS = 86_400_000;
@@ -45,7 +48,15 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
   const event = isOverride ? 'overturn' : input.outcome;
   const nextStatus = transition(registration.status, event);
 
-  const facts = await gatherFacts(store, scoped, registration, now);
+  const deal = input.dealId ? await scoped.deals.get(input.dealId) : undefined;
+  if (input.dealId && !deal) throw CommonErrors.notFound(`Deal ${input.dealId}`);
+  // With a link, the decider must also be neutral about the deal being linked.
+  const facts = await gatherFacts(
+    store,
+    scoped,
+    deal ? { ...registration, dealId: deal.id } : registration,
+    now,
+  );
   // Neutrality first: someone with a stake hears exactly why, whatever their role.
   const actor = await scoped.users.get(input.actorUserId);
   if (!actor) throw CommonErrors.forbidden(`User ${input.actorUserId} is not a user of this tenant`);
@@ -93,7 +104,7 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
     updated.protectedUntil = null;
   }
 
-  await store.inTransaction(input.tenantId, async (tx) => {
+  const decided = await store.inTransaction(input.tenantId, async (tx) => {
     await tx.governance.lock(registration.id);
     const current = await tx.registrations.get(registration.id);
     // Someone else decided between our read and our lock: their decision stands.
@@ -140,7 +151,20 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
         policy?.policy.defaults.reminderDaysBeforeExpiry ?? [14, 3],
         now,
       );
+    if (deal)
+      return linkDeal(tx, updated, deal, {
+        actor: actor.id,
+        linkedBy: 'approver',
+        reason: input.reason,
+        now,
+      });
+    // Approving a registration that already has its deal credits the partner with sourcing it;
+    // overturning an approval takes the credit back.
+    if (isOverride && nextStatus === 'rejected' && updated.dealId)
+      await withdrawSourcingCredit(tx, updated.id, updated.dealId, now);
+    const linked = updated.dealId ? await tx.deals.get(updated.dealId) : undefined;
+    return linked ? followLinkedDeal(tx, updated, linked, now) : updated;
   });
-  noteRegistration(store, input.tenantId, updated);
-  return { registration: updated, override: isOverride };
+  noteRegistration(store, input.tenantId, decided);
+  return { registration: decided, override: isOverride };
 };

@@ -161,7 +161,7 @@ export const applyHubSpotWebhooks = async (
       for (const entity of entities)
         if (entity.kind === 'deals' && entity.deal.stageCategory === 'won')
           if ((await tx.deals.get(entity.deal.id))?.stageCategory !== 'won') won.push(entity.deal.id);
-      await applyCrmEntities(tx, entities);
+      await applyCrmEntities(tx, entities, ctx.now());
       for (const v of versions) await tx.crmSync.setObjectVersion(v.kind, v.crmId, v.at, v.deleted);
       for (const o of outcomes) await tx.crmSync.finishEvent(o.eventId, o.status, o.outcome);
     });

@@ -10,6 +10,7 @@ import {
 import { assignApprover } from '../governance/approvers.js';
 import { scheduleProtection, scheduleReviewDue } from '../governance/clocks.js';
 import { noteRegistration } from '../governance/customerIndexes.js';
+import { chooseDeal, linkDeal } from '../governance/dealLinks.js';
 import { gatherFacts } from '../governance/gatherFacts.js';
 import type { GovernanceState } from '../governance/governanceStore.js';
 import { currentPolicy } from '../governance/policyStore.js';
@@ -60,9 +61,18 @@ export const registerDeal = async (
     protectedUntil: null,
   };
   const facts = await gatherFacts(store, scoped, draft, now);
-  const decision = evaluatePolicy(policy, version, facts.policyFacts);
+  // The deal the claim is about, when the account's open deals make it unambiguous. The rules see
+  // it (its stage and amount), but the conflicts stay those of the claim as made: the direct team's
+  // open deal is still theirs until someone decides.
+  const choice = facts.matchedAccountId
+    ? chooseDeal(draft, await scoped.deals.listByAccount(facts.matchedAccountId))
+    : null;
+  const decision = evaluatePolicy(policy, version, {
+    ...facts.policyFacts,
+    linkedDeal: choice?.deal ?? null,
+  });
 
-  const registration: Registration = { ...draft, accountId: facts.matchedAccountId };
+  let registration: Registration = { ...draft, accountId: facts.matchedAccountId };
   const state: GovernanceState = {
     registrationId: registration.id,
     policyVersion: version,
@@ -127,6 +137,13 @@ export const registerDeal = async (
     });
     if (state.reviewDueAt)
       await scheduleReviewDue(tx.governance.db, input.tenantId, registration.id, state.reviewDueAt);
+    if (choice?.deal)
+      registration = await linkDeal(tx, registration, choice.deal, {
+        actor: 'system',
+        linkedBy: 'submission',
+        reason: choice.reason,
+        now,
+      });
     if (registration.protectedUntil)
       await scheduleProtection(
         tx.governance.db,

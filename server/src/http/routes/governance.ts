@@ -6,6 +6,7 @@ import { gatherFacts } from '../../governance/gatherFacts.js';
 import { currentPolicy, publishPolicy } from '../../governance/policyStore.js';
 import { internalView } from '../../governance/registrationViews.js';
 import { decideRegistration } from '../../use-cases/decideRegistration.js';
+import { linkRegistrationToDeal } from '../../use-cases/linkRegistrationToDeal.js';
 import {
   bearerSecurity,
   createApiKey,
@@ -30,9 +31,20 @@ const decideBody = z
       .object({ secondApproverId: z.string().min(1).max(128) })
       .strict()
       .optional(),
+    /** Links (or relinks) the registration to this deal as part of the decision. */
+    dealId: z.string().min(1).max(128).optional(),
   })
   .strict()
   .meta({ id: 'DecideRegistrationRequest' });
+
+const linkBody = z
+  .object({
+    dealId: z.string().min(1).max(128),
+    reason: z.string().min(1).max(4000).optional(),
+    actingUserId: z.string().min(1).max(128).optional(),
+  })
+  .strict()
+  .meta({ id: 'LinkRegistrationRequest' });
 
 const actingUser = (principal: InternalPrincipal, requested: string | undefined): string => {
   if (requested === undefined || requested === principal.userId) return principal.userId;
@@ -95,6 +107,51 @@ export const governanceRoutes = (ctx: AppContext) => [
             outcome: body.outcome,
             reason: body.reason,
             override: body.override,
+            ...(body.dealId ? { dealId: body.dealId } : {}),
+          }),
+        }),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/registrations/:registrationId/link',
+    summary:
+      'Link or relink a registration to the deal it is about (approvers and admins; audited). An approved registration credits its partner with sourcing the deal',
+    tags: ['governance'],
+    params: idParams,
+    body: linkBody,
+    before: [requireInternalUser(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: {
+        description:
+          'The linked registration, the deal it was linked to before, and whether anything changed',
+        schema: z.object({
+          registration: z.record(z.string(), z.unknown()),
+          previousDealId: z.string().nullable(),
+          changed: z.boolean(),
+        }),
+      },
+      403: {
+        description: 'GOVERNANCE.NOT_NEUTRAL (a stake in either deal) or AUTH.FORBIDDEN (not an approver)',
+      },
+      404: { description: 'No such registration or deal in this tenant' },
+      409: { description: 'REGISTRATION.NOT_LINKABLE (decided against, expired, withdrawn or closed)' },
+    },
+    handler: async ({ params, body, req }) => {
+      const principal = internalUserOf(req);
+      return idempotent(
+        ctx,
+        req,
+        { tenantId: principal.tenantId, principal: `user:${principal.userId}` },
+        async () => ({
+          body: await linkRegistrationToDeal(ctx, {
+            tenantId: principal.tenantId,
+            actorUserId: actingUser(principal, body.actingUserId),
+            registrationId: params.registrationId,
+            dealId: body.dealId,
+            ...(body.reason ? { reason: body.reason } : {}),
           }),
         }),
       );

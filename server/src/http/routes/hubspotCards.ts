@@ -167,6 +167,8 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
             .object({ secondApproverId: z.string().min(1).max(128) })
             .strict()
             .optional(),
+          /** Optional: link the registration to this deal while deciding. Older cards omit it. */
+          dealId: z.string().min(1).max(128).optional(),
         })
         .strict(),
       responses: {

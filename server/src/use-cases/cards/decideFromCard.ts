@@ -7,6 +7,7 @@ export type CardDecision = {
   outcome: 'approve' | 'reject' | 'request_info';
   reason: string;
   override?: { secondApproverId: string } | undefined;
+  dealId?: string | undefined;
 };
 
 const MESSAGES = {
@@ -30,6 +31,12 @@ export const decideFromCard = async (
   if (!(await caller.scoped.registrations.get(registrationId)))
     throw CommonErrors.notFound(`Registration ${registrationId}`);
   const user = requireLinkedUser(caller);
+  // A card sits on a HubSpot record, so it names the deal by its HubSpot id; Entente's id works too.
+  const deal = decision.dealId
+    ? ((await caller.scoped.deals.findByCrmId(decision.dealId)) ??
+      (await caller.scoped.deals.get(decision.dealId)))
+    : undefined;
+  if (decision.dealId && !deal) throw CommonErrors.notFound(`Deal ${decision.dealId}`);
   const { registration, override } = await decideRegistration(ctx, {
     tenantId: caller.tenantId,
     actorUserId: user.id,
@@ -37,6 +44,7 @@ export const decideFromCard = async (
     outcome: decision.outcome,
     reason: decision.reason,
     ...(decision.override ? { override: decision.override } : {}),
+    ...(deal ? { dealId: deal.id } : {}),
   });
   return {
     registrationId: registration.id,
