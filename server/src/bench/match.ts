@@ -19,6 +19,18 @@ export type LookupBench = {
   /** Resident memory after the build, and the process's peak so far. */
   rss_after_build_mb: number;
   peak_rss_mb: number;
+  /**
+   * Process CPU time (user + system, all threads, so garbage collection too) for the build and per
+   * timed lookup. The machine is shared: wall-clock includes waiting for a core, CPU time does not.
+   */
+  build_cpu_ms: number;
+  cpu_ms_per_lookup: number;
+};
+
+/** Milliseconds of process CPU time (user + system) since `since`. */
+const cpuMsSince = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 };
 
 /** Lookups run before timing starts, so the timings are of optimised code, as in a running service. */
@@ -43,18 +55,22 @@ export const benchMatchLookup = async (options: {
     .slice(0, options.lookups);
   const index = new CandidateIndex({ prepare: { defaultCountry: 'US' } });
   const started = performance.now();
+  const buildCpu = process.cpuUsage();
   for (const record of records) index.upsert(record);
   const build_ms = performance.now() - started;
+  const build_cpu_ms = cpuMsSince(buildCpu);
   const rssAfterBuild = Math.round(process.memoryUsage().rss / 1024 / 1024);
   for (const query of queries.slice(0, WARM_UP_LOOKUPS)) index.lookup(query);
   const timings: number[] = [];
-  let candidates = 0;
+  const lookupCpu = process.cpuUsage();
   for (const query of queries) {
     const t0 = performance.now();
     index.lookup(query);
     timings.push(performance.now() - t0);
-    candidates += index.candidateIds(index.prepare(query)).length;
   }
+  const lookup_cpu_ms = cpuMsSince(lookupCpu);
+  let candidates = 0;
+  for (const query of queries) candidates += index.candidateIds(index.prepare(query)).length;
   timings.sort((a, b) => a - b);
   return {
     accounts: records.length,
@@ -66,6 +82,8 @@ export const benchMatchLookup = async (options: {
     mean_candidates: Number((candidates / Math.max(1, queries.length)).toFixed(1)),
     rss_after_build_mb: rssAfterBuild,
     peak_rss_mb: peakRssMb(),
+    build_cpu_ms: Math.round(build_cpu_ms),
+    cpu_ms_per_lookup: Number((lookup_cpu_ms / Math.max(1, queries.length)).toFixed(3)),
   };
 };
 
@@ -75,6 +93,9 @@ export type CsvBench = {
   rows_per_s: number;
   pairs: number;
   peak_rss_mb: number;
+  /** Process CPU time (all threads) of the run, and per row: see `LookupBench.build_cpu_ms`. */
+  cpu_seconds: number;
+  cpu_ms_per_row: number;
 };
 
 /** `entente match` end to end (decode, parse, match, write) on a generated CSV of `rows` rows. */
@@ -96,6 +117,7 @@ export const benchMatchCsv = async (options: { rows: number; seed?: number }): P
     { header: true, columns: ['id', 'name', 'website', 'email', 'phone', 'address', 'city', 'zip'] },
   );
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const output = matchCsv({
     bytes: Buffer.from(csv, 'utf-8'),
     idColumn: 'id',
@@ -104,11 +126,14 @@ export const benchMatchCsv = async (options: { rows: number; seed?: number }): P
     ),
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuMs = cpuMsSince(cpu);
   return {
     rows: output.rows,
     seconds: Number(seconds.toFixed(2)),
     rows_per_s: Math.round(output.rows / seconds),
     pairs: output.result.pairs.length,
     peak_rss_mb: peakRssMb(),
+    cpu_seconds: Number((cpuMs / 1000).toFixed(2)),
+    cpu_ms_per_row: Number((cpuMs / Math.max(1, output.rows)).toFixed(3)),
   };
 };

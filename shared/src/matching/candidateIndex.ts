@@ -148,6 +148,19 @@ export class CandidateIndex {
     return chosen;
   }
 
+  /**
+   * Slot numbers of the records worth scoring against `query`, best first: for callers that keep
+   * their own table of the records by slot (`findDuplicates`), so no id is looked up per candidate.
+   */
+  candidateSlotsOf(query: PreparedRecord, keys: readonly string[], limit?: number): number[] {
+    return this.candidateSlots(query, keys, limit ?? this.maxCandidates);
+  }
+
+  /** The slot a record id lives in, if it is indexed. */
+  slotOfId(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
   /** Ids of the records worth scoring against `query`, best first. */
   candidateIds(query: PreparedRecord, options: { limit?: number; keys?: readonly string[] } = {}): string[] {
     const keys = options.keys ?? blockingKeys(query);

@@ -1,9 +1,12 @@
 import { blockingKeys } from './blockingKeys.js';
 import { CandidateIndex, type CandidateIndexOptions } from './candidateIndex.js';
+import { CandidateLists } from './candidateLists.js';
 import { Clusters } from './clusters.js';
 import { fittedModel } from './fittedModel.js';
 import type { MatchRecord, PreparedRecord } from './record.js';
-import { pairLogOdds, possibleLogOdds, scorePair, type MatchReason, type MatchResult } from './scorePair.js';
+import { numericLogOdds } from './numericScore.js';
+import { nameProfile, type NameProfile } from './similarity/nameSimilarity.js';
+import { possibleLogOdds, scorePair, type MatchReason, type MatchResult } from './scorePair.js';
 
 export type DuplicatePair = MatchResult & {
   /** True when the pair is a match only because both records joined the same cluster through others. */
@@ -62,21 +65,34 @@ export const findDuplicates = (
   prepared.forEach((record, i) => index.upsert(record, keys[i]));
   const position = new Map(prepared.map((record, i) => [record.id, i]));
   const count = prepared.length;
-  const seen = new Set<number>();
+  // Candidates come back as slots; a record's slot is its position unless an id repeats.
+  const positionOfSlot = new Int32Array(count);
+  position.forEach((i, id) => (positionOfSlot[index.slotOfId(id) as number] = i));
+  // The statistics are complete once every record is in, so each name is profiled once.
+  const profiles = prepared.map((record) => nameProfile(record.name, index.rarity));
+  const pairProfiles: [NameProfile, NameProfile] = [profiles[0] as NameProfile, profiles[0] as NameProfile];
+  const reached = new CandidateLists(count);
   const scored = new Map<number, DuplicatePair>();
   const clusters = new Clusters();
   let comparisons = 0;
   prepared.forEach((left, i) => {
-    for (const right of index.candidates(left, { keys: keys[i] })) {
-      const j = position.get(right.id) as number;
-      const pairKey = i < j ? i * count + j : j * count + i;
-      if (seen.has(pairKey)) continue;
-      seen.add(pairKey);
+    const candidates = index.candidateSlotsOf(left, keys[i] as string[]);
+    for (let c = 0; c < candidates.length; c++)
+      candidates[c] = positionOfSlot[candidates[c] as number] as number;
+    reached.add(i, candidates);
+    for (const j of candidates) {
+      // A pair is scored once: skip it if the earlier record already had this one as a candidate.
+      if (j < i && reached.has(j, i)) continue;
       comparisons++;
+      const right = prepared[j] as PreparedRecord;
       const [first, second] = i < j ? [left, right] : [right, left];
-      if (pairLogOdds(first, second, scoring) < floor) continue;
+      const [firstProfile, secondProfile] = i < j ? [profiles[i], profiles[j]] : [profiles[j], profiles[i]];
+      pairProfiles[0] = firstProfile as NameProfile;
+      pairProfiles[1] = secondProfile as NameProfile;
+      if (numericLogOdds(first, second, index.rarity, model, pairProfiles) < floor) continue;
       const result = scorePair(first, second, scoring);
       if (result.decision === 'no') continue;
+      const pairKey = i < j ? i * count + j : j * count + i;
       scored.set(pairKey, { ...result, viaClosure: false });
       if (result.decision === 'match') clusters.union(first.id, second.id);
     }

@@ -110,6 +110,9 @@ type Explain = boolean;
 
 const round2 = (value: number): string => value.toFixed(2);
 
+/** `name_squashed_high` is zero below this squashed-name similarity. */
+export const SQUASHED_FLOOR = 0.85;
+
 const compareNameField = (
   a: PreparedRecord,
   b: PreparedRecord,
@@ -117,7 +120,8 @@ const compareNameField = (
   explain: Explain,
 ): FieldComparison | null => {
   if (a.name.tokens.length === 0 || b.name.tokens.length === 0) return null;
-  const similarity = compareNames(a.name, b.name, rarity);
+  // The squashed similarity only counts above 0.85 (`name_squashed_high`), so it may be bounded.
+  const similarity = compareNames(a.name, b.name, rarity, { squashedFloor: SQUASHED_FLOOR });
   const headline = Math.max(similarity.softTfIdf, similarity.acronym ? 0.9 : 0);
   let finding = '';
   if (explain) {
@@ -140,7 +144,7 @@ const compareNameField = (
       name_tfidf: similarity.softTfIdf,
       name_tfidf_high: Math.max(0, similarity.softTfIdf - 0.8) / 0.2,
       name_containment: similarity.containment,
-      name_squashed_high: Math.max(0, similarity.squashed - 0.85) / 0.15,
+      name_squashed_high: Math.max(0, similarity.squashed - SQUASHED_FLOOR) / 0.15,
       name_acronym: similarity.acronym ? 1 : 0,
       name_weak: !similarity.acronym && similarity.softTfIdf < 0.5 && similarity.containment < 0.5 ? 1 : 0,
     },

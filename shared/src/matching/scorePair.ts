@@ -7,6 +7,7 @@ import {
 } from './features.js';
 import { fittedModel } from './fittedModel.js';
 import type { MatchModel } from './matchModel.js';
+import { numericLogOdds } from './numericScore.js';
 import type { PreparedRecord } from './record.js';
 import { TokenRarity } from './tokenRarity.js';
 
@@ -67,14 +68,8 @@ const contributionOf = (comparison: FieldComparison, model: MatchModel): number 
  * The log-odds of a pair without its reasons: the cheap first pass that `CandidateIndex` and
  * `findDuplicates` run on every candidate, writing reasons only for the few that reach `possible`.
  */
-export const pairLogOdds = (a: PreparedRecord, b: PreparedRecord, options: ScoreOptions = {}): number => {
-  const model = options.model ?? fittedModel;
-  let logOdds = model.intercept;
-  for (const comparison of compareFields(a, b, options.rarity ?? sharedRarity, { explain: false })) {
-    logOdds += contributionOf(comparison, model);
-  }
-  return logOdds;
-};
+export const pairLogOdds = (a: PreparedRecord, b: PreparedRecord, options: ScoreOptions = {}): number =>
+  numericLogOdds(a, b, options.rarity ?? sharedRarity, options.model ?? fittedModel);
 
 /** The log-odds at or above which a pair is at least `possible`. */
 export const possibleLogOdds = (model: MatchModel = fittedModel): number =>

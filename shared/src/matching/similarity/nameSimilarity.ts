@@ -1,6 +1,6 @@
 import { acronymOf, type NormalisedCompanyName } from '../normalise/companyName.js';
 import type { TokenRarity } from '../tokenRarity.js';
-import { jaroWinkler } from './jaroWinkler.js';
+import { jaroWinkler, jaroWinklerAtLeast, letterMask } from './jaroWinkler.js';
 
 /** Tokens closer than this count as the same word with a typo ("Electroncis" ↔ "Electronics"). */
 const TOKEN_MATCH_FLOOR = 0.9;
@@ -17,54 +17,149 @@ export type NameSimilarity = {
   acronym: boolean;
 };
 
-const bestMatch = (token: string, others: readonly string[]): { index: number; similarity: number } => {
-  let best = { index: -1, similarity: 0 };
-  for (let i = 0; i < others.length; i++) {
-    const other = others[i] as string;
-    const similarity = token === other ? 1 : token.length < 4 || other.length < 4 ? 0 : jaroWinkler(token, other);
-    if (similarity > best.similarity) best = { index: i, similarity };
-    if (similarity === 1) break;
-  }
-  return best.similarity >= TOKEN_MATCH_FLOOR ? best : { index: -1, similarity: 0 };
+/**
+ * A name with what comparing it needs, computed once: each token's rarity weight and character
+ * mask, the squared rarity mass and the squashed name's mask. `findDuplicates` builds one per record;
+ * `compareNames` fills two reusable ones, since a comparison runs millions of times on a large CSV.
+ */
+export type NameProfile = {
+  name: NormalisedCompanyName;
+  weights: Float64Array;
+  masks: Int32Array;
+  /** Sum of squared token weights, in token order. */
+  mass: number;
+  squashedMask: number;
 };
 
-/** Rarity-weighted agreement from a's point of view: [cosine numerator, a's squared mass covered]. */
-const directed = (a: readonly string[], b: readonly string[], rarity: TokenRarity): [number, number] => {
+const emptyProfile = (size: number): NameProfile => ({
+  name: { display: '', tokens: [], key: '', squashed: '', legalForms: [] },
+  weights: new Float64Array(size),
+  masks: new Int32Array(size),
+  mass: 0,
+  squashedMask: 0,
+});
+
+const fillProfile = (profile: NameProfile, name: NormalisedCompanyName, rarity: TokenRarity): NameProfile => {
+  const { tokens } = name;
+  if (profile.weights.length < tokens.length) {
+    profile.weights = new Float64Array(tokens.length * 2);
+    profile.masks = new Int32Array(tokens.length * 2);
+  }
+  let mass = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const weight = rarity.weight(token);
+    profile.weights[i] = weight;
+    profile.masks[i] = letterMask(token);
+    mass += weight ** 2;
+  }
+  profile.name = name;
+  profile.mass = mass;
+  profile.squashedMask = letterMask(name.squashed);
+  return profile;
+};
+
+/** The profile of `name` under the current statistics of `rarity` (valid until they change). */
+export const nameProfile = (name: NormalisedCompanyName, rarity: TokenRarity): NameProfile =>
+  fillProfile(emptyProfile(name.tokens.length), name, rarity);
+
+const scratchA = emptyProfile(16);
+const scratchB = emptyProfile(16);
+
+/**
+ * Rarity-weighted agreement from a's point of view: the cosine numerator and a's squared mass
+ * covered. Each token of a takes its best match in b at or above the typo floor (the first such on
+ * ties); tokens shorter than four letters must be equal.
+ */
+const directed = (sa: NameProfile, sb: NameProfile, out: { dot: number; covered: number }): void => {
+  const a = sa.name.tokens;
+  const b = sb.name.tokens;
   let dot = 0;
   let covered = 0;
-  for (const token of a) {
-    const match = bestMatch(token, b);
-    if (match.index < 0) continue;
-    const weightA = rarity.weight(token);
-    dot += weightA * rarity.weight(b[match.index] as string) * match.similarity;
-    covered += weightA * weightA * match.similarity;
+  for (let i = 0; i < a.length; i++) {
+    const token = a[i] as string;
+    let bestIndex = -1;
+    let best = 0;
+    for (let j = 0; j < b.length; j++) {
+      const other = b[j] as string;
+      const similarity =
+        token === other
+          ? 1
+          : token.length < 4 || other.length < 4
+            ? 0
+            : jaroWinklerAtLeast(token, other, TOKEN_MATCH_FLOOR, sa.masks[i], sb.masks[j]);
+      if (similarity > best) {
+        best = similarity;
+        bestIndex = j;
+      }
+      if (similarity === 1) break;
+    }
+    if (best < TOKEN_MATCH_FLOOR || bestIndex < 0) continue;
+    const weightA = sa.weights[i] as number;
+    dot += weightA * (sb.weights[bestIndex] as number) * best;
+    covered += weightA * weightA * best;
   }
-  return [dot, covered];
+  out.dot = dot;
+  out.covered = covered;
 };
 
-const squaredMass = (tokens: readonly string[], rarity: TokenRarity): number =>
-  tokens.reduce((sum, token) => sum + rarity.weight(token) ** 2, 0);
+const ab = { dot: 0, covered: 0 };
+const ba = { dot: 0, covered: 0 };
 
-export const compareNames = (
-  a: NormalisedCompanyName,
-  b: NormalisedCompanyName,
-  rarity: TokenRarity,
+/**
+ * Compare two profiled names. With `squashedFloor`, a squashed-name similarity below that floor may
+ * be reported as 0: the scorer only uses it above 0.85, and bounding it first skips most of the
+ * quadratic Jaro scans on whole names.
+ */
+export const compareNameProfiles = (
+  pa: NameProfile,
+  pb: NameProfile,
+  squashedFloor?: number,
 ): NameSimilarity => {
+  const a = pa.name;
+  const b = pb.name;
   if (a.tokens.length === 0 || b.tokens.length === 0) {
     return { softTfIdf: 0, containment: 0, squashed: 0, exact: false, acronym: false };
   }
   const exact = a.key === b.key;
-  const massA = squaredMass(a.tokens, rarity);
-  const massB = squaredMass(b.tokens, rarity);
-  const [dotAB, coveredA] = directed(a.tokens, b.tokens, rarity);
-  const [dotBA, coveredB] = directed(b.tokens, a.tokens, rarity);
+  const massA = pa.mass;
+  const massB = pb.mass;
+  directed(pa, pb, ab);
+  directed(pb, pa, ba);
   const norm = Math.sqrt(massA * massB) || 1;
-  const softTfIdf = exact ? 1 : Math.min(1, (dotAB + dotBA) / 2 / norm);
-  const containment = exact ? 1 : Math.max(massA ? coveredA / massA : 0, massB ? coveredB / massB : 0);
-  const squashed = exact ? 1 : jaroWinkler(a.squashed, b.squashed);
+  const softTfIdf = exact ? 1 : Math.min(1, (ab.dot + ba.dot) / 2 / norm);
+  const containment = exact ? 1 : Math.max(massA ? ab.covered / massA : 0, massB ? ba.covered / massB : 0);
+  const squashed = exact
+    ? 1
+    : squashedFloor === undefined
+      ? jaroWinkler(a.squashed, b.squashed)
+      : jaroWinklerAtLeast(a.squashed, b.squashed, squashedFloor, pa.squashedMask, pb.squashedMask);
   const acronym =
     !exact &&
-    ((a.tokens.length === 1 && a.squashed.length >= 2 && b.tokens.length >= 2 && acronymOf(b) === a.squashed) ||
-      (b.tokens.length === 1 && b.squashed.length >= 2 && a.tokens.length >= 2 && acronymOf(a) === b.squashed));
+    ((a.tokens.length === 1 &&
+      a.squashed.length >= 2 &&
+      b.tokens.length >= 2 &&
+      acronymOf(b) === a.squashed) ||
+      (b.tokens.length === 1 &&
+        b.squashed.length >= 2 &&
+        a.tokens.length >= 2 &&
+        acronymOf(a) === b.squashed));
   return { softTfIdf, containment: Math.min(1, containment), squashed, exact, acronym };
+};
+
+/** Compare two normalised names under the token rarity of `rarity` (see `compareNameProfiles`). */
+export const compareNames = (
+  a: NormalisedCompanyName,
+  b: NormalisedCompanyName,
+  rarity: TokenRarity,
+  options: { squashedFloor?: number } = {},
+): NameSimilarity => {
+  if (a.tokens.length === 0 || b.tokens.length === 0) {
+    return { softTfIdf: 0, containment: 0, squashed: 0, exact: false, acronym: false };
+  }
+  return compareNameProfiles(
+    fillProfile(scratchA, a, rarity),
+    fillProfile(scratchB, b, rarity),
+    options.squashedFloor,
+  );
 };
