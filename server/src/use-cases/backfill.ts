@@ -36,10 +36,11 @@ export type BackfillResult = { counts: Partial<Record<CrmObjectKind, number>>; c
 
 /**
  * Parts of a kind read at once. One list read at a time is bound by latency (a page every
- * ~130 ms at HubSpot's typical 120 ms is ~7.5 of the 11 requests/s a portal may make); with a few
- * in flight the tenant's rate limiter, not latency, sets the pace.
+ * ~130 ms at HubSpot's typical 120 ms is ~7.5 of the 11 requests/s a portal may make); with
+ * several in flight the tenant's rate limiter, not latency, sets the pace. Six leaves headroom for
+ * slower answers and for the store writes between a part's pages; more never exceeds the limit.
  */
-export const BACKFILL_PARTS = 4;
+export const BACKFILL_PARTS = 6;
 
 const cursorName = (kind: CrmObjectKind) => `backfill:${kind}`;
 const partName = (kind: CrmObjectKind, index: number) => `backfill:${kind}#${index}`;

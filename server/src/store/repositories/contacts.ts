@@ -78,6 +78,23 @@ export const contactsRepository = ({ tenantId, db }: TenantScope) => ({
       [tenantId, dealId, [...new Set(contactIds)]],
     );
   },
+  /** setDealContacts for many deals at once (a backfill page). */
+  async setManyDealContacts(
+    links: readonly { dealId: string; contactIds: readonly string[] }[],
+  ): Promise<void> {
+    if (links.length === 0) return;
+    await db.query('DELETE FROM deal_contacts WHERE tenant_id = $1 AND deal_id = ANY($2::text[])', [
+      tenantId,
+      links.map((link) => link.dealId),
+    ]);
+    const pairs = links.flatMap((link) => [...new Set(link.contactIds)].map((id) => [link.dealId, id]));
+    if (pairs.length === 0) return;
+    await db.query(
+      `INSERT INTO deal_contacts (tenant_id, deal_id, contact_id)
+       SELECT $1, unnest($2::text[]), unnest($3::text[]) ON CONFLICT DO NOTHING`,
+      [tenantId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+  },
   async listDealContactIds(dealId: string): Promise<string[]> {
     const { rows } = await db.query<{ contact_id: string }>(
       'SELECT contact_id FROM deal_contacts WHERE tenant_id = $1 AND deal_id = $2 ORDER BY contact_id',

@@ -59,12 +59,59 @@ export const dealsRepository = ({ tenantId, db }: TenantScope) => ({
       ],
     );
   },
+  /**
+   * Upserts many deals in one statement (a backfill page). A deal already stored keeps its splits:
+   * they are Entente's, not the CRM's.
+   */
+  async upsertManyKeepingSplits(deals: readonly Deal[]): Promise<void> {
+    if (deals.length === 0) return;
+    await db.query(
+      `INSERT INTO deals (tenant_id, id, crm_id, name, account_id, stage, stage_category, amount_minor, currency,
+         close_date, owner_id, splits, created_at)
+       SELECT $1, d.id, d.crm_id, d.name, d.account_id, d.stage, d.stage_category, d.amount_minor, d.currency,
+         d.close_date, d.owner_id, d.splits, d.created_at
+       FROM jsonb_to_recordset($2::jsonb) AS d(id text, crm_id text, name text, account_id text, stage text,
+         stage_category text, amount_minor bigint, currency text, close_date date, owner_id text, splits jsonb,
+         created_at timestamptz)
+       ON CONFLICT (tenant_id, id) DO UPDATE SET crm_id = EXCLUDED.crm_id, name = EXCLUDED.name,
+         account_id = EXCLUDED.account_id, stage = EXCLUDED.stage, stage_category = EXCLUDED.stage_category,
+         amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, close_date = EXCLUDED.close_date,
+         owner_id = EXCLUDED.owner_id, updated_at = now()`,
+      [
+        tenantId,
+        json(
+          deals.map((deal) => ({
+            id: deal.id,
+            crm_id: deal.crmId,
+            name: deal.name,
+            account_id: deal.accountId,
+            stage: deal.stage,
+            stage_category: deal.stageCategory,
+            amount_minor: deal.amountMinor,
+            currency: deal.currency,
+            close_date: deal.closeDate,
+            owner_id: deal.ownerId,
+            splits: deal.splits,
+            created_at: deal.createdAt,
+          })),
+        ),
+      ],
+    );
+  },
   async get(id: string): Promise<Deal | undefined> {
     const { rows } = await db.query<DealRow>('SELECT * FROM deals WHERE tenant_id = $1 AND id = $2', [
       tenantId,
       id,
     ]);
     return rows[0] && toDeal(rows[0]);
+  },
+  async getMany(ids: readonly string[]): Promise<Map<string, Deal>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await db.query<DealRow>(
+      'SELECT * FROM deals WHERE tenant_id = $1 AND id = ANY($2::text[])',
+      [tenantId, [...ids]],
+    );
+    return new Map(rows.map((row) => [row.id, toDeal(row)]));
   },
   async findByCrmId(crmId: string): Promise<Deal | undefined> {
     const { rows } = await db.query<DealRow>('SELECT * FROM deals WHERE tenant_id = $1 AND crm_id = $2', [
