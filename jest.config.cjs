@@ -26,7 +26,6 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['<rootDir>/../jest.setup.cjs'],
-  setupFilesAfterEnv: ['<rootDir>/../jest.afterEnv.cjs'],
 };
 
 const path = require('node:path');

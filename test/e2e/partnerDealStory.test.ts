@@ -1,4 +1,3 @@
-import nock from 'nock';
 import {
   startSandboxPortal,
   throughConnector,
@@ -14,9 +13,6 @@ import { sandboxConnectorConfig } from '../../server/src/sandbox/sandboxPortal.j
 import { startTestApp, type TestApp } from '../../server/src/testing/testApp.js';
 import { listAudit, verifyAudit } from '../../server/src/governance/audit.js';
 
-// nock's interceptor crashes the worker when a loopback server closes a connection it tracks
-// (see test/crm-sim/README.md); everything here stays on the loopback interface.
-beforeAll(() => nock.restore());
 jest.setTimeout(120_000);
 
 /**

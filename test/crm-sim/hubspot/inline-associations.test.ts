@@ -1,9 +1,5 @@
-import nock from 'nock';
 import { Client } from '@hubspot/api-client';
 import { startHubSpotSimulator, type HubSpotSimulator } from './simulator.js';
-
-// See api-client.test.ts: the simulator's sockets must not sit behind nock's interceptor.
-beforeAll(() => nock.restore());
 
 describe('HubSpot simulator: associations read inline with a page', () => {
   let sim: HubSpotSimulator;

@@ -1,13 +1,6 @@
-import nock from 'nock';
 import { Client } from '@hubspot/api-client';
 import { plainRequest, type PlainRequest } from '../common/http-request.js';
 import { startHubSpotSimulator, type HubSpotSimulator } from './simulator.js';
-
-// The simulator runs on loopback only, which jest.setup allows. nock's interceptor, though, leaves
-// the real socket behind an intercepted request without an error listener, so a connection the
-// simulator closes (fault injection, shutdown) crashes the worker. Step it aside for this file;
-// jest.setup installs a fresh one for the next test file.
-beforeAll(() => nock.restore());
 
 describe('HubSpot simulator limits and faults', () => {
   let sim: HubSpotSimulator;

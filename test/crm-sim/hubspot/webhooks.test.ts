@@ -1,12 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import nock from 'nock';
 import { startHubSpotSimulator, type HubSpotSimulator } from './simulator.js';
 import type { WebhookEvent } from './webhook-payloads.js';
-
-// See limits-and-faults.test.ts: nock's interceptor cannot cope with connections a server closes.
-beforeAll(() => nock.restore());
 
 type Received = { url: string; body: string; headers: Record<string, string | string[] | undefined> };
 

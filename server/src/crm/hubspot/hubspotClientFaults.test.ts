@@ -6,6 +6,16 @@ import { configureHubSpotConnector } from './hubspotConnector.js';
 jest.setTimeout(60_000);
 
 const API = 'https://api.hubapi.com';
+
+// nock answers HubSpot; the test app itself stays reachable on loopback.
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+});
+afterAll(() => {
+  nock.cleanAll();
+  nock.restore();
+});
 const TENANT = 'hubspot-777';
 
 /** The exact shapes @hubspot/api-client@14 sends and expects, answered by nock. */
