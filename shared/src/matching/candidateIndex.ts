@@ -2,7 +2,8 @@ import { blockingKeys, keyKindWeight } from './blockingKeys.js';
 import { fittedModel } from './fittedModel.js';
 import type { MatchModel } from './matchModel.js';
 import { prepareRecord, type MatchRecord, type PrepareOptions, type PreparedRecord } from './record.js';
-import { pairLogOdds, possibleLogOdds, scorePair, type MatchResult } from './scorePair.js';
+import { numericLogOdds } from './numericScore.js';
+import { possibleLogOdds, scorePair, type MatchResult } from './scorePair.js';
 import { TokenRarity } from './tokenRarity.js';
 
 export type CandidateIndexOptions = {
@@ -199,7 +200,7 @@ export class CandidateIndex {
         results.push(scorePair(query, candidate, scoring));
         continue;
       }
-      if (pairLogOdds(query, candidate, scoring) < floor) {
+      if (numericLogOdds(query, candidate, this.rarity, model, undefined, floor) < floor) {
         if (++misses >= this.patience) break;
         continue;
       }

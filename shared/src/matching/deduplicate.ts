@@ -4,8 +4,8 @@ import { CandidateLists } from './candidateLists.js';
 import { Clusters } from './clusters.js';
 import { fittedModel } from './fittedModel.js';
 import type { MatchRecord, PreparedRecord } from './record.js';
-import { numericLogOdds } from './numericScore.js';
-import { nameProfile, type NameProfile } from './similarity/nameSimilarity.js';
+import { ScoringTable } from './scoringTable.js';
+import { nameProfile } from './similarity/nameSimilarity.js';
 import { possibleLogOdds, scorePair, type MatchReason, type MatchResult } from './scorePair.js';
 
 export type DuplicatePair = MatchResult & {
@@ -70,7 +70,7 @@ export const findDuplicates = (
   position.forEach((i, id) => (positionOfSlot[index.slotOfId(id) as number] = i));
   // The statistics are complete once every record is in, so each name is profiled once.
   const profiles = prepared.map((record) => nameProfile(record.name, index.rarity));
-  const pairProfiles: [NameProfile, NameProfile] = [profiles[0] as NameProfile, profiles[0] as NameProfile];
+  const table = new ScoringTable(prepared, profiles, model);
   const reached = new CandidateLists(count);
   const scored = new Map<number, DuplicatePair>();
   const clusters = new Clusters();
@@ -85,11 +85,9 @@ export const findDuplicates = (
       if (j < i && reached.has(j, i)) continue;
       comparisons++;
       const right = prepared[j] as PreparedRecord;
-      const [first, second] = i < j ? [left, right] : [right, left];
-      const [firstProfile, secondProfile] = i < j ? [profiles[i], profiles[j]] : [profiles[j], profiles[i]];
-      pairProfiles[0] = firstProfile as NameProfile;
-      pairProfiles[1] = secondProfile as NameProfile;
-      if (numericLogOdds(first, second, index.rarity, model, pairProfiles) < floor) continue;
+      const first = i < j ? left : right;
+      const second = i < j ? right : left;
+      if (table.logOdds(i < j ? i : j, i < j ? j : i, floor) < floor) continue;
       const result = scorePair(first, second, scoring);
       if (result.decision === 'no') continue;
       const pairKey = i < j ? i * count + j : j * count + i;

@@ -2,7 +2,10 @@ import { seededRandom } from '../random/index.js';
 import { CandidateIndex } from './candidateIndex.js';
 import { findDuplicates } from './deduplicate.js';
 import { fittedModel } from './fittedModel.js';
-import { pairLogOdds, scorePair } from './scorePair.js';
+import { numericLogOdds } from './numericScore.js';
+import { pairLogOdds, possibleLogOdds, scorePair } from './scorePair.js';
+import { ScoringTable } from './scoringTable.js';
+import { nameProfile } from './similarity/nameSimilarity.js';
 import { jaroWinkler, jaroWinklerAtLeast } from './similarity/jaroWinkler.js';
 import { generateOrganisations } from './synthetic.js';
 import { generateListings } from './syntheticListings.js';
@@ -13,18 +16,49 @@ const records = [
 ];
 
 describe('numeric scoring', () => {
-  it('When candidate pairs are scored without reasons, then the log-odds equal the explained score exactly', () => {
+  it('When candidate pairs are scored without reasons, then the log-odds equal the explained score exactly, and a pair stopped early falls short of the floor', () => {
     const index = new CandidateIndex({ prepare: { defaultCountry: 'US' }, maxCandidates: 60 });
     for (const record of records) index.upsert(record);
     const scoring = { rarity: index.rarity };
+    const floor = possibleLogOdds();
     let pairs = 0;
     for (const record of records) {
       const query = index.get(record.id)!;
       for (const candidate of index.candidates(query)) {
-        expect(pairLogOdds(query, candidate, scoring)).toBe(scorePair(query, candidate, scoring).logOdds);
+        const exact = scorePair(query, candidate, scoring).logOdds;
+        expect(pairLogOdds(query, candidate, scoring)).toBe(exact);
+        const early = numericLogOdds(query, candidate, index.rarity, fittedModel, undefined, floor);
+        if (exact >= floor) expect(early).toBe(exact);
+        else expect(early).toBeLessThan(floor);
         pairs++;
       }
     }
+    expect(pairs).toBeGreaterThan(5_000);
+  });
+
+  it('When the records are scored from columns of codes, then every candidate pair gets the same log-odds', () => {
+    const index = new CandidateIndex({ prepare: { defaultCountry: 'US' }, maxCandidates: 60 });
+    for (const record of records) index.upsert(record);
+    const prepared = records.map((record) => index.get(record.id)!);
+    const table = new ScoringTable(
+      prepared,
+      prepared.map((record) => nameProfile(record.name, index.rarity)),
+      fittedModel,
+    );
+    const floor = possibleLogOdds();
+    const position = new Map(prepared.map((record, i) => [record.id, i]));
+    let pairs = 0;
+    prepared.forEach((query, i) => {
+      for (const id of index.candidateIds(query)) {
+        const j = position.get(id)!;
+        const [first, second] = i < j ? [i, j] : [j, i];
+        const exact = pairLogOdds(prepared[first]!, prepared[second]!, { rarity: index.rarity });
+        expect(table.logOdds(first, second)).toBe(exact);
+        if (exact >= floor) expect(table.logOdds(first, second, floor)).toBe(exact);
+        else expect(table.logOdds(first, second, floor)).toBeLessThan(floor);
+        pairs++;
+      }
+    });
     expect(pairs).toBeGreaterThan(5_000);
   });
 

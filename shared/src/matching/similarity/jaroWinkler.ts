@@ -99,15 +99,19 @@ export const jaroWinklerAtLeast = (
   maskB: number = letterMask(b),
 ): number => {
   if (a === b) return 1;
+  // A small margin keeps rounding in the bound from ever discarding a pair at the floor exactly.
+  if (jaroWinklerBound(a, b, maskA, maskB) < floor - 1e-9) return 0;
+  return jaroWinkler(a, b);
+};
+
+/** An upper bound on `jaroWinkler(a, b)` from lengths, character masks and the common prefix. */
+export const jaroWinklerBound = (a: string, b: string, maskA: number, maskB: number): number => {
+  if (a === b) return 1;
   const lengthA = a.length;
   const lengthB = b.length;
   if (lengthA === 0 || lengthB === 0) return 0;
   const matches = Math.min(lengthA - bitCount(maskA & ~maskB), lengthB - bitCount(maskB & ~maskA));
   if (matches <= 0) return 0;
   const jaroBound = (matches / lengthA + matches / lengthB + 1) / 3;
-  const prefix = commonPrefix(a, b);
-  // A small margin keeps rounding in the bound from ever discarding a pair at the floor exactly.
-  if (jaroBound + prefix * 0.1 * (1 - jaroBound) < floor - 1e-9) return 0;
-  const similarity = jaro(a, b);
-  return similarity + prefix * 0.1 * (1 - similarity);
+  return jaroBound + commonPrefix(a, b) * 0.1 * (1 - jaroBound);
 };

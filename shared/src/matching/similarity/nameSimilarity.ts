@@ -106,6 +106,46 @@ const directed = (sa: NameProfile, sb: NameProfile, out: { dot: number; covered:
 const ab = { dot: 0, covered: 0 };
 const ba = { dot: 0, covered: 0 };
 
+/** The token-level part of a name comparison: everything but the squashed-name similarity. */
+export type TokenAgreement = Omit<NameSimilarity, 'squashed'>;
+
+/** Fill `out` with the token-level comparison of two profiled names (both with tokens). */
+export const tokenAgreement = (pa: NameProfile, pb: NameProfile, out: TokenAgreement): TokenAgreement => {
+  const a = pa.name;
+  const b = pb.name;
+  out.exact = a.key === b.key;
+  if (out.exact) {
+    out.softTfIdf = 1;
+    out.containment = 1;
+    out.acronym = false;
+    return out;
+  }
+  const massA = pa.mass;
+  const massB = pb.mass;
+  directed(pa, pb, ab);
+  directed(pb, pa, ba);
+  const norm = Math.sqrt(massA * massB) || 1;
+  out.softTfIdf = Math.min(1, (ab.dot + ba.dot) / 2 / norm);
+  out.containment = Math.min(1, Math.max(massA ? ab.covered / massA : 0, massB ? ba.covered / massB : 0));
+  out.acronym =
+    (a.tokens.length === 1 &&
+      a.squashed.length >= 2 &&
+      b.tokens.length >= 2 &&
+      acronymOf(b) === a.squashed) ||
+    (b.tokens.length === 1 && b.squashed.length >= 2 && a.tokens.length >= 2 && acronymOf(a) === b.squashed);
+  return out;
+};
+
+/** The two reusable profiles filled for `a` and `b`: valid until the next call. */
+export const scratchProfiles = (
+  a: NormalisedCompanyName,
+  b: NormalisedCompanyName,
+  rarity: TokenRarity,
+): readonly [NameProfile, NameProfile] => [
+  fillProfile(scratchA, a, rarity),
+  fillProfile(scratchB, b, rarity),
+];
+
 /**
  * Compare two profiled names. With `squashedFloor`, a squashed-name similarity below that floor may
  * be reported as 0: the scorer only uses it above 0.85, and bounding it first skips most of the
@@ -121,30 +161,18 @@ export const compareNameProfiles = (
   if (a.tokens.length === 0 || b.tokens.length === 0) {
     return { softTfIdf: 0, containment: 0, squashed: 0, exact: false, acronym: false };
   }
-  const exact = a.key === b.key;
-  const massA = pa.mass;
-  const massB = pb.mass;
-  directed(pa, pb, ab);
-  directed(pb, pa, ba);
-  const norm = Math.sqrt(massA * massB) || 1;
-  const softTfIdf = exact ? 1 : Math.min(1, (ab.dot + ba.dot) / 2 / norm);
-  const containment = exact ? 1 : Math.max(massA ? ab.covered / massA : 0, massB ? ba.covered / massB : 0);
+  const { softTfIdf, containment, exact, acronym } = tokenAgreement(pa, pb, {
+    softTfIdf: 0,
+    containment: 0,
+    exact: false,
+    acronym: false,
+  });
   const squashed = exact
     ? 1
     : squashedFloor === undefined
       ? jaroWinkler(a.squashed, b.squashed)
       : jaroWinklerAtLeast(a.squashed, b.squashed, squashedFloor, pa.squashedMask, pb.squashedMask);
-  const acronym =
-    !exact &&
-    ((a.tokens.length === 1 &&
-      a.squashed.length >= 2 &&
-      b.tokens.length >= 2 &&
-      acronymOf(b) === a.squashed) ||
-      (b.tokens.length === 1 &&
-        b.squashed.length >= 2 &&
-        a.tokens.length >= 2 &&
-        acronymOf(a) === b.squashed));
-  return { softTfIdf, containment: Math.min(1, containment), squashed, exact, acronym };
+  return { softTfIdf, containment, squashed, exact, acronym };
 };
 
 /** Compare two normalised names under the token rarity of `rarity` (see `compareNameProfiles`). */
