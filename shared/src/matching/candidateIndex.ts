@@ -46,6 +46,11 @@ export class CandidateIndex {
   private readonly patience: number;
   /** Scratch space for gathering candidates: weight per slot, reset after every lookup. */
   private weights = new Float64Array(0);
+  /** Scratch for one lookup's shared keys and touched slots, reused to spare the collector. */
+  private readonly foundPostings: Posting[] = [];
+  private readonly foundSizes: number[] = [];
+  private readonly foundWeights: number[] = [];
+  private readonly touched: number[] = [];
 
   constructor(private readonly options: CandidateIndexOptions = {}) {
     this.maxPostingSize = options.maxPostingSize ?? 2000;
@@ -115,37 +120,64 @@ export class CandidateIndex {
    * adds a weight that falls with its posting size, so a shared domain outranks a shared common word.
    */
   private candidateSlots(query: PreparedRecord, keys: readonly string[], limit: number): number[] {
-    const found: { posting: Posting; size: number; weight: number }[] = [];
+    // Postings of the shared keys, ordered by size (stable, so equal sizes keep key order).
+    const postings = this.foundPostings;
+    const sizes = this.foundSizes;
+    const kinds = this.foundWeights;
+    postings.length = 0;
+    sizes.length = 0;
+    kinds.length = 0;
     for (const key of keys) {
       const posting = this.postings.get(key);
       if (posting === undefined) continue;
       const size = typeof posting === 'number' ? 1 : posting.length;
       if (size > this.maxPostingSize) continue;
-      found.push({ posting, size, weight: keyKindWeight(key) / Math.log2(2 + size) });
+      let at = sizes.length;
+      postings.push(posting);
+      sizes.push(size);
+      kinds.push(keyKindWeight(key));
+      while (at > 0 && (sizes[at - 1] as number) > size) {
+        postings[at] = postings[at - 1] as Posting;
+        sizes[at] = sizes[at - 1] as number;
+        kinds[at] = kinds[at - 1] as number;
+        at--;
+      }
+      postings[at] = posting;
+      sizes[at] = size;
+      kinds[at] = keyKindWeight(key);
     }
-    found.sort((x, y) => x.size - y.size);
     if (this.weights.length < this.slots.length)
       this.weights = new Float64Array(Math.max(1024, this.slots.length * 2));
     const weights = this.weights;
-    const self = this.slotOf.get(query.id);
-    const touched: number[] = [];
+    const self = this.slotOf.get(query.id) ?? -1;
+    const touched = this.touched;
+    touched.length = 0;
     const budget = limit * GATHER_BUDGET_FACTOR;
-    const add = (slot: number, weight: number) => {
-      if (slot === self) return;
-      if (weights[slot] === 0) touched.push(slot);
-      weights[slot]! += weight;
-    };
-    for (const { posting, size, weight } of found) {
+    for (let k = 0; k < postings.length; k++) {
+      const size = sizes[k] as number;
       if (touched.length >= budget && size > budget) break;
-      if (typeof posting === 'number') add(posting, weight);
-      else for (const slot of posting) add(slot, weight);
+      const weight = (kinds[k] as number) / Math.log2(2 + size);
+      const posting = postings[k] as Posting;
+      if (typeof posting === 'number') {
+        if (posting !== self) {
+          if (weights[posting] === 0) touched.push(posting);
+          weights[posting]! += weight;
+        }
+        continue;
+      }
+      for (let p = 0; p < posting.length; p++) {
+        const slot = posting[p] as number;
+        if (slot === self) continue;
+        if (weights[slot] === 0) touched.push(slot);
+        weights[slot]! += weight;
+      }
     }
     if (touched.length > limit) {
       // Ties (records sharing the same keys) keep insertion order, so results are deterministic.
       touched.sort((x, y) => weights[y]! - weights[x]! || x - y);
     }
-    const chosen = touched.length > limit ? touched.slice(0, limit) : touched;
-    for (const slot of touched) weights[slot] = 0;
+    const chosen = touched.length > limit ? touched.slice(0, limit) : touched.slice();
+    for (let t = 0; t < touched.length; t++) weights[touched[t] as number] = 0;
     return chosen;
   }
 

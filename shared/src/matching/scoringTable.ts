@@ -21,6 +21,10 @@ import type { NameProfile } from './similarity/nameSimilarity.js';
 /** Numbers strings: equal strings get equal codes, 0 stands for absent. */
 class Codes {
   private readonly codes = new Map<string, number>();
+  get size(): number {
+    return this.codes.size;
+  }
+
   of(value: string | null | undefined): number {
     if (!value) return 0;
     let code = this.codes.get(value);
@@ -64,6 +68,12 @@ export class ScoringTable {
   private readonly cityMask: Int32Array;
   /** Whether the city has a space, without which "new york" ⊂ "new york city" cannot apply. */
   private readonly cityWords: Uint8Array;
+  /**
+   * Verdicts on pairs of different cities, by their two codes: a CSV holds far fewer cities than
+   * pairs, and most candidate pairs lie in different ones. Cleared if it grows past a million.
+   */
+  private readonly sameCity = new Map<number, boolean>();
+  private readonly cities: number;
   private readonly parts: FieldParts = {
     domain: 0,
     email: 0,
@@ -80,7 +90,15 @@ export class ScoringTable {
     private readonly model: MatchModel,
   ) {
     const count = records.length;
-    const codes = new Codes();
+    const codes = {
+      domain: new Codes(),
+      label: new Codes(),
+      email: new Codes(),
+      phone: new Codes(),
+      address: new Codes(),
+      zip: new Codes(),
+      city: new Codes(),
+    };
     const domainCount = records.reduce((sum, record) => sum + record.domains.length, 0);
     this.domainStart = new Int32Array(count + 1);
     this.domains = new Int32Array(domainCount);
@@ -102,33 +120,34 @@ export class ScoringTable {
     records.forEach((record, i) => {
       this.domainStart[i] = at;
       for (const { domain } of record.domains) {
-        this.domains[at] = codes.of(`d${domain}`);
-        this.labels[at] = codes.of(`l${labelOf(domain)}`);
+        this.domains[at] = codes.domain.of(domain);
+        this.labels[at] = codes.label.of(labelOf(domain));
         at++;
       }
-      this.email[i] = codes.of(record.email && `e${record.email}`);
+      this.email[i] = codes.email.of(record.email);
       if (record.phone) {
         const { e164, national, tail } = record.phone;
         this.hasPhone[i] = 1;
-        this.e164[i] = codes.of(e164 && `p${e164}`);
-        this.national[i] = national.length >= 8 ? codes.of(`n${national}`) : 0;
-        this.tail[i] = tail.length === 7 ? codes.of(`t${tail}`) : 0;
+        this.e164[i] = codes.phone.of(e164);
+        this.national[i] = national.length >= 8 ? codes.phone.of(national) : 0;
+        this.tail[i] = tail.length === 7 ? codes.phone.of(tail) : 0;
       }
       const address = record.address;
       if (address && address.streetTokens.length > 0) {
         this.hasAddress[i] = 1;
-        this.houseNumber[i] = codes.of(address.number && `h${address.number}`);
-        this.street[i] = codes.of(`s${address.street}`);
+        this.houseNumber[i] = codes.address.of(address.number);
+        this.street[i] = codes.address.of(address.street);
         this.streetMask[i] = letterMask(address.street);
       }
-      this.zip[i] = codes.of(record.zip && `z${record.zip}`);
-      this.city[i] = codes.of(record.city && `c${record.city}`);
+      this.zip[i] = codes.zip.of(record.zip);
+      this.city[i] = codes.city.of(record.city);
       if (record.city) {
         this.cityMask[i] = letterMask(record.city);
         this.cityWords[i] = record.city.includes(' ') ? 1 : 0;
       }
     });
     this.domainStart[count] = at;
+    this.cities = codes.city.size + 1;
   }
 
   private domainOutcome(i: number, j: number): number {
@@ -157,7 +176,19 @@ export class ScoringTable {
   }
 
   private citiesMatch(i: number, j: number): boolean {
-    if (this.city[i] === this.city[j]) return true;
+    const left = this.city[i] as number;
+    const right = this.city[j] as number;
+    if (left === right) return true;
+    const key = left * this.cities + right;
+    const known = this.sameCity.get(key);
+    if (known !== undefined) return known;
+    const same = this.compareCities(i, j);
+    if (this.sameCity.size >= 1_000_000) this.sameCity.clear();
+    this.sameCity.set(key, same);
+    return same;
+  }
+
+  private compareCities(i: number, j: number): boolean {
     const left = (this.records[i] as PreparedRecord).city as string;
     const right = (this.records[j] as PreparedRecord).city as string;
     // Without a space in either, only Jaro-Winkler ≥ 0.95 could make them the same city.
