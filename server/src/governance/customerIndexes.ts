@@ -11,11 +11,15 @@ import type { Store } from '../store/store.js';
  * so writes from other instances, syncs and restarts are all picked up. Deleted rows may linger in
  * the index; that is harmless, because candidates are re-read from SQL and missing ones dropped.
  */
+type Cursor = { at: string; id: string };
+
 type TenantIndexes = {
   accounts: CandidateIndex;
   registrations: CandidateIndex;
-  accountsSeen: string;
-  registrationsSeen: string;
+  accountsSeen: Cursor;
+  registrationsSeen: Cursor;
+  /** Database time of the previous catch-up, less the overlap: every row older than this was read. */
+  settledBefore: string;
   /** Row version (updated_at) last indexed, by `accounts:`/`registrations:` id. */
   versions: Map<string, string>;
   catchingUp?: Promise<void>;
@@ -25,36 +29,43 @@ type TenantIndexes = {
 const OVERLAP_MS = 5_000;
 const PAGE = 5_000;
 const EPOCH = '1970-01-01T00:00:00.000Z';
+const START: Cursor = { at: EPOCH, id: '' };
 const ACTIVE = new Set<string>([...PENDING_STATUSES, ...PROTECTED_STATUSES]);
 
 const indexesByStore = new WeakMap<Store, Map<string, TenantIndexes>>();
 
 const rewind = (iso: string) => new Date(Math.max(0, Date.parse(iso) - OVERLAP_MS)).toISOString();
 
-type ChangedRow = { id: string; updated_at: Date | string; [column: string]: unknown };
+/** `cursor_at` is `updated_at` in ISO form exact to the microsecond (a Date keeps milliseconds only). */
+type ChangedRow = { id: string; cursor_at: string; [column: string]: unknown };
 
 /**
- * Reads rows changed since `since` (minus the overlap) a page at a time and hands each one to
- * `apply` unless this index already saw that exact version. Returns the newest change seen.
+ * Reads rows changed after `seen` a page at a time and hands each one to `apply` unless this index
+ * already saw that exact version. Only the stretch that may still receive late commits (after
+ * `settledBefore`) is read again; re-reading a fixed overlap behind the newest row instead would
+ * re-read a whole bulk load on every lookup, since its rows share one timestamp. Returns the
+ * position of the last row read.
  */
 const catchUp = async (
   store: Store,
   table: 'accounts' | 'registrations',
   tenantId: string,
-  since: string,
+  seen: Cursor,
+  settledBefore: string,
   versions: Map<string, string>,
   apply: (row: ChangedRow) => void,
-): Promise<string> => {
-  let cursor = { at: rewind(since), id: '' };
-  let newest = since;
+): Promise<Cursor> => {
+  let cursor = Date.parse(seen.at) > Date.parse(settledBefore) ? { at: settledBefore, id: '' } : seen;
+  let newest = seen;
   for (;;) {
     const { rows } = await store.db.query<ChangedRow>(
-      `SELECT * FROM ${table} WHERE tenant_id = $1 AND (updated_at, id) > ($2::timestamptz, $3)
+      `SELECT *, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+       FROM ${table} WHERE tenant_id = $1 AND (updated_at, id) > ($2::timestamptz, $3)
        ORDER BY updated_at, id LIMIT ${PAGE}`,
       [tenantId, cursor.at, cursor.id],
     );
     for (const row of rows) {
-      const version = new Date(row.updated_at).toISOString();
+      const version = row.cursor_at;
       const key = `${table}:${row.id}`;
       if (versions.get(key) === version) continue;
       versions.set(key, version);
@@ -62,9 +73,8 @@ const catchUp = async (
     }
     const last = rows.at(-1);
     if (!last) return newest;
-    const at = new Date(last.updated_at).toISOString();
-    if (at > newest) newest = at;
-    cursor = { at, id: last.id };
+    cursor = { at: last.cursor_at, id: last.id };
+    newest = cursor;
     if (rows.length < PAGE) return newest;
   }
 };
@@ -83,11 +93,15 @@ const registrationFromRow = (row: ChangedRow) =>
   ({ id: row.id, customer: row.customer, status: row.status }) as Registration;
 
 const refresh = async (store: Store, tenantId: string, indexes: TenantIndexes) => {
+  // Read before the rows: a transaction still open now started after now - overlap (assumed).
+  const { rows } = await store.db.query<{ now: Date | string }>('SELECT now() AS now');
+  const settledBefore = indexes.settledBefore;
   indexes.accountsSeen = await catchUp(
     store,
     'accounts',
     tenantId,
     indexes.accountsSeen,
+    settledBefore,
     indexes.versions,
     (row) => indexes.accounts.upsert(accountToMatchRecord(accountFromRow(row))),
   );
@@ -96,9 +110,11 @@ const refresh = async (store: Store, tenantId: string, indexes: TenantIndexes) =
     'registrations',
     tenantId,
     indexes.registrationsSeen,
+    settledBefore,
     indexes.versions,
     (row) => noteRegistrationIn(indexes, row.id, registrationFromRow(row)),
   );
+  indexes.settledBefore = rewind(new Date(rows[0]?.now ?? EPOCH).toISOString());
 };
 
 const noteRegistrationIn = (indexes: TenantIndexes, id: string, registration: Registration | undefined) => {
@@ -116,8 +132,9 @@ export const customerIndexes = async (store: Store, tenantId: string): Promise<T
     indexes = {
       accounts: new CandidateIndex(),
       registrations: new CandidateIndex(),
-      accountsSeen: EPOCH,
-      registrationsSeen: EPOCH,
+      accountsSeen: START,
+      registrationsSeen: START,
+      settledBefore: EPOCH,
       versions: new Map(),
     };
     byTenant.set(tenantId, indexes);
