@@ -2,6 +2,7 @@ import { benchAttribution } from './attribution.js';
 import { round, type Benchmark } from './benchmark.js';
 import { benchDealCard } from './dealCard.js';
 import { benchMatchCsv, benchMatchLookup } from './match.js';
+import { decisionBenchmark } from './registrationDecision.js';
 import { benchSyncBackfill } from './syncBackfill.js';
 import { benchWebhookIngest } from './webhookIngest.js';
 
@@ -92,6 +93,8 @@ export const benchmarks: readonly Benchmark[] = [
       };
     },
   },
+  decisionBenchmark('pglite'),
+  decisionBenchmark('postgres'),
   {
     name: 'card-deal',
     description: 'the signed deal card over HTTP on the sandbox tenant, 20 concurrent requests',

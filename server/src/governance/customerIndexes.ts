@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
  * the index; that is harmless, because candidates are re-read from SQL and missing ones dropped.
  */
 type Cursor = { at: string; id: string };
+type Table = 'accounts' | 'registrations';
 
 type TenantIndexes = {
   accounts: CandidateIndex;
@@ -39,34 +40,57 @@ const rewind = (iso: string) => new Date(Math.max(0, Date.parse(iso) - OVERLAP_M
 /** `cursor_at` is `updated_at` in ISO form exact to the microsecond (a Date keeps milliseconds only). */
 type ChangedRow = { id: string; cursor_at: string; [column: string]: unknown };
 
+const COLUMNS = `*, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+
+/**
+ * The pages of changed rows after `from`. The first page of a catch-up asks with a plain
+ * comparison, which the (tenant_id, updated_at) index serves; only later pages need the row
+ * comparison, which that index cannot bound (a bulk load sharing one timestamp is then scanned).
+ */
+const changedSince = (store: Store, table: Table, tenantId: string, from: Cursor, first: boolean) =>
+  store.db.query<ChangedRow>(
+    `SELECT ${COLUMNS} FROM ${table} WHERE tenant_id = $1 AND ${
+      first
+        ? `updated_at ${from.id === '' ? '>=' : '>'} $2::timestamptz`
+        : `updated_at >= $2::timestamptz AND (updated_at, id) > ($2::timestamptz, $3)`
+    } ORDER BY updated_at, id LIMIT ${PAGE}`,
+    first ? [tenantId, from.at] : [tenantId, from.at, from.id],
+  );
+
+/** The first read of a tenant walks the primary key instead: no sort over the whole table. */
+const byPrimaryKey = (store: Store, table: Table, tenantId: string, after: string) =>
+  store.db.query<ChangedRow>(
+    `SELECT ${COLUMNS} FROM ${table} WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT ${PAGE}`,
+    [tenantId, after],
+  );
+
 /**
  * Reads rows changed after `seen` a page at a time and hands each one to `apply` unless this index
  * already saw that exact version. Only the stretch that may still receive late commits (after
  * `settledBefore`) is read again; re-reading a fixed overlap behind the newest row instead would
  * re-read a whole bulk load on every lookup, since its rows share one timestamp. Returns the
- * position of the last row read.
+ * newest position read.
  */
 const catchUp = async (
   store: Store,
-  table: 'accounts' | 'registrations',
+  table: Table,
   tenantId: string,
   seen: Cursor,
   settledBefore: string,
   versions: Map<string, string>,
   apply: (row: ChangedRow) => void,
 ): Promise<Cursor> => {
+  const initial = seen === START;
   let cursor = Date.parse(seen.at) > Date.parse(settledBefore) ? { at: settledBefore, id: '' } : seen;
   let newest = seen;
-  for (;;) {
-    const { rows } = await store.db.query<ChangedRow>(
-      `SELECT *, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-       FROM ${table} WHERE tenant_id = $1 AND (updated_at, id) > ($2::timestamptz, $3)
-       ORDER BY updated_at, id LIMIT ${PAGE}`,
-      [tenantId, cursor.at, cursor.id],
-    );
+  for (let page = 0; ; page++) {
+    const { rows } = initial
+      ? await byPrimaryKey(store, table, tenantId, cursor.id)
+      : await changedSince(store, table, tenantId, cursor, page === 0);
     for (const row of rows) {
       const version = row.cursor_at;
       const key = `${table}:${row.id}`;
+      if (initial && version > newest.at) newest = { at: version, id: row.id };
       if (versions.get(key) === version) continue;
       versions.set(key, version);
       apply(row);
@@ -74,7 +98,7 @@ const catchUp = async (
     const last = rows.at(-1);
     if (!last) return newest;
     cursor = { at: last.cursor_at, id: last.id };
-    newest = cursor;
+    if (!initial) newest = cursor;
     if (rows.length < PAGE) return newest;
   }
 };
