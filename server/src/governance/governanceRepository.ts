@@ -3,6 +3,7 @@ import { appendAudit, type AuditEntryInput } from './audit.js';
 import {
   addDecision,
   getGovernance,
+  getGovernanceMany,
   listDecisions,
   lockRegistration,
   openReviewLoad,
@@ -19,6 +20,7 @@ import {
 export const governanceRepository = ({ tenantId, db }: TenantScope) => ({
   db,
   get: (registrationId: string) => getGovernance(db, tenantId, registrationId),
+  getMany: (registrationIds: readonly string[]) => getGovernanceMany(db, tenantId, registrationIds),
   save: (state: GovernanceState) => saveGovernance(db, tenantId, state),
   lock: (registrationId: string) => lockRegistration(db, tenantId, registrationId),
   addDecision: (decision: DecisionRecord) => addDecision(db, tenantId, decision),

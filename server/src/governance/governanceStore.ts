@@ -85,6 +85,20 @@ export const getGovernance = async (
   return rows[0] && toState(rows[0]);
 };
 
+/** Several registrations' states in one query (a card shows every claim on a deal). */
+export const getGovernanceMany = async (
+  db: Queryable,
+  tenantId: string,
+  registrationIds: readonly string[],
+): Promise<Map<string, GovernanceState>> => {
+  if (registrationIds.length === 0) return new Map();
+  const { rows } = await db.query<GovernanceRow>(
+    'SELECT * FROM registration_governance WHERE tenant_id = $1 AND registration_id = ANY($2)',
+    [tenantId, registrationIds],
+  );
+  return new Map(rows.map((row) => [row.registration_id, toState(row)]));
+};
+
 /** Locks the registration row for the rest of the transaction: two deciders cannot both win. */
 export const lockRegistration = async (
   db: Queryable,

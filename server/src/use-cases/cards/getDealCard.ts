@@ -1,8 +1,8 @@
 import type { TouchKind } from '@entente/shared/attribution';
 import type { Deal, Partner, Registration } from '@entente/shared/domain';
 import type { AppContext } from '../../appContext.js';
-import { getDealAttribution } from '../getDealAttribution.js';
 import { type CardCaller, findDeal, viewerOf } from './cardRequest.js';
+import { dealCardAttribution } from './dealCardAttribution.js';
 import { approvalClock, conflictView, LIVE, modelLabel, PENDING, protectionClock } from './cardViews.js';
 import { syncHealth } from './syncHealth.js';
 
@@ -53,13 +53,8 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
   ]);
   const partners = new Map<string, Partner>(partnerList.map((p) => [p.id, p]));
   const userNames = new Map(users.map((u) => [u.id, u.name]));
-  const nameOf = (userId: string | null | undefined) =>
-    userId ? (users.find((u) => u.id === userId)?.name ?? null) : null;
-  const states = new Map(
-    await Promise.all(
-      registrations.map(async (r) => [r.id, await caller.scoped.governance.get(r.id)] as const),
-    ),
-  );
+  const nameOf = (userId: string | null | undefined) => (userId ? (userNames.get(userId) ?? null) : null);
+  const states = await caller.scoped.governance.getMany(registrations.map((r) => r.id));
 
   const roles = new Map<string, Map<Role, string>>();
   const addRole = (partnerId: string, role: Role, why: string) => {
@@ -103,8 +98,7 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
   let attribution = null;
   let attributionError: string | null = null;
   try {
-    const view = await getDealAttribution(ctx, caller.tenantId, deal.id);
-    const settings = await caller.scoped.attribution.settings.current();
+    const { view, settings } = await dealCardAttribution(caller, deal, { touchpoints, partners: partnerList }, now);
     const finalised = view.status === 'finalised';
     attribution = {
       status: view.status,

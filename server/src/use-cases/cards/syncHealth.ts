@@ -10,20 +10,23 @@ export const syncHealth = async (
   kind: 'deals' | 'companies',
   crmId: string,
 ) => {
-  const [versions, written, outbox] = await Promise.all([
-    db.query<{ occurred_at: string | number }>(
-      'SELECT occurred_at FROM crm_object_versions WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3',
-      [tenantId, kind, crmId],
-    ),
-    db.query<{ at: Date | string | null }>(
-      'SELECT max(written_at) AS at FROM crm_written_values WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3',
-      [tenantId, kind, crmId],
-    ),
-    db.query<{ fields: Record<string, unknown> }>(
-      'SELECT fields FROM crm_outbox WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3',
-      [tenantId, kind, crmId],
-    ),
-  ]);
+  // One round trip: on the embedded database every query waits its turn.
+  const { rows } = await db.query<{
+    occurred_at: string | number | null;
+    written_at: Date | string | null;
+    outbox: { fields: Record<string, unknown> }[];
+  }>(
+    `SELECT
+       (SELECT occurred_at FROM crm_object_versions WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3 LIMIT 1) AS occurred_at,
+       (SELECT max(written_at) FROM crm_written_values WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3) AS written_at,
+       (SELECT coalesce(json_agg(json_build_object('fields', fields)), '[]'::json)
+          FROM crm_outbox WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3) AS outbox`,
+    [tenantId, kind, crmId],
+  );
+  const row = rows[0];
+  const outbox = { rows: row?.outbox ?? [] };
+  const versions = { rows: row?.occurred_at != null ? [{ occurred_at: row.occurred_at }] : [] };
+  const written = { rows: [{ at: row?.written_at ?? null }] };
   const heard = versions.rows[0] ? Number(versions.rows[0].occurred_at) : null;
   const wrote = written.rows[0]?.at ? new Date(written.rows[0].at).getTime() : null;
   const last = Math.max(heard ?? 0, wrote ?? 0);
