@@ -1,6 +1,6 @@
 import { benchAttribution } from './attribution.js';
 import { round, type Benchmark } from './benchmark.js';
-import { benchDealCard } from './dealCard.js';
+import { dealCardBenchmark } from './dealCard.js';
 import { benchMatchCsv, benchMatchLookup } from './match.js';
 import { decisionBenchmark } from './registrationDecision.js';
 import { benchSyncBackfill } from './syncBackfill.js';
@@ -95,29 +95,8 @@ export const benchmarks: readonly Benchmark[] = [
   },
   decisionBenchmark('pglite'),
   decisionBenchmark('postgres'),
-  {
-    name: 'card-deal',
-    description: 'the signed deal card over HTTP on the sandbox tenant, 20 concurrent requests',
-    keys: ['card.deal.p99_ms'],
-    run: async ({ quick }) => {
-      const inputs = { requests: quick ? 600 : 4_000, concurrency: 20, warmUp: 100 };
-      const result = await benchDealCard(inputs);
-      return {
-        inputs,
-        keys: {
-          'card.deal.p99_ms': {
-            value: result.p99_ms,
-            unit: 'ms',
-            target: { direction: 'at_most', value: 100 },
-            p50_ms: result.p50_ms,
-            p99_ms: result.p99_ms,
-            notes: `${result.requests_per_s} requests/s over ${result.deals} deals`,
-          },
-        },
-        details: result,
-      };
-    },
-  },
+  dealCardBenchmark('pglite'),
+  dealCardBenchmark('postgres'),
   {
     name: 'webhook-ingest',
     description: 'signed HubSpot webhook batches of 100, 10 in flight, each acknowledged once stored',

@@ -1,8 +1,9 @@
 import { signCardRequest } from '../preview/signCardRequest.js';
 import { sandboxFixture } from '../sandbox/sandboxFixture.js';
 import { seedSandbox } from '../sandbox/seedSandbox.js';
-import { percentile, round } from './benchmark.js';
+import { percentile, round, type Benchmark } from './benchmark.js';
 import { runConcurrently, startBenchService } from './benchService.js';
+import { createThrowawayDatabase } from './throwawayPostgres.js';
 
 export type DealCardBench = {
   requests: number;
@@ -23,8 +24,10 @@ export const benchDealCard = async (options: {
   requests: number;
   concurrency: number;
   warmUp: number;
+  engine?: 'pglite' | 'postgres';
 }): Promise<DealCardBench> => {
-  const service = await startBenchService({ ENTENTE_MODE: 'sandbox' });
+  const postgres = options.engine === 'postgres' ? await createThrowawayDatabase() : undefined;
+  const service = await startBenchService({ ENTENTE_MODE: 'sandbox' }, { databaseUrl: postgres?.url });
   try {
     await seedSandbox(service.ctx.store, new Date());
     const fixture = await sandboxFixture(service.ctx.store, service.ctx.config);
@@ -57,5 +60,34 @@ export const benchDealCard = async (options: {
     };
   } finally {
     await service.close();
+    await postgres?.drop();
   }
+};
+
+/** One suite entry per engine; an unreachable PostgreSQL is an error on its own key. */
+export const dealCardBenchmark = (engine: 'pglite' | 'postgres'): Benchmark => {
+  const key = engine === 'postgres' ? 'card.deal.postgres.p99_ms' : 'card.deal.p99_ms';
+  return {
+    name: engine === 'postgres' ? 'card-deal-postgres' : 'card-deal',
+    description: `the signed deal card over HTTP on the sandbox tenant, 20 concurrent requests (${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'})`,
+    keys: [key],
+    run: async ({ quick }) => {
+      const inputs = { requests: quick ? 600 : 4_000, concurrency: 20, warmUp: 100, engine };
+      const result = await benchDealCard(inputs);
+      return {
+        inputs,
+        keys: {
+          [key]: {
+            value: result.p99_ms,
+            unit: 'ms',
+            target: { direction: 'at_most', value: 100 },
+            p50_ms: result.p50_ms,
+            p99_ms: result.p99_ms,
+            notes: `${result.requests_per_s} requests/s over ${result.deals} deals`,
+          },
+        },
+        details: result,
+      };
+    },
+  };
 };
