@@ -173,7 +173,9 @@ export const benchRegistrationDecision = async (inputs: DecisionBenchInputs): Pr
       await seedPeople(store);
       await loadVolume(store, inputs);
       const load_s = round((performance.now() - loadStarted) / 1000, 1);
-      progress(`${inputs.engine}: loaded ${inputs.accounts} accounts, ${inputs.deals} deals, ${inputs.registrations} registrations in ${load_s} s`);
+      progress(
+        `${inputs.engine}: loaded ${inputs.accounts} accounts, ${inputs.deals} deals, ${inputs.registrations} registrations in ${load_s} s`,
+      );
 
       const buildStarted = performance.now();
       await customerIndexes(store, TENANT);
@@ -214,7 +216,8 @@ export const benchRegistrationDecision = async (inputs: DecisionBenchInputs): Pr
 
 /** One suite entry per engine, so an unreachable PostgreSQL shows as an error on its own key. */
 export const decisionBenchmark = (engine: DecisionBenchInputs['engine']): Benchmark => {
-  const key = engine === 'postgres' ? 'registration.decision.postgres.p99_ms' : 'registration.decision.p99_ms';
+  const key =
+    engine === 'postgres' ? 'registration.decision.postgres.p99_ms' : 'registration.decision.p99_ms';
   return {
     name: engine === 'postgres' ? 'registration-decision-postgres' : 'registration-decision',
     description: `submit → decision through registerDeal over a large tenant (${engine === 'postgres' ? 'PostgreSQL, throw-away database' : 'embedded PGlite'})`,

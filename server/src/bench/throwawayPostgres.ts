@@ -21,7 +21,9 @@ export const createThrowawayDatabase = async (): Promise<ThrowawayDatabase> => {
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
     await admin.end().catch(() => undefined);
-    throw new Error(`PostgreSQL at ${new URL(serverUrl).host} is unreachable: ${(error as Error).message}`);
+    throw new Error(`PostgreSQL at ${new URL(serverUrl).host} is unreachable: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   await admin.end();
   const url = new URL(serverUrl);

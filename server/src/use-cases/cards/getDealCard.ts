@@ -98,7 +98,12 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
   let attribution = null;
   let attributionError: string | null = null;
   try {
-    const { view, settings } = await dealCardAttribution(caller, deal, { touchpoints, partners: partnerList }, now);
+    const { view, settings } = await dealCardAttribution(
+      caller,
+      deal,
+      { touchpoints, partners: partnerList },
+      now,
+    );
     const finalised = view.status === 'finalised';
     attribution = {
       status: view.status,
