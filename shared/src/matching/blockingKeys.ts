@@ -23,38 +23,42 @@ const distinctive = (token: string): boolean =>
  * size, so they cost little.
  */
 export const blockingKeys = (record: PreparedRecord): string[] => {
-  const keys = new Set<string>();
+  // A dozen keys at most: an array checked before each push is cheaper than a Set, in key order.
+  const keys: string[] = [];
+  const add = (key: string): void => {
+    if (!keys.includes(key)) keys.push(key);
+  };
   const { name } = record;
-  if (name.squashed) keys.add(`n:${name.squashed}`);
-  if (name.squashed.length >= 6) keys.add(`s:${name.squashed.slice(0, 6)}`);
+  if (name.squashed) add(`n:${name.squashed}`);
+  if (name.squashed.length >= 6) add(`s:${name.squashed.slice(0, 6)}`);
   const rare: string[] = [];
   for (const token of name.tokens) {
     if (token.length < 2 || FILLER.has(token)) continue;
-    keys.add(`t:${token}`);
+    add(`t:${token}`);
     if (!distinctive(token)) continue;
     if (rare.length < 2 && token.length >= 3 && /^\p{L}+$/u.test(token)) {
       const [primary] = doubleMetaphone(token);
-      if (primary) keys.add(`m:${primary}`);
+      if (primary) add(`m:${primary}`);
     }
-    if (rare.length === 0 && token.length >= 5) keys.add(`f:${token.slice(0, 4)}`);
+    if (rare.length === 0 && token.length >= 5) add(`f:${token.slice(0, 4)}`);
     rare.push(token);
   }
   if (rare.length >= 2) {
     const [first, second] = rare as [string, string];
-    keys.add(first < second ? `o:${first} ${second}` : `o:${second} ${first}`);
+    add(first < second ? `o:${first} ${second}` : `o:${second} ${first}`);
   }
-  if (name.tokens.length >= 3) keys.add(`c:${acronymOf(name)}`);
+  if (name.tokens.length >= 3) add(`c:${acronymOf(name)}`);
   else if (name.tokens.length === 1 && name.squashed.length >= 2 && name.squashed.length <= 5)
-    keys.add(`c:${name.squashed}`);
-  for (const { domain } of record.domains) keys.add(`d:${domain}`);
-  if (record.phone && record.phone.tail.length === 7) keys.add(`p:${record.phone.tail}`);
+    add(`c:${name.squashed}`);
+  for (const { domain } of record.domains) add(`d:${domain}`);
+  if (record.phone && record.phone.tail.length === 7) add(`p:${record.phone.tail}`);
   if (record.address?.number && record.address.streetTokens.length > 0) {
     const street =
       record.address.streetTokens.find((token) => token.length > 2) ?? record.address.streetTokens[0];
-    keys.add(`a:${record.address.number}:${street}`);
+    add(`a:${record.address.number}:${street}`);
   }
-  if (record.email) keys.add(`e:${record.email}`);
-  return [...keys];
+  if (record.email) add(`e:${record.email}`);
+  return keys;
 };
 
 /** How much sharing a key of this kind says about a pair, before its rarity is considered. */

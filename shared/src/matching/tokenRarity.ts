@@ -19,13 +19,18 @@ export class TokenRarity {
   add(tokens: readonly string[]): void {
     this.version++;
     this.documents++;
-    for (const token of new Set(tokens)) this.frequency.set(token, (this.frequency.get(token) ?? 0) + 1);
+    // A token repeated in one name counts once; names are short, so a scan beats building a set.
+    tokens.forEach((token, i) => {
+      if (tokens.indexOf(token) === i) this.frequency.set(token, (this.frequency.get(token) ?? 0) + 1);
+    });
   }
 
   remove(tokens: readonly string[]): void {
     this.version++;
     this.documents = Math.max(0, this.documents - 1);
-    for (const token of new Set(tokens)) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      if (tokens.indexOf(token) !== i) continue;
       const count = (this.frequency.get(token) ?? 0) - 1;
       if (count > 0) this.frequency.set(token, count);
       else this.frequency.delete(token);

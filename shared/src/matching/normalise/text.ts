@@ -14,8 +14,14 @@ const SPECIAL_LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
+/** Printable ASCII has nothing to decompose or map: most CRM values, and a million of them at import. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower-case, strip diacritics and map letters that NFKD does not decompose. */
 export const foldText = (value: string): string =>
+  PLAIN_ASCII.test(value) ? value.toLowerCase() : foldUnicode(value);
+
+const foldUnicode = (value: string): string =>
   value
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
