@@ -3,7 +3,7 @@ import type { MatchModel } from './matchModel.js';
 import type { PreparedRecord } from './record.js';
 import { jaroWinklerAtLeast, jaroWinklerBound } from './similarity/jaroWinkler.js';
 import {
-  scratchProfiles,
+  scratchProfile,
   tokenAgreement,
   type NameProfile,
   type TokenAgreement,
@@ -107,9 +107,13 @@ const squashedHigh = (squashed: number): number => Math.max(0, squashed - SQUASH
 /** "new york" and "new york city", or Jaro-Winkler at least 0.95: the `city_same` rule. */
 export const cityMatches = (left: string, right: string): boolean => {
   if (left === right) return true;
-  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
-  if (shorter.length >= 4 && (longer.startsWith(`${shorter} `) || longer.endsWith(` ${shorter}`)))
-    return true;
+  const shorter = left.length <= right.length ? left : right;
+  const longer = left.length <= right.length ? right : left;
+  if (shorter.length >= 4 && longer.length > shorter.length) {
+    // `${shorter} ` starts `longer`, or ` ${shorter}` ends it.
+    if (longer.charCodeAt(shorter.length) === 32 && longer.startsWith(shorter)) return true;
+    if (longer.charCodeAt(longer.length - shorter.length - 1) === 32 && longer.endsWith(shorter)) return true;
+  }
   return jaroWinklerAtLeast(left, right, 0.95) >= 0.95;
 };
 
@@ -207,6 +211,7 @@ export const numericLogOdds = (
   parts.zip = a.zip && b.zip ? (a.zip === b.zip ? w.zip_same : w.zip_diff) : 0;
   parts.city = a.city && b.city ? (cityMatches(a.city, b.city) ? w.city_same : w.city_diff) : 0;
   if (a.name.tokens.length === 0 || b.name.tokens.length === 0) return total(model, parts, domain, 0);
-  const [pa, pb] = profiles ?? scratchProfiles(a.name, b.name, rarity);
+  const pa = profiles ? profiles[0] : scratchProfile(0, a.name, rarity);
+  const pb = profiles ? profiles[1] : scratchProfile(1, b.name, rarity);
   return withName(model, parts, domain, pa, pb, floor);
 };

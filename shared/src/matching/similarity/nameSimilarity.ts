@@ -1,4 +1,4 @@
-import { acronymOf, type NormalisedCompanyName } from '../normalise/companyName.js';
+import type { NormalisedCompanyName } from '../normalise/companyName.js';
 import type { TokenRarity } from '../tokenRarity.js';
 import { jaroWinkler, jaroWinklerAtLeast, letterMask } from './jaroWinkler.js';
 
@@ -103,6 +103,17 @@ const directed = (sa: NameProfile, sb: NameProfile, out: { dot: number; covered:
   out.covered = covered;
 };
 
+/** `acronymOf(name) === initials`, without building the acronym. */
+const isAcronymOf = (name: NormalisedCompanyName, initials: string): boolean => {
+  let at = 0;
+  for (const token of name.tokens) {
+    if (token === 'and' || token === 'of') continue;
+    if (at >= initials.length || token.charCodeAt(0) !== initials.charCodeAt(at)) return false;
+    at++;
+  }
+  return at === initials.length;
+};
+
 const ab = { dot: 0, covered: 0 };
 const ba = { dot: 0, covered: 0 };
 
@@ -128,23 +139,14 @@ export const tokenAgreement = (pa: NameProfile, pb: NameProfile, out: TokenAgree
   out.softTfIdf = Math.min(1, (ab.dot + ba.dot) / 2 / norm);
   out.containment = Math.min(1, Math.max(massA ? ab.covered / massA : 0, massB ? ba.covered / massB : 0));
   out.acronym =
-    (a.tokens.length === 1 &&
-      a.squashed.length >= 2 &&
-      b.tokens.length >= 2 &&
-      acronymOf(b) === a.squashed) ||
-    (b.tokens.length === 1 && b.squashed.length >= 2 && a.tokens.length >= 2 && acronymOf(a) === b.squashed);
+    (a.tokens.length === 1 && a.squashed.length >= 2 && b.tokens.length >= 2 && isAcronymOf(b, a.squashed)) ||
+    (b.tokens.length === 1 && b.squashed.length >= 2 && a.tokens.length >= 2 && isAcronymOf(a, b.squashed));
   return out;
 };
 
-/** The two reusable profiles filled for `a` and `b`: valid until the next call. */
-export const scratchProfiles = (
-  a: NormalisedCompanyName,
-  b: NormalisedCompanyName,
-  rarity: TokenRarity,
-): readonly [NameProfile, NameProfile] => [
-  fillProfile(scratchA, a, rarity),
-  fillProfile(scratchB, b, rarity),
-];
+/** One of two reusable profiles (`which` 0 or 1) filled for `name`: valid until refilled. */
+export const scratchProfile = (which: 0 | 1, name: NormalisedCompanyName, rarity: TokenRarity): NameProfile =>
+  fillProfile(which === 0 ? scratchA : scratchB, name, rarity);
 
 /**
  * Compare two profiled names. With `squashedFloor`, a squashed-name similarity below that floor may
@@ -186,8 +188,8 @@ export const compareNames = (
     return { softTfIdf: 0, containment: 0, squashed: 0, exact: false, acronym: false };
   }
   return compareNameProfiles(
-    fillProfile(scratchA, a, rarity),
-    fillProfile(scratchB, b, rarity),
+    scratchProfile(0, a, rarity),
+    scratchProfile(1, b, rarity),
     options.squashedFloor,
   );
 };
