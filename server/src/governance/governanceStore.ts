@@ -32,7 +32,7 @@ type GovernanceRow = {
   extensions_used: number;
 };
 
-const toState = (row: GovernanceRow): GovernanceState => ({
+export const toState = (row: GovernanceRow): GovernanceState => ({
   registrationId: row.registration_id,
   policyVersion: row.policy_version,
   outcome: row.outcome,

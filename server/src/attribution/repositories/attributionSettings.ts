@@ -41,7 +41,7 @@ type SettingsRow = {
   published_at: Date | string;
 };
 
-const toSettings = (row: SettingsRow): AttributionSettings => ({
+export const toSettings = (row: SettingsRow): AttributionSettings => ({
   version: row.version,
   model: row.model,
   renewalPolicy: row.renewal_policy,

@@ -26,7 +26,7 @@ type Row = {
   finalised_at: Date | string;
 };
 
-const toStored = (row: Row): StoredAttribution => ({
+export const toStored = (row: Row): StoredAttribution => ({
   dealId: row.deal_id,
   revision: row.revision,
   model: row.model,

@@ -17,7 +17,7 @@ type DisputeRow = {
   history: Dispute['history'];
 };
 
-const toDispute = (row: DisputeRow): Dispute => ({
+export const toDispute = (row: DisputeRow): Dispute => ({
   id: row.id,
   dealId: row.deal_id,
   participantId: row.participant_id,

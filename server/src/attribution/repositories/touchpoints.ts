@@ -12,7 +12,7 @@ type TouchpointRow = {
   evidence: Touchpoint['evidence'];
 };
 
-const toTouchpoint = (row: TouchpointRow): Touchpoint => ({
+export const toTouchpoint = (row: TouchpointRow): Touchpoint => ({
   id: row.id,
   dealId: row.deal_id,
   participantId: row.participant_id,

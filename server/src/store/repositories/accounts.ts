@@ -15,7 +15,7 @@ type AccountRow = {
   parent_account_id: string | null;
 };
 
-const toAccount = (row: AccountRow): Account => ({
+export const toAccount = (row: AccountRow): Account => ({
   id: row.id,
   crmId: row.crm_id,
   name: row.name,

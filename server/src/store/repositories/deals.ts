@@ -17,7 +17,7 @@ type DealRow = {
   created_at: Date | string;
 };
 
-const toDeal = (row: DealRow): Deal => ({
+export const toDeal = (row: DealRow): Deal => ({
   id: row.id,
   crmId: row.crm_id,
   name: row.name,

@@ -13,7 +13,7 @@ type PartnerRow = {
   active: boolean;
 };
 
-const toPartner = (row: PartnerRow): Partner => ({
+export const toPartner = (row: PartnerRow): Partner => ({
   id: row.id,
   name: row.name,
   domain: row.domain,

@@ -18,7 +18,7 @@ type RegistrationRow = {
   protected_until: Date | string | null;
 };
 
-const toRegistration = (row: RegistrationRow): Registration => ({
+export const toRegistration = (row: RegistrationRow): Registration => ({
   id: row.id,
   partnerId: row.partner_id,
   customer: row.customer,

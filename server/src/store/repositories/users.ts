@@ -11,7 +11,7 @@ type UserRow = {
   active: boolean;
 };
 
-const toUser = (row: UserRow): User => ({
+export const toUser = (row: UserRow): User => ({
   id: row.id,
   crmUserId: row.crm_user_id,
   email: row.email,

@@ -60,28 +60,75 @@ const TITLES: Record<ConflictKind, string> = {
   corporate_family: 'A related company is already an account',
 };
 
-type Labels = { partners: Map<string, Partner> };
+type RecordType = 'deal' | 'account' | 'registration';
+type RecordRef = { type: RecordType; id: string };
+type RecordLabel = { label: string; crmId: string | null };
+/** Labels of the records conflicts point at, by `type:id`. */
+export type RecordLabels = ReadonlyMap<string, RecordLabel>;
 
-const recordLabel = async (
-  scoped: TenantStore,
-  type: 'deal' | 'account' | 'registration',
-  id: string,
-  labels: Labels,
-) => {
-  if (type === 'deal') {
-    const deal = await scoped.deals.get(id);
-    return { label: deal ? `deal ${deal.name}` : `deal ${id}`, crmId: deal?.crmId ?? null };
+const refKey = (type: RecordType, id: string) => `${type}:${id}`;
+
+/** The records a conflict view names: its first five pieces of evidence and competing records. */
+export const conflictRecords = (conflicts: readonly Conflict[]): RecordRef[] =>
+  conflicts.flatMap((c) => [
+    ...c.evidence
+      .slice(0, 5)
+      .map((e) => ({ type: e.type === 'account' ? ('account' as const) : e.type, id: e.id })),
+    ...c.competing.slice(0, 5).map((r) => ({ type: r.type, id: r.id })),
+  ]);
+
+/**
+ * Every label the conflicts need in one statement (a card may show a dozen conflicts, each naming
+ * up to ten records; one query per record made the card wait its turn that many times).
+ */
+export const recordLabels = async (
+  ctx: AppContext,
+  tenantId: string,
+  refs: readonly RecordRef[],
+  partners: ReadonlyMap<string, Partner>,
+): Promise<RecordLabels> => {
+  const idsOf = (type: RecordType) => [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))];
+  const [dealIds, accountIds, registrationIds] = [idsOf('deal'), idsOf('account'), idsOf('registration')];
+  const found = new Map<
+    string,
+    { name: string | null; crm_id: string | null; partner_id: string | null; status: string | null }
+  >();
+  if (refs.length > 0) {
+    const { rows } = await ctx.store.db.query<{
+      type: RecordType;
+      id: string;
+      name: string | null;
+      crm_id: string | null;
+      partner_id: string | null;
+      status: string | null;
+    }>(
+      `SELECT 'deal' AS type, id, name, crm_id, NULL::text AS partner_id, NULL::text AS status
+         FROM deals WHERE tenant_id = $1 AND id = ANY($2::text[])
+       UNION ALL
+       SELECT 'account', id, name, crm_id, NULL, NULL FROM accounts WHERE tenant_id = $1 AND id = ANY($3::text[])
+       UNION ALL
+       SELECT 'registration', id, NULL, NULL, partner_id, status
+         FROM registrations WHERE tenant_id = $1 AND id = ANY($4::text[])`,
+      [tenantId, dealIds, accountIds, registrationIds],
+    );
+    for (const row of rows) found.set(refKey(row.type, row.id), row);
   }
-  if (type === 'account') {
-    const account = await scoped.accounts.get(id);
-    return { label: account ? `company ${account.name}` : `company ${id}`, crmId: account?.crmId ?? null };
+  const labels = new Map<string, RecordLabel>();
+  for (const { type, id } of refs) {
+    const row = found.get(refKey(type, id));
+    if (type === 'deal')
+      labels.set(refKey(type, id), { label: `deal ${row?.name ?? id}`, crmId: row?.crm_id ?? null });
+    else if (type === 'account')
+      labels.set(refKey(type, id), { label: `company ${row?.name ?? id}`, crmId: row?.crm_id ?? null });
+    else {
+      const partner = row?.partner_id ? partners.get(row.partner_id) : undefined;
+      labels.set(refKey(type, id), {
+        label: `registration by ${partner?.name ?? 'another partner'} (${row?.status ?? 'unknown'})`,
+        crmId: null,
+      });
+    }
   }
-  const registration = await scoped.registrations.get(id);
-  const partner = registration ? labels.partners.get(registration.partnerId) : undefined;
-  return {
-    label: `registration by ${partner?.name ?? 'another partner'} (${registration?.status ?? 'unknown'})`,
-    crmId: null,
-  };
+  return labels;
 };
 
 /** A conflict in a seller's words: what overlaps, the evidence with its reasons, and links. */
@@ -92,34 +139,30 @@ export const conflictView = async (
   conflict: Conflict,
   partners: Map<string, Partner>,
   userNames: ReadonlyMap<string, string> = new Map(),
+  /** Labels read once for all of a card's conflicts; read here for this conflict when absent. */
+  known?: RecordLabels,
 ) => {
-  const labels = { partners };
+  const labels =
+    known ?? (await recordLabels(ctx, caller.scoped.tenantId, conflictRecords([conflict]), partners));
+  const labelOf = (type: RecordType, id: string): RecordLabel =>
+    labels.get(refKey(type, id)) ?? { label: `${type === 'account' ? 'company' : type} ${id}`, crmId: null };
   // The engine's summary names internal users by id; a seller reads names.
   const named = (text: string) => text.replace(/\b[\w-]+\b/g, (word) => userNames.get(word) ?? word);
-  const evidence = await Promise.all(
-    conflict.evidence.slice(0, 5).map(async (e) => {
-      const { label } = await recordLabel(
-        caller.scoped,
-        e.type === 'account' ? 'account' : e.type,
-        e.id,
-        labels,
-      );
-      const reasons = e.reasons.slice(0, 3).map((r) => r.text);
-      return `${label}: ${Math.round(e.score * 100)}% match${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
-    }),
-  );
-  const competing = await Promise.all(
-    conflict.competing.slice(0, 5).map(async (record) => {
-      const { label, crmId } = await recordLabel(caller.scoped, record.type, record.id, labels);
-      const type = record.type === 'account' ? ('company' as const) : record.type;
-      return {
-        type,
-        id: record.id,
-        label,
-        url: crmId && type !== 'registration' ? hubspotRecordUrl(ctx, caller.portalId, type, crmId) : null,
-      };
-    }),
-  );
+  const evidence = conflict.evidence.slice(0, 5).map((e) => {
+    const { label } = labelOf(e.type === 'account' ? 'account' : e.type, e.id);
+    const reasons = e.reasons.slice(0, 3).map((r) => r.text);
+    return `${label}: ${Math.round(e.score * 100)}% match${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+  });
+  const competing = conflict.competing.slice(0, 5).map((record) => {
+    const { label, crmId } = labelOf(record.type, record.id);
+    const type = record.type === 'account' ? ('company' as const) : record.type;
+    return {
+      type,
+      id: record.id,
+      label,
+      url: crmId && type !== 'registration' ? hubspotRecordUrl(ctx, caller.portalId, type, crmId) : null,
+    };
+  });
   return {
     kind: conflict.kind,
     severity: conflict.severity,

@@ -1,32 +1,29 @@
-import { attributeDeal, DIRECT_PARTICIPANT_ID, type Touchpoint } from '@entente/shared/attribution';
-import type { Deal, Partner } from '@entente/shared/domain';
+import { attributeDeal, DIRECT_PARTICIPANT_ID } from '@entente/shared/attribution';
+import type { Deal } from '@entente/shared/domain';
 import { toStoredAttributableDeal } from '../../attribution/attributableDeals.js';
 import type { AttributionSettings } from '../../attribution/repositories/attributionSettings.js';
 import { buildTenantModel, computeAttribution } from '../../attribution/computeAttribution.js';
 import { toDisputeView, toSplitView, type DealAttributionView } from '../getDealAttribution.js';
 import type { CardCaller } from './cardRequest.js';
+import type { DealCardData } from './dealCardData.js';
 
 /**
- * The same view as `getDealAttribution`, from what the deal card has already loaded (the deal, its
- * touchpoints, the partners), so a card view reads the attribution tables once each instead of
- * reading the deal, partners, touchpoints and settings again. Renewals keep the full path.
+ * The same view as `getDealAttribution`, from what the deal card has already loaded in its one
+ * statement (the deal, its touchpoints, the partners, the finalised split, disputes, settings and
+ * renewal link), so a card view reads nothing more unless the model needs history or the deal is a
+ * renewal (those keep the full path).
  */
 export const dealCardAttribution = async (
   caller: CardCaller,
   deal: Deal,
-  loaded: { touchpoints: readonly Touchpoint[]; partners: readonly Partner[] },
+  loaded: Pick<DealCardData, 'touchpoints' | 'partners' | 'attribution'>,
   now: Date,
 ): Promise<{ view: DealAttributionView; settings: AttributionSettings }> => {
   const tenant = caller.scoped;
   const names = new Map(loaded.partners.map((p) => [p.id, p.name]));
   names.set(DIRECT_PARTICIPANT_ID, 'Direct team');
   const nameOf = (id: string) => names.get(id) ?? id;
-  const [finalised, disputes, settings, originalId] = await Promise.all([
-    tenant.attribution.dealAttributions.get(deal.id),
-    tenant.attribution.disputes.listByDeal(deal.id),
-    tenant.attribution.settings.current(),
-    tenant.attribution.renewals.originalOf(deal.id),
-  ]);
+  const { finalised, disputes, settings, originalId } = loaded.attribution;
   const result =
     finalised?.result ??
     (originalId === undefined

@@ -1,10 +1,20 @@
 import type { TouchKind } from '@entente/shared/attribution';
 import type { Deal, Partner, Registration } from '@entente/shared/domain';
+import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { type CardCaller, findDeal, viewerOf } from './cardRequest.js';
+import { type CardCaller, viewerOf } from './cardRequest.js';
+import { loadDealCardData } from './dealCardData.js';
 import { dealCardAttribution } from './dealCardAttribution.js';
-import { approvalClock, conflictView, LIVE, modelLabel, PENDING, protectionClock } from './cardViews.js';
-import { syncHealth } from './syncHealth.js';
+import {
+  approvalClock,
+  conflictRecords,
+  conflictView,
+  LIVE,
+  modelLabel,
+  PENDING,
+  protectionClock,
+  recordLabels,
+} from './cardViews.js';
 
 type Role = 'sourced' | 'influenced' | 'co_sell' | 'fulfilment';
 
@@ -38,23 +48,19 @@ export const registrationsForDeal = async (caller: CardCaller, deal: Deal): Prom
 const day = (iso: string) => iso.slice(0, 10);
 
 /**
- * Everything the partner deal card shows, assembled from the store and the governance and
+ * Everything the partner deal card shows: one statement for the data, one for the labels of
+ * the records its conflicts name (when there are any), assembled from the store and the governance and
  * attribution functions. Attribution failing does not take the card down with it.
  */
 export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: string) => {
   const now = ctx.now();
-  const deal = await findDeal(caller.scoped, dealId);
-  const [registrations, partnerList, touchpoints, users, sync] = await Promise.all([
-    registrationsForDeal(caller, deal),
-    caller.scoped.partners.list(),
-    caller.scoped.attribution.touchpoints.listByDeal(deal.id),
-    caller.scoped.users.list(),
-    syncHealth(ctx.store.db, caller.tenantId, 'deals', deal.crmId),
-  ]);
+  const data = await loadDealCardData(ctx.store.db, caller.tenantId, dealId);
+  if (!data) throw CommonErrors.notFound(`Deal ${dealId}`);
+  const { deal, registrations, states, touchpoints, users, sync } = data;
+  const partnerList = data.partners;
   const partners = new Map<string, Partner>(partnerList.map((p) => [p.id, p]));
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   const nameOf = (userId: string | null | undefined) => (userId ? (userNames.get(userId) ?? null) : null);
-  const states = await caller.scoped.governance.getMany(registrations.map((r) => r.id));
 
   const roles = new Map<string, Map<Role, string>>();
   const addRole = (partnerId: string, role: Role, why: string) => {
@@ -74,20 +80,29 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
   for (const t of [...touchpoints].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)))
     addRole(t.participantId, ROLE_OF_TOUCH[t.kind], `${t.kind.replace(/_/g, ' ')} on ${day(t.occurredAt)}`);
 
+  const shown = registrations
+    .filter((r) => LIVE.has(r.status))
+    .flatMap((r) =>
+      (states.get(r.id)?.conflicts ?? [])
+        // A claim on the account collides with each open deal there; on this deal, only this deal's collision matters.
+        .filter(
+          (c) =>
+            c.kind !== 'direct_owned_deal' ||
+            c.competing.some((record) => record.type === 'deal' && record.id === deal.id),
+        )
+        .map((conflict) => ({ registration: r, conflict })),
+    );
+  const labels = await recordLabels(
+    ctx,
+    caller.tenantId,
+    conflictRecords(shown.map((s) => s.conflict)),
+    partners,
+  );
   const conflicts = (
     await Promise.all(
-      registrations
-        .filter((r) => LIVE.has(r.status))
-        .flatMap((r) =>
-          (states.get(r.id)?.conflicts ?? [])
-            // A claim on the account collides with each open deal there; on this deal, only this deal's collision matters.
-            .filter(
-              (c) =>
-                c.kind !== 'direct_owned_deal' ||
-                c.competing.some((record) => record.type === 'deal' && record.id === deal.id),
-            )
-            .map((c) => conflictView(ctx, caller, r, c, partners, userNames)),
-        ),
+      shown.map(({ registration, conflict }) =>
+        conflictView(ctx, caller, registration, conflict, partners, userNames, labels),
+      ),
     )
   ).sort(
     (a, b) =>
@@ -98,12 +113,7 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
   let attribution = null;
   let attributionError: string | null = null;
   try {
-    const { view, settings } = await dealCardAttribution(
-      caller,
-      deal,
-      { touchpoints, partners: partnerList },
-      now,
-    );
+    const { view, settings } = await dealCardAttribution(caller, deal, data, now);
     const finalised = view.status === 'finalised';
     attribution = {
       status: view.status,

@@ -1,0 +1,113 @@
+import type { Dispute, Touchpoint } from '@entente/shared/attribution';
+import type { Deal, Partner, Registration, User } from '@entente/shared/domain';
+import {
+  defaultAttributionSettings,
+  toSettings,
+  type AttributionSettings,
+} from '../../attribution/repositories/attributionSettings.js';
+import { toStored, type StoredAttribution } from '../../attribution/repositories/dealAttributions.js';
+import { toDispute } from '../../attribution/repositories/disputes.js';
+import { toTouchpoint } from '../../attribution/repositories/touchpoints.js';
+import { toState, type GovernanceState } from '../../governance/governanceStore.js';
+import type { Queryable } from '../../store/database.js';
+import { toDeal } from '../../store/repositories/deals.js';
+import { toPartner } from '../../store/repositories/partners.js';
+import { toRegistration } from '../../store/repositories/registrations.js';
+import { toUser } from '../../store/repositories/users.js';
+import { syncHealthColumns, toSyncHealth, type SyncHealthRow } from './syncHealth.js';
+
+/** Everything one deal card view reads, already in domain shapes. */
+export type DealCardData = {
+  deal: Deal;
+  /** Registrations on the deal, and claims on its account not tied to another deal. */
+  registrations: Registration[];
+  states: Map<string, GovernanceState>;
+  partners: Partner[];
+  users: User[];
+  touchpoints: Touchpoint[];
+  attribution: {
+    finalised: StoredAttribution | undefined;
+    disputes: Dispute[];
+    settings: AttributionSettings;
+    originalId: string | undefined;
+  };
+  sync: ReturnType<typeof toSyncHealth>;
+};
+
+type RowOf<F extends (row: never) => unknown> = Parameters<F>[0];
+type CardRow = SyncHealthRow & {
+  deal: RowOf<typeof toDeal> | null;
+  registrations: RowOf<typeof toRegistration>[];
+  governance: RowOf<typeof toState>[];
+  partners: RowOf<typeof toPartner>[];
+  users: RowOf<typeof toUser>[];
+  touchpoints: RowOf<typeof toTouchpoint>[];
+  finalised: RowOf<typeof toStored> | null;
+  disputes: RowOf<typeof toDispute>[];
+  settings: RowOf<typeof toSettings> | null;
+  original_deal_id: string | null;
+};
+
+/*
+ * One statement for the whole card. The embedded database runs one query at a time for every
+ * request in the process, so at HubSpot's 20 concurrent fetches the number of statements per view,
+ * not their size, decides the latency. Rows come back as JSON with their column names and go
+ * through the repositories' own converters. The deal is found by HubSpot's id first, then by ours.
+ */
+const CARD_SQL = `
+WITH d AS (
+  SELECT * FROM deals WHERE tenant_id = $1 AND (crm_id = $2 OR id = $2)
+  ORDER BY (crm_id = $2) DESC LIMIT 1
+), r AS (
+  SELECT * FROM registrations WHERE tenant_id = $1 AND deal_id = (SELECT id FROM d)
+  UNION ALL
+  SELECT * FROM registrations
+  WHERE tenant_id = $1 AND account_id = (SELECT account_id FROM d) AND deal_id IS NULL
+)
+SELECT
+  (SELECT row_to_json(d) FROM d) AS deal,
+  (SELECT coalesce(json_agg(r), '[]'::json) FROM r) AS registrations,
+  (SELECT coalesce(json_agg(g), '[]'::json) FROM registration_governance g
+    WHERE g.tenant_id = $1 AND g.registration_id IN (SELECT id FROM r)) AS governance,
+  (SELECT coalesce(json_agg(p ORDER BY p.id), '[]'::json) FROM partners p WHERE p.tenant_id = $1) AS partners,
+  (SELECT coalesce(json_agg(u ORDER BY u.id), '[]'::json) FROM users u WHERE u.tenant_id = $1) AS users,
+  (SELECT coalesce(json_agg(t ORDER BY t.occurred_at, t.id), '[]'::json) FROM touchpoints t
+    WHERE t.tenant_id = $1 AND t.deal_id = (SELECT id FROM d)) AS touchpoints,
+  (SELECT row_to_json(a) FROM deal_attributions a
+    WHERE a.tenant_id = $1 AND a.deal_id = (SELECT id FROM d)) AS finalised,
+  (SELECT coalesce(json_agg(x ORDER BY x.opened_at, x.id), '[]'::json) FROM attribution_disputes x
+    WHERE x.tenant_id = $1 AND x.deal_id = (SELECT id FROM d)) AS disputes,
+  (SELECT row_to_json(s) FROM (SELECT * FROM attribution_settings
+    WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1) s) AS settings,
+  (SELECT original_deal_id FROM deal_renewals
+    WHERE tenant_id = $1 AND deal_id = (SELECT id FROM d)) AS original_deal_id,
+  ${syncHealthColumns('$1', "'deals'", '(SELECT crm_id FROM d)')}`;
+
+/** Undefined when the tenant has no such deal (by HubSpot id or Entente id). */
+export const loadDealCardData = async (
+  db: Queryable,
+  tenantId: string,
+  dealRef: string,
+): Promise<DealCardData | undefined> => {
+  const { rows } = await db.query<CardRow>(CARD_SQL, [tenantId, dealRef]);
+  const row = rows[0];
+  if (!row?.deal) return undefined;
+  const registrations = row.registrations
+    .map(toRegistration)
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
+  return {
+    deal: toDeal(row.deal),
+    registrations,
+    states: new Map(row.governance.map((g) => [g.registration_id, toState(g)])),
+    partners: row.partners.map(toPartner),
+    users: row.users.map(toUser),
+    touchpoints: row.touchpoints.map(toTouchpoint),
+    attribution: {
+      finalised: row.finalised ? toStored(row.finalised) : undefined,
+      disputes: row.disputes.map(toDispute),
+      settings: row.settings ? toSettings(row.settings) : defaultAttributionSettings,
+      originalId: row.original_deal_id ?? undefined,
+    },
+    sync: toSyncHealth(row),
+  };
+};
