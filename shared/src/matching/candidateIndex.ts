@@ -1,5 +1,6 @@
 import { blockingKeys, keyKindWeight } from './blockingKeys.js';
 import { fittedModel } from './fittedModel.js';
+import { PostingTable, type Posting } from './postingTable.js';
 import type { MatchModel } from './matchModel.js';
 import { prepareRecord, type MatchRecord, type PrepareOptions, type PreparedRecord } from './record.js';
 import { numericLogOdds } from './numericScore.js';
@@ -19,9 +20,6 @@ export type CandidateIndexOptions = {
    */
   patience?: number;
 };
-
-/** A posting is one slot number, or an array of them once a second record shares the key. */
-type Posting = number | number[];
 
 /**
  * Once this many records have been gathered, keys shared by more records than this are not read:
@@ -106,7 +104,7 @@ export class CandidateIndex {
   private readonly slots: (PreparedRecord | undefined)[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly freeSlots: number[] = [];
-  private readonly postings = new Map<string, Posting>();
+  private readonly postings = new PostingTable();
   private readonly maxPostingSize: number;
   private readonly maxCandidates: number;
   private readonly patience: number;
@@ -149,12 +147,7 @@ export class CandidateIndex {
     const slot = this.freeSlots.pop() ?? this.slots.length;
     this.slots[slot] = prepared;
     this.slotOf.set(prepared.id, slot);
-    for (const key of keys) {
-      const posting = this.postings.get(key);
-      if (posting === undefined) this.postings.set(key, slot);
-      else if (typeof posting === 'number') this.postings.set(key, [posting, slot]);
-      else posting.push(slot);
-    }
+    for (const key of keys) this.postings.add(key, slot);
     this.rarity.add(prepared.name.tokens);
   }
 
@@ -162,18 +155,7 @@ export class CandidateIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
     const prepared = this.slots[slot] as PreparedRecord;
-    for (const key of blockingKeys(prepared)) {
-      const posting = this.postings.get(key);
-      if (posting === undefined) continue;
-      if (typeof posting === 'number') {
-        if (posting === slot) this.postings.delete(key);
-        continue;
-      }
-      const at = posting.indexOf(slot);
-      if (at >= 0) posting.splice(at, 1);
-      if (posting.length === 1) this.postings.set(key, posting[0] as number);
-      else if (posting.length === 0) this.postings.delete(key);
-    }
+    for (const key of blockingKeys(prepared)) this.postings.remove(key, slot);
     this.rarity.remove(prepared.name.tokens);
     this.slots[slot] = undefined;
     this.slotOf.delete(id);
