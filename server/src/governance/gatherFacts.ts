@@ -23,6 +23,40 @@ export type RegistrationFacts = {
 const compact = <T>(items: readonly (T | undefined)[]): T[] =>
   items.filter((item): item is T => item !== undefined);
 
+/** Records grouped in the order of the accounts they hang on, as one query per account returned them. */
+const inAccountOrder = <T extends { accountId: string | null }>(
+  accountIds: readonly string[],
+  records: T[],
+) => {
+  const byAccount = new Map<string | null, T[]>();
+  for (const record of records) {
+    const list = byAccount.get(record.accountId);
+    if (list) list.push(record);
+    else byAccount.set(record.accountId, [record]);
+  }
+  return accountIds.flatMap((id) => byAccount.get(id) ?? []);
+};
+
+/** The candidates' parents and children (their corporate family), other than the candidates. */
+const familyOf = async (
+  store: Store,
+  scoped: TenantStore,
+  parents: readonly string[],
+  children: readonly string[],
+  known: ReadonlySet<string>,
+): Promise<Account[]> => {
+  const familyIds = (
+    await store.db.query<{ id: string }>(
+      `SELECT id FROM accounts WHERE tenant_id = $1 AND (id = ANY($2) OR parent_account_id = ANY($3))`,
+      [scoped.tenantId, parents, children],
+    )
+  ).rows
+    .map((row) => row.id)
+    .filter((id) => !known.has(id));
+  const byId = await scoped.accounts.getMany(familyIds);
+  return compact(familyIds.map((id) => byId.get(id)));
+};
+
 /**
  * Loads only what one registration can collide with: candidate accounts from the blocking index and
  * their corporate family, the open deals on them, and the active claims on the same customer. Then
@@ -44,33 +78,32 @@ export const gatherFacts = async (
       ...(registration.accountId ? [registration.accountId] : []),
     ]),
   ];
-  const direct = compact(await Promise.all(candidateIds.map((id) => scoped.accounts.get(id))));
+  // Batched reads: a lookup can return dozens of candidates, and one query each made the decision
+  // wait its turn that many times.
+  const candidates = await scoped.accounts.getMany(candidateIds);
+  const direct = compact(candidateIds.map((id) => candidates.get(id)));
   const parents = direct.map((a) => a.parentAccountId).filter((id): id is string => id !== null);
-  const familyIds = (
-    await store.db.query<{ id: string }>(
-      `SELECT id FROM accounts WHERE tenant_id = $1 AND (id = ANY($2) OR parent_account_id = ANY($3))`,
-      [tenantId, parents, [...candidateIds, ...parents]],
-    )
-  ).rows.map((row) => row.id);
-  const known = new Set(direct.map((a) => a.id));
-  const family = compact(
-    await Promise.all(familyIds.filter((id) => !known.has(id)).map((id) => scoped.accounts.get(id))),
-  );
-  const accounts: Account[] = [...direct, ...family];
-
-  const deals: Deal[] = (await Promise.all(direct.map((a) => scoped.deals.listByAccount(a.id)))).flat();
-  const linkedDeal = registration.dealId ? ((await scoped.deals.get(registration.dealId)) ?? null) : null;
-
+  const directIds = direct.map((a) => a.id);
   const claimIds = indexes.registrations
     .lookup(registrationToMatchRecord(registration))
     .map((m) => m.rightId);
-  const byAccount = (await Promise.all(direct.map((a) => scoped.registrations.listByAccount(a.id)))).flat();
-  const byMatch = compact(await Promise.all(claimIds.map((id) => scoped.registrations.get(id))));
+  // Independent reads, issued together (a pool runs them side by side).
+  const [family, dealsOnDirect, linkedDeal, onDirect, matched, partners] = await Promise.all([
+    familyOf(store, scoped, parents, [...candidateIds, ...parents], new Set(directIds)),
+    scoped.deals.listByAccounts(directIds),
+    registration.dealId ? scoped.deals.get(registration.dealId).then((d) => d ?? null) : null,
+    scoped.registrations.listByAccounts(directIds),
+    scoped.registrations.getMany(claimIds),
+    scoped.partners.list(),
+  ]);
+  const accounts: Account[] = [...direct, ...family];
+  const deals: Deal[] = inAccountOrder(directIds, dealsOnDirect);
+  const byAccount = inAccountOrder(directIds, onDirect);
+  const byMatch = compact(claimIds.map((id) => matched.get(id)));
   const registrations = [...new Map([...byAccount, ...byMatch].map((r) => [r.id, r])).values()].filter(
     (r) => r.id !== registration.id,
   );
 
-  const partners = await scoped.partners.list();
   // A deal linked before anyone decided does not settle the claim: until then the direct team's
   // open deal is still a conflict, and its owner still has a stake.
   const claim = PENDING_STATUSES.includes(registration.status)

@@ -59,6 +59,15 @@ export const accountsRepository = ({ tenantId, db }: TenantScope) => ({
     ]);
     return rows[0] && toAccount(rows[0]);
   },
+  /** Several accounts in one query; ids not found are absent from the map. */
+  async getMany(ids: readonly string[]): Promise<Map<string, Account>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await db.query<AccountRow>(
+      'SELECT * FROM accounts WHERE tenant_id = $1 AND id = ANY($2::text[])',
+      [tenantId, [...ids]],
+    );
+    return new Map(rows.map((row) => [row.id, toAccount(row)]));
+  },
   async findByCrmId(crmId: string): Promise<Account | undefined> {
     const { rows } = await db.query<AccountRow>(
       'SELECT * FROM accounts WHERE tenant_id = $1 AND crm_id = $2',

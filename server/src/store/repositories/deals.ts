@@ -127,6 +127,15 @@ export const dealsRepository = ({ tenantId, db }: TenantScope) => ({
     );
     return rows.map(toDeal);
   },
+  /** The deals on several accounts in one query, ordered by account then id. */
+  async listByAccounts(accountIds: readonly string[]): Promise<Deal[]> {
+    if (accountIds.length === 0) return [];
+    const { rows } = await db.query<DealRow>(
+      'SELECT * FROM deals WHERE tenant_id = $1 AND account_id = ANY($2::text[]) ORDER BY account_id, id',
+      [tenantId, [...accountIds]],
+    );
+    return rows.map(toDeal);
+  },
   async list({ after = '', limit = 1000 }: { after?: string; limit?: number } = {}): Promise<Deal[]> {
     const { rows } = await db.query<DealRow>(
       'SELECT * FROM deals WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3',

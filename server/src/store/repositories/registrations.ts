@@ -70,6 +70,25 @@ export const registrationsRepository = ({ tenantId, db }: TenantScope) => ({
     );
     return rows[0] && toRegistration(rows[0]);
   },
+  /** Several registrations in one query; ids not found are absent from the map. */
+  async getMany(ids: readonly string[]): Promise<Map<string, Registration>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await db.query<RegistrationRow>(
+      'SELECT * FROM registrations WHERE tenant_id = $1 AND id = ANY($2::text[])',
+      [tenantId, [...ids]],
+    );
+    return new Map(rows.map((row) => [row.id, toRegistration(row)]));
+  },
+  /** The registrations on several accounts in one query, each account's by submission then id. */
+  async listByAccounts(accountIds: readonly string[]): Promise<Registration[]> {
+    if (accountIds.length === 0) return [];
+    const { rows } = await db.query<RegistrationRow>(
+      `SELECT * FROM registrations WHERE tenant_id = $1 AND account_id = ANY($2::text[])
+       ORDER BY account_id, submitted_at, id`,
+      [tenantId, [...accountIds]],
+    );
+    return rows.map(toRegistration);
+  },
   async listByPartner(partnerId: string): Promise<Registration[]> {
     const { rows } = await db.query<RegistrationRow>(
       'SELECT * FROM registrations WHERE tenant_id = $1 AND partner_id = $2 ORDER BY submitted_at, id',
