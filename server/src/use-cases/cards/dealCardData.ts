@@ -55,33 +55,28 @@ type CardRow = SyncHealthRow & {
  * through the repositories' own converters. The deal is found by HubSpot's id first, then by ours.
  */
 const CARD_SQL = `
-WITH d AS (
-  SELECT * FROM deals WHERE tenant_id = $1 AND (crm_id = $2 OR id = $2)
-  ORDER BY (crm_id = $2) DESC LIMIT 1
-), r AS (
-  SELECT * FROM registrations WHERE tenant_id = $1 AND deal_id = (SELECT id FROM d)
-  UNION ALL
-  SELECT * FROM registrations
-  WHERE tenant_id = $1 AND account_id = (SELECT account_id FROM d) AND deal_id IS NULL
-)
 SELECT
-  (SELECT row_to_json(d) FROM d) AS deal,
-  (SELECT coalesce(json_agg(r), '[]'::json) FROM r) AS registrations,
-  (SELECT coalesce(json_agg(g), '[]'::json) FROM registration_governance g
-    WHERE g.tenant_id = $1 AND g.registration_id IN (SELECT id FROM r)) AS governance,
+  row_to_json(d) AS deal,
+  (SELECT coalesce(json_agg(r), '[]'::json) FROM registrations r
+    WHERE r.tenant_id = $1 AND (r.deal_id = d.id OR (r.account_id = d.account_id AND r.deal_id IS NULL))
+  ) AS registrations,
+  (SELECT coalesce(json_agg(g), '[]'::json)
+     FROM registration_governance g JOIN registrations r ON r.tenant_id = g.tenant_id AND r.id = g.registration_id
+    WHERE g.tenant_id = $1 AND (r.deal_id = d.id OR (r.account_id = d.account_id AND r.deal_id IS NULL))
+  ) AS governance,
   (SELECT coalesce(json_agg(p ORDER BY p.id), '[]'::json) FROM partners p WHERE p.tenant_id = $1) AS partners,
   (SELECT coalesce(json_agg(u ORDER BY u.id), '[]'::json) FROM users u WHERE u.tenant_id = $1) AS users,
   (SELECT coalesce(json_agg(t ORDER BY t.occurred_at, t.id), '[]'::json) FROM touchpoints t
-    WHERE t.tenant_id = $1 AND t.deal_id = (SELECT id FROM d)) AS touchpoints,
-  (SELECT row_to_json(a) FROM deal_attributions a
-    WHERE a.tenant_id = $1 AND a.deal_id = (SELECT id FROM d)) AS finalised,
+    WHERE t.tenant_id = $1 AND t.deal_id = d.id) AS touchpoints,
+  (SELECT row_to_json(a) FROM deal_attributions a WHERE a.tenant_id = $1 AND a.deal_id = d.id) AS finalised,
   (SELECT coalesce(json_agg(x ORDER BY x.opened_at, x.id), '[]'::json) FROM attribution_disputes x
-    WHERE x.tenant_id = $1 AND x.deal_id = (SELECT id FROM d)) AS disputes,
-  (SELECT row_to_json(s) FROM (SELECT * FROM attribution_settings
-    WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1) s) AS settings,
-  (SELECT original_deal_id FROM deal_renewals
-    WHERE tenant_id = $1 AND deal_id = (SELECT id FROM d)) AS original_deal_id,
-  ${syncHealthColumns('$1', "'deals'", '(SELECT crm_id FROM d)')}`;
+    WHERE x.tenant_id = $1 AND x.deal_id = d.id) AS disputes,
+  (SELECT row_to_json(s) FROM attribution_settings s WHERE s.tenant_id = $1 ORDER BY s.version DESC LIMIT 1) AS settings,
+  (SELECT original_deal_id FROM deal_renewals WHERE tenant_id = $1 AND deal_id = d.id) AS original_deal_id,
+  ${syncHealthColumns('$1', "'deals'", 'd.crm_id')}
+FROM (
+  SELECT * FROM deals WHERE tenant_id = $1 AND (crm_id = $2 OR id = $2) ORDER BY (crm_id = $2) DESC LIMIT 1
+) d`;
 
 /** Undefined when the tenant has no such deal (by HubSpot id or Entente id). */
 export const loadDealCardData = async (
