@@ -64,6 +64,8 @@ const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
     sendError(res, new HsApiError(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1'));
     return;
   }
+  // A simulator bug, not a simulated fault: say so where a developer will see it.
+  console.error('HubSpot simulator: unexpected error', error);
   res.status(500).json({
     status: 'error',
     message: 'internal error',
