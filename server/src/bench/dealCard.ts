@@ -1,8 +1,8 @@
-import { signCardRequest } from '../preview/signCardRequest.js';
 import { sandboxFixture } from '../sandbox/sandboxFixture.js';
 import { seedSandbox } from '../sandbox/seedSandbox.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
-import { runConcurrently, startBenchService } from './benchService.js';
+import { startBenchService } from './benchService.js';
+import { runCardLoad } from './cardClientProcess.js';
 import { createThrowawayDatabase } from './throwawayPostgres.js';
 
 export type DealCardBench = {
@@ -18,7 +18,8 @@ export type DealCardBench = {
 /**
  * The signed deal card (`GET /hubspot/cards/deals/:id`) over HTTP on the sandbox tenant, as
  * HubSpot calls it: every request signed (v3) for a seller, at HubSpot's 20 concurrent fetches
- * per app and account. Deals are cycled so caches cannot answer for one hot record.
+ * per app and account. Deals are cycled so caches cannot answer for one hot record. The requests
+ * come from another process, as they come from HubSpot in production.
  */
 export const benchDealCard = async (options: {
   requests: number;
@@ -35,20 +36,22 @@ export const benchDealCard = async (options: {
     const signer = { publicUrl: service.url, ...fixture.hubspot };
     const sellers = fixture.users.filter((u) => u.roles.includes('seller'));
     const deals = fixture.deals;
-    const call = async (index: number) => {
+    const calls = Array.from({ length: deals.length }, (_, index) => {
       const deal = deals[(index * 7) % deals.length]!;
       const user = sellers[index % sellers.length]!;
-      const signed = signCardRequest(
-        signer,
-        { hubspotUserId: user.hubspotUserId, email: user.email },
-        { method: 'GET', path: `/hubspot/cards/deals/${deal.crmId}`, timestamp: Date.now() },
-      );
-      const response = await fetch(signed.url, { headers: signed.headers });
-      if (response.status !== 200) throw new Error(`deal card answered ${response.status}`);
-      await response.arrayBuffer();
-    };
-    await runConcurrently(options.warmUp, options.concurrency, call);
-    const { latencies, seconds } = await runConcurrently(options.requests, options.concurrency, call);
+      return {
+        path: `/hubspot/cards/deals/${deal.crmId}`,
+        user: { hubspotUserId: user.hubspotUserId, email: user.email },
+      };
+    });
+    const { latencies, seconds, failures } = await runCardLoad({
+      signer,
+      calls,
+      requests: options.requests,
+      warmUp: options.warmUp,
+      concurrency: options.concurrency,
+    });
+    if (failures.length > 0) throw new Error(`deal card requests failed: ${failures.join('; ')}`);
     return {
       requests: options.requests,
       concurrency: options.concurrency,
