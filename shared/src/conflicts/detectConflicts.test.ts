@@ -2,22 +2,58 @@ import type { Account, Deal, Partner, Registration } from '../domain/index.js';
 import { detectConflicts } from './detectConflicts.js';
 
 const account = (overrides: Partial<Account>): Account => ({
-  id: 'acc-1', crmId: 'c1', name: 'Acme Corporation', domains: ['acme.com'], phone: null, address: null,
-  industry: null, employees: null, ownerId: null, parentAccountId: null, ...overrides,
+  id: 'acc-1',
+  crmId: 'c1',
+  name: 'Acme Corporation',
+  domains: ['acme.com'],
+  phone: null,
+  address: null,
+  industry: null,
+  employees: null,
+  ownerId: null,
+  parentAccountId: null,
+  ...overrides,
 });
 const registration = (overrides: Partial<Registration>): Registration => ({
-  id: 'reg-new', partnerId: 'p-1', customer: { name: 'ACME Corp.', domain: 'www.acme.com' }, accountId: null,
-  dealId: null, status: 'submitted', amountMinor: null, currency: null, expectedCloseDate: null, notes: null,
-  submittedAt: '2025-01-10T00:00:00Z', decidedAt: null, protectedUntil: null, ...overrides,
+  id: 'reg-new',
+  partnerId: 'p-1',
+  customer: { name: 'ACME Corp.', domain: 'www.acme.com' },
+  accountId: null,
+  dealId: null,
+  status: 'submitted',
+  amountMinor: null,
+  currency: null,
+  expectedCloseDate: null,
+  notes: null,
+  submittedAt: '2025-01-10T00:00:00Z',
+  decidedAt: null,
+  protectedUntil: null,
+  ...overrides,
 });
 const deal = (overrides: Partial<Deal>): Deal => ({
-  id: 'deal-1', crmId: 'd1', name: 'Acme expansion', accountId: 'acc-1', stage: 'Negotiation', stageCategory: 'open',
-  amountMinor: 100, currency: 'EUR', closeDate: null, ownerId: 'seller-1',
-  splits: [{ userId: 'se-2', role: 'overlay', percent: 20 }], createdAt: '2025-01-01T00:00:00Z', ...overrides,
+  id: 'deal-1',
+  crmId: 'd1',
+  name: 'Acme expansion',
+  accountId: 'acc-1',
+  stage: 'Negotiation',
+  stageCategory: 'open',
+  amountMinor: 100,
+  currency: 'EUR',
+  closeDate: null,
+  ownerId: 'seller-1',
+  splits: [{ userId: 'se-2', role: 'overlay', percent: 20 }],
+  createdAt: '2025-01-01T00:00:00Z',
+  ...overrides,
 });
 const partner = (id: string, name: string): Partner => ({
-  id, name, domain: null, tier: 'gold', motions: ['resale'],
-  capabilities: { certifications: [], specialisations: [], regions: [], industries: [] }, managerUserId: `pm-${id}`, active: true,
+  id,
+  name,
+  domain: null,
+  tier: 'gold',
+  motions: ['resale'],
+  capabilities: { certifications: [], specialisations: [], regions: [], industries: [] },
+  managerUserId: `pm-${id}`,
+  active: true,
 });
 const now = '2025-02-01T00:00:00Z';
 
@@ -32,8 +68,12 @@ describe('detectConflicts', () => {
     });
     expect(conflicts.map((c) => c.kind)).toEqual(['direct_owned_deal', 'direct_owned_account']);
     expect(conflicts[0]?.severity).toBe('blocking');
-    expect(conflicts[0]?.competing).toEqual([{ type: 'deal', id: 'deal-1', ownerUserIds: ['seller-1', 'se-2'] }]);
-    expect(conflicts[1]?.evidence[0]?.reasons.map((r) => r.text).join(' ')).toContain('same registrable domain acme.com');
+    expect(conflicts[0]?.competing).toEqual([
+      { type: 'deal', id: 'deal-1', ownerUserIds: ['seller-1', 'se-2'] },
+    ]);
+    expect(conflicts[1]?.evidence[0]?.reasons.map((r) => r.text).join(' ')).toContain(
+      'same registrable domain acme.com',
+    );
   });
 
   it('When another partner holds a protected registration, then the partner-safe summary does not name it', () => {
@@ -42,8 +82,13 @@ describe('detectConflicts', () => {
       accounts: [],
       deals: [],
       registrations: [
-        registration({ id: 'reg-old', partnerId: 'p-2', status: 'approved', protectedUntil: '2025-06-01T00:00:00Z',
-          customer: { name: 'Acme Corporation', domain: 'acme.com' } }),
+        registration({
+          id: 'reg-old',
+          partnerId: 'p-2',
+          status: 'approved',
+          protectedUntil: '2025-06-01T00:00:00Z',
+          customer: { name: 'Acme Corporation', domain: 'acme.com' },
+        }),
       ],
       partners: [partner('p-1', 'Alpha Resellers'), partner('p-2', 'Bravo Systems')],
       now,
@@ -52,7 +97,12 @@ describe('detectConflicts', () => {
     expect(conflicts[0]).toMatchObject({ kind: 'competing_registration', severity: 'blocking' });
     expect(conflicts[0]?.summary).toContain('Bravo Systems');
     expect(conflicts[0]?.partnerSafeSummary).not.toContain('Bravo');
-    expect(conflicts[0]?.competing[0]).toEqual({ type: 'registration', id: 'reg-old', ownerUserIds: ['pm-p-2'], partnerId: 'p-2' });
+    expect(conflicts[0]?.competing[0]).toEqual({
+      type: 'registration',
+      id: 'reg-old',
+      ownerUserIds: ['pm-p-2'],
+      partnerId: 'p-2',
+    });
   });
 
   it('When the same partner registered the customer before, then it is a duplicate; expired claims are ignored', () => {
@@ -61,12 +111,23 @@ describe('detectConflicts', () => {
       accounts: [],
       deals: [],
       registrations: [
-        registration({ id: 'reg-dup', status: 'in_review', customer: { name: 'Acme Corp', domain: 'acme.com' } }),
-        registration({ id: 'reg-expired', partnerId: 'p-3', status: 'approved', protectedUntil: '2025-01-15T00:00:00Z' }),
+        registration({
+          id: 'reg-dup',
+          status: 'in_review',
+          customer: { name: 'Acme Corp', domain: 'acme.com' },
+        }),
+        registration({
+          id: 'reg-expired',
+          partnerId: 'p-3',
+          status: 'approved',
+          protectedUntil: '2025-01-15T00:00:00Z',
+        }),
       ],
       now,
     });
-    expect(conflicts.map((c) => [c.kind, c.competing[0]?.id])).toEqual([['duplicate_registration', 'reg-dup']]);
+    expect(conflicts.map((c) => [c.kind, c.competing[0]?.id])).toEqual([
+      ['duplicate_registration', 'reg-dup'],
+    ]);
   });
 
   it('When the customer is known under another name and its parent is an account, then identity and family conflicts appear', () => {
@@ -89,7 +150,13 @@ describe('detectConflicts', () => {
 
   it('When nothing overlaps, then there are no conflicts', () => {
     expect(
-      detectConflicts({ registration: registration({ customer: { name: 'Zenith Labs' } }), accounts: [account({})], deals: [], registrations: [], now }),
+      detectConflicts({
+        registration: registration({ customer: { name: 'Zenith Labs' } }),
+        accounts: [account({})],
+        deals: [],
+        registrations: [],
+        now,
+      }),
     ).toEqual([]);
   });
 });

@@ -54,8 +54,9 @@ const linkedResult = (leftId: string, rightId: string, text: string): MatchResul
   reasons: [linkedReason(text)],
 });
 
-const unique = (ids: readonly (string | null | undefined)[]): string[] =>
-  [...new Set(ids.filter((id): id is string => Boolean(id)))];
+const unique = (ids: readonly (string | null | undefined)[]): string[] => [
+  ...new Set(ids.filter((id): id is string => Boolean(id))),
+];
 
 /**
  * List the conflicts a registration runs into: earlier claims by the same or another partner, the
@@ -73,11 +74,16 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
 
   // 1. Which accounts is this customer? A link made by a person beats any score.
   const matched = new Map<string, MatchResult>();
-  for (const result of index.lookup(customer)) if (accountsById.has(result.rightId)) matched.set(result.rightId, result);
+  for (const result of index.lookup(customer))
+    if (accountsById.has(result.rightId)) matched.set(result.rightId, result);
   if (registration.accountId && accountsById.has(registration.accountId)) {
     matched.set(
       registration.accountId,
-      linkedResult(registration.id, registration.accountId, `registration is linked to account ${registration.accountId}`),
+      linkedResult(
+        registration.id,
+        registration.accountId,
+        `registration is linked to account ${registration.accountId}`,
+      ),
     );
   }
   const customerAccounts = [...matched.values()].filter((result) => result.decision === 'match');
@@ -98,7 +104,8 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
       });
     }
     for (const deal of input.deals) {
-      if (deal.accountId !== account.id || deal.stageCategory !== 'open' || deal.id === registration.dealId) continue;
+      if (deal.accountId !== account.id || deal.stageCategory !== 'open' || deal.id === registration.dealId)
+        continue;
       const stake = unique([deal.ownerId, ...deal.splits.map((split) => split.userId)]);
       if (stake.length === 0) continue;
       conflicts.push({
@@ -115,9 +122,12 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
   // 3. The same customer under another name or domain: matched, but not by the identity given.
   for (const result of [...customerAccounts, ...possibleAccounts]) {
     const account = accountsById.get(result.rightId) as Account;
-    const otherName = !result.reasons.some((reason) => reason.field === 'name' && (reason.similarity ?? 0) >= 0.97);
+    const otherName = !result.reasons.some(
+      (reason) => reason.field === 'name' && (reason.similarity ?? 0) >= 0.97,
+    );
     const givenDomain = customer.domains[0]?.domain;
-    const otherDomain = givenDomain !== undefined && account.domains.length > 0 && !account.domains.includes(givenDomain);
+    const otherDomain =
+      givenDomain !== undefined && account.domains.length > 0 && !account.domains.includes(givenDomain);
     if (result.logOdds === Infinity || (!otherName && !otherDomain)) continue;
     const identity = otherName ? `name "${account.name}"` : `domain ${account.domains[0]}`;
     conflicts.push({
@@ -156,7 +166,14 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
       partnerSafeSummary: `A company in the same corporate family (${relation}) is already an account with us.`,
       evidence: [
         evidenceOf('account', via),
-        evidenceOf('account', linkedResult(registration.id, account.id, `${relation} of account ${via.rightId} in the CRM hierarchy`)),
+        evidenceOf(
+          'account',
+          linkedResult(
+            registration.id,
+            account.id,
+            `${relation} of account ${via.rightId} in the CRM hierarchy`,
+          ),
+        ),
       ],
       competing: [{ type: 'account', id: account.id, ownerUserIds: unique([account.ownerId]) }],
     });
@@ -180,7 +197,9 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
     const samePartner = other.partnerId === registration.partnerId;
     const protectedClaim = PROTECTED.has(other.status);
     const partner = partnersById.get(other.partnerId);
-    const state = protectedClaim ? `approved, protected until ${other.protectedUntil ?? 'further notice'}` : other.status.replace('_', ' ');
+    const state = protectedClaim
+      ? `approved, protected until ${other.protectedUntil ?? 'further notice'}`
+      : other.status.replace('_', ' ');
     const likely = result.decision === 'match' ? '' : 'possibly ';
     conflicts.push({
       kind: samePartner ? 'duplicate_registration' : 'competing_registration',
