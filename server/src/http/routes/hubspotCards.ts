@@ -1,8 +1,5 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { checkSignatureV3 } from '../../crm/hubspot/webhookSignature.js';
 import { type CardCaller, resolveCardCaller } from '../../use-cases/cards/cardRequest.js';
 import { cardSigningSecret } from '../../use-cases/cards/cardSigning.js';
 import { decideFromCard } from '../../use-cases/cards/decideFromCard.js';
@@ -16,53 +13,21 @@ import {
   publishPolicyFromCard,
   simulatePolicyFromCard,
 } from '../../use-cases/cards/settingsCard.js';
-import type { RawBodyRequest } from '../app.js';
+import { requireHubSpotSignature } from '../hubspotSignature.js';
 import { defineRoute } from '../route.js';
-
-const REFUSALS = {
-  missing: [
-    'CARDS.SIGNATURE_MISSING',
-    'The request carries no X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp',
-  ],
-  stale: ['CARDS.SIGNATURE_STALE', 'The request timestamp is more than five minutes away from now'],
-  invalid: ['CARDS.SIGNATURE_INVALID', 'The signature does not match the request'],
-} as const;
 
 /**
  * HubSpot signs every hubspot.fetch with the app's client secret (signature v3, the same check as
  * webhooks) and puts portalId, userId and userEmail inside the signed URL, so once the signature
  * holds those are trusted. Nothing else in the request is: record ids are checked per tenant.
  */
-const verifyCardSignature =
-  (ctx: AppContext): RequestHandler =>
-  (req, _res, next) => {
-    const secret = cardSigningSecret(ctx.config);
-    if (!secret) {
-      next(
-        new DomainError('HUBSPOT.NOT_CONFIGURED', 'No HubSpot app is configured to verify card requests', {
-          status: 503,
-        }),
-      );
-      return;
-    }
-    const result = checkSignatureV3({
-      clientSecret: secret,
-      method: req.method,
-      uri: `${ctx.config.publicUrl}${req.originalUrl}`,
-      // A GET has no body; HubSpot signs it with an empty one.
-      rawBody: (req as RawBodyRequest).rawBody ?? Buffer.alloc(0),
-      signature: req.get('x-hubspot-signature-v3'),
-      timestamp: req.get('x-hubspot-request-timestamp'),
-      now: ctx.now(),
-    });
-    if (result === 'ok') {
-      next();
-      return;
-    }
-    const [code, message] = REFUSALS[result];
-    req.log?.warn({ reason: result }, 'hubspot card request refused');
-    next(new DomainError(code, message, { status: 401 }));
-  };
+const verifyCardSignature = (ctx: AppContext) =>
+  requireHubSpotSignature(ctx, {
+    codePrefix: 'CARDS',
+    what: 'card requests',
+    secret: () => cardSigningSecret(ctx.config),
+    emptyBodyAllowed: true,
+  });
 
 const signedQuery = z.object({
   portalId: z.string().regex(/^\d{1,20}$/),

@@ -1,52 +1,16 @@
 import { z } from 'zod';
-import { DomainError } from '@entente/shared/errors';
-import type { RequestHandler } from 'express';
 import type { AppContext } from '../../appContext.js';
-import { checkSignatureV3 } from '../../crm/hubspot/webhookSignature.js';
 import { receiveHubSpotWebhooks } from '../../use-cases/processHubSpotWebhooks.js';
-import type { RawBodyRequest } from '../app.js';
+import { requireHubSpotSignature } from '../hubspotSignature.js';
 import { defineRoute } from '../route.js';
 
-const REASONS = {
-  missing: [
-    'WEBHOOK.SIGNATURE_MISSING',
-    'The request carries no X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp',
-  ],
-  stale: ['WEBHOOK.SIGNATURE_STALE', 'The request timestamp is more than five minutes away from now'],
-  invalid: ['WEBHOOK.SIGNATURE_INVALID', 'The signature does not match the request'],
-} as const;
-
-/** Nothing inbound is trusted before its signature is checked over the raw bytes. */
-const verifySignature =
-  (ctx: AppContext): RequestHandler =>
-  (req, _res, next) => {
-    const secret = ctx.config.hubspot.clientSecret;
-    if (!secret) {
-      next(
-        new DomainError('HUBSPOT.NOT_CONFIGURED', 'No HubSpot app is configured to verify webhooks', {
-          status: 503,
-        }),
-      );
-      return;
-    }
-    const result = checkSignatureV3({
-      clientSecret: secret,
-      method: req.method,
-      // The URL HubSpot called, which behind a proxy is the public one, not ours.
-      uri: `${ctx.config.publicUrl}${req.originalUrl}`,
-      rawBody: (req as RawBodyRequest).rawBody,
-      signature: req.get('x-hubspot-signature-v3'),
-      timestamp: req.get('x-hubspot-request-timestamp'),
-      now: ctx.now(),
-    });
-    if (result === 'ok') {
-      next();
-      return;
-    }
-    const [code, message] = REASONS[result];
-    req.log?.warn({ reason: result }, 'hubspot webhook refused');
-    next(new DomainError(code, message, { status: 401 }));
-  };
+const verifySignature = (ctx: AppContext) =>
+  requireHubSpotSignature(ctx, {
+    codePrefix: 'WEBHOOK',
+    what: 'webhooks',
+    secret: () => ctx.config.hubspot.clientSecret,
+    emptyBodyAllowed: false,
+  });
 
 export const webhooksHubSpotRoutes = (ctx: AppContext) => [
   defineRoute({
