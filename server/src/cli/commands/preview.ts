@@ -12,7 +12,7 @@ export const register = (program: Command): void => {
     .command('card')
     .description(
       'Render a card with the real @hubspot/ui-extensions renderer against the running sandbox service, as a sandbox user. ' +
-        'Examples: `entente preview card deal 9001 --as u-s-1`, `entente preview card review 5001 --on company --as priya`, `entente preview card settings --as u-admin`',
+        'Examples (sandbox): `entente preview card deal 10001000077 --as darcel`, `entente preview card review 10001000022 --on company --as dana`, `entente preview card settings --as ada`',
     )
     .argument('<card>', `one of ${CARDS.join(', ')}`)
     .argument('[recordId]', 'the HubSpot (or Entente) id of the deal or company; not needed for settings')
