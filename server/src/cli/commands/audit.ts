@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../../config/config.js';
 import { verifyAudit, type AuditVerification } from '../../governance/audit.js';
 import type { Queryable } from '../../store/database.js';
-import { openDatabase } from '../../store/openDatabase.js';
+import { loadConfigOrExit, withDatabase } from '../cliConfig.js';
 
 /** Verifies one tenant's chain, or every tenant's. */
 export const runAuditVerify = async (db: Queryable, tenantId?: string): Promise<AuditVerification[]> => {
@@ -23,18 +22,7 @@ export const register = (program: Command): void => {
     )
     .option('--tenant <id>', 'only this tenant')
     .action(async (options: { tenant?: string }) => {
-      let config;
-      try {
-        config = loadConfig(process.env);
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          console.error(error.message);
-          process.exit(2);
-        }
-        throw error;
-      }
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      try {
+      await withDatabase(loadConfigOrExit(), async (db) => {
         const results = await runAuditVerify(db, options.tenant);
         for (const r of results)
           console.log(
@@ -44,8 +32,6 @@ export const register = (program: Command): void => {
           );
         if (results.length === 0) console.log('no tenants');
         if (results.some((r) => !r.ok)) process.exitCode = 1;
-      } finally {
-        await db.close();
-      }
+      });
     });
 };

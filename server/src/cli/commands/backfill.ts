@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { isDomainError } from '@entente/shared/errors';
-import { ConfigError, loadConfig } from '../../config/config.js';
+import { loadConfigOrExit } from '../cliConfig.js';
 import type { CrmObjectKind } from '../../crm/crmPort.js';
 import { hubspotConnector } from '../../crm/hubspot/hubspotConnector.js';
 import { createLogger } from '../../observability/logger.js';
@@ -23,16 +23,7 @@ export const register = (program: Command): void => {
     .option('--objects <list>', 'comma-separated: owners,companies,contacts,deals', BACKFILL_KINDS.join(','))
     .option('--restart', 'start from the beginning instead of resuming')
     .action(async (options: { tenant: string; objects: string; restart?: boolean }) => {
-      let config;
-      try {
-        config = loadConfig(process.env);
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          console.error(error.message);
-          process.exit(2);
-        }
-        throw error;
-      }
+      const config = loadConfigOrExit();
       const kinds = options.objects.split(',').map((name) => name.trim());
       const unknown = kinds.filter((name) => !KIND_NAMES[name]);
       if (unknown.length > 0) {

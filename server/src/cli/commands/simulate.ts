@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import type { ComparePeriod } from '@entente/shared/attribution';
 import { isDomainError } from '@entente/shared/errors';
-import { ConfigError, loadConfig } from '../../config/config.js';
 import { createLogger } from '../../observability/logger.js';
 import { buildContext } from '../../service.js';
 import { migrate } from '../../store/migrate.js';
-import { openDatabase } from '../../store/openDatabase.js';
 import type { Store } from '../../store/store.js';
 import { formatAttributionSimulation, simulateAttribution } from '../../use-cases/simulateAttribution.js';
 import { formatPolicySimulation, simulatePolicyChange } from '../../use-cases/simulatePolicy.js';
+import { loadConfigOrExit, withDatabase } from '../cliConfig.js';
 import { readFileSync } from 'node:fs';
 
 type Options = {
@@ -87,32 +86,12 @@ export const register = (program: Command): void => {
         process.exitCode = 2;
         return;
       }
-      let config;
-      try {
-        config = loadConfig(process.env);
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          console.error(error.message);
-          process.exitCode = 2;
-          return;
-        }
-        throw error;
-      }
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      try {
-        await migrate(db);
-        const ctx = buildContext(config, db, createLogger('silent'));
-        const tenantId = await pickTenant(ctx.store, options.tenant);
+      await withTenant(options, async (ctx, tenantId) => {
         const result = await simulateAttribution(ctx, tenantId, { models: [models[0]!, models[1]!], by });
         process.stdout.write(
           options.json ? `${JSON.stringify(result, null, 2)}\n` : formatAttributionSimulation(result),
         );
-      } catch (error) {
-        console.error(isDomainError(error) ? `${error.code}: ${error.message}` : (error as Error).message);
-        process.exitCode = 1;
-      } finally {
-        await db.close();
-      }
+      });
     });
 };
 
@@ -121,29 +100,18 @@ const withTenant = async (
   options: Options,
   run: (ctx: ReturnType<typeof buildContext>, tenantId: string) => Promise<void>,
 ): Promise<void> => {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exitCode = 2;
-      return;
+  const config = loadConfigOrExit();
+  await withDatabase(config, async (db) => {
+    try {
+      await migrate(db);
+      const ctx = buildContext(config, db, createLogger('silent'));
+      await run(ctx, await pickTenant(ctx.store, options.tenant));
+    } catch (error) {
+      const details = isDomainError(error) && error.details ? ` ${JSON.stringify(error.details)}` : '';
+      console.error(
+        isDomainError(error) ? `${error.code}: ${error.message}${details}` : (error as Error).message,
+      );
+      process.exitCode = 1;
     }
-    throw error;
-  }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrate(db);
-    const ctx = buildContext(config, db, createLogger('silent'));
-    await run(ctx, await pickTenant(ctx.store, options.tenant));
-  } catch (error) {
-    const details = isDomainError(error) && error.details ? ` ${JSON.stringify(error.details)}` : '';
-    console.error(
-      isDomainError(error) ? `${error.code}: ${error.message}${details}` : (error as Error).message,
-    );
-    process.exitCode = 1;
-  } finally {
-    await db.close();
-  }
+  });
 };
