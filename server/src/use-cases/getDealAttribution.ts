@@ -7,7 +7,10 @@ import {
   type TouchKind,
 } from '@entente/shared/attribution';
 import { CommonErrors } from '@entente/shared/errors';
+import type { Deal } from '@entente/shared/domain';
 import type { AppContext } from '../appContext.js';
+import type { AttributionSettings } from '../attribution/repositories/attributionSettings.js';
+import type { StoredAttribution } from '../attribution/repositories/dealAttributions.js';
 import { participantNames } from '../attribution/attributableDeals.js';
 import { computeAttribution, type ComputedAttribution } from '../attribution/computeAttribution.js';
 
@@ -77,23 +80,40 @@ export const getDealAttribution = async (
   const settings = await tenant.attribution.settings.current();
   const result: ComputedAttribution =
     finalised?.result ?? (await computeAttribution(tenant, deal, settings, ctx.now()));
-  return {
-    dealId,
-    status: finalised ? 'finalised' : 'provisional',
-    model: result.model,
-    settingsVersion: finalised?.settingsVersion ?? settings.version,
-    revision: finalised?.revision ?? null,
-    finalisedAt: finalised?.finalisedAt ?? null,
-    amountMinor: result.amountMinor,
-    currency: finalised?.currency ?? deal.currency,
-    splits: result.splits.map((split) => toSplitView(split, nameOf)),
-    ignored: result.ignored,
-    fallback: result.fallback ?? null,
-    inheritance:
-      'inheritance' in result ? { mode: result.inheritance, originalDealId: result.originalDealId } : null,
-    disputes: disputes.map(toDisputeView),
-  };
+  return toDealAttributionView({ deal, finalised, settings, result, disputes, nameOf });
 };
+
+/** The view of a deal's credit, from its finalised split or the provisional one computed now. */
+export const toDealAttributionView = ({
+  deal,
+  finalised,
+  settings,
+  result,
+  disputes,
+  nameOf,
+}: {
+  deal: Pick<Deal, 'id' | 'currency'>;
+  finalised: StoredAttribution | undefined;
+  settings: Pick<AttributionSettings, 'version'>;
+  result: ComputedAttribution;
+  disputes: readonly Dispute[];
+  nameOf: (id: string) => string;
+}): DealAttributionView => ({
+  dealId: deal.id,
+  status: finalised ? 'finalised' : 'provisional',
+  model: result.model,
+  settingsVersion: finalised?.settingsVersion ?? settings.version,
+  revision: finalised?.revision ?? null,
+  finalisedAt: finalised?.finalisedAt ?? null,
+  amountMinor: result.amountMinor,
+  currency: finalised?.currency ?? deal.currency,
+  splits: result.splits.map((split) => toSplitView(split, nameOf)),
+  ignored: result.ignored,
+  fallback: result.fallback ?? null,
+  inheritance:
+    'inheritance' in result ? { mode: result.inheritance, originalDealId: result.originalDealId } : null,
+  disputes: disputes.map(toDisputeView),
+});
 
 export const toSplitView = (
   split: ComputedAttribution['splits'][number],

@@ -3,7 +3,7 @@ import type { Deal } from '@entente/shared/domain';
 import { toStoredAttributableDeal } from '../../attribution/attributableDeals.js';
 import type { AttributionSettings } from '../../attribution/repositories/attributionSettings.js';
 import { buildTenantModel, computeAttribution } from '../../attribution/computeAttribution.js';
-import { toDisputeView, toSplitView, type DealAttributionView } from '../getDealAttribution.js';
+import { toDealAttributionView, type DealAttributionView } from '../getDealAttribution.js';
 import type { CardCaller } from './cardRequest.js';
 import type { DealCardData } from './dealCardData.js';
 
@@ -35,21 +35,6 @@ export const dealCardAttribution = async (
       : await computeAttribution(tenant, deal, settings, now));
   return {
     settings,
-    view: {
-      dealId: deal.id,
-      status: finalised ? 'finalised' : 'provisional',
-      model: result.model,
-      settingsVersion: finalised?.settingsVersion ?? settings.version,
-      revision: finalised?.revision ?? null,
-      finalisedAt: finalised?.finalisedAt ?? null,
-      amountMinor: result.amountMinor,
-      currency: finalised?.currency ?? deal.currency,
-      splits: result.splits.map((split) => toSplitView(split, nameOf)),
-      ignored: result.ignored,
-      fallback: result.fallback ?? null,
-      inheritance:
-        'inheritance' in result ? { mode: result.inheritance, originalDealId: result.originalDealId } : null,
-      disputes: disputes.map(toDisputeView),
-    },
+    view: toDealAttributionView({ deal, finalised, settings, result, disputes, nameOf }),
   };
 };
