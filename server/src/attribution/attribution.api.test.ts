@@ -429,4 +429,30 @@ describe('attribution through the API', () => {
       );
     });
   });
+  // Last in the file: the touch it records would change the splits the tests above pin.
+  it('When a touchpoint report is sent again with the same Idempotency-Key, then the first answer is replayed; another body gets 422', async () => {
+    const send = (body: unknown) =>
+      request(app.url)
+        .post('/api/v1/touchpoints')
+        .set(auth(world.keys.northwind))
+        .set('Idempotency-Key', 'touch-report-1')
+        .send(body);
+    const report = {
+      dealId: 'd-won',
+      kind: 'demo',
+      occurredAt: '2026-10-21T15:00:00Z',
+      externalId: 'mtg-idem',
+    };
+    const first = await send({ touchpoints: [report] });
+    expect(first.status).toBe(201);
+    expect(first.body.recorded).toHaveLength(1);
+    const replay = await send({ touchpoints: [report] });
+    expect(replay.status).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    // A replay, not a second run: a second run would answer "already known".
+    expect(replay.body).toEqual(first.body);
+    const other = await send({ touchpoints: [{ ...report, externalId: 'mtg-other' }] });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('REQUEST.IDEMPOTENCY_MISMATCH');
+  });
 });

@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppContext } from '../appContext.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { idempotencyByCaller } from './idempotency.js';
 import { mountRoutes, type AnyRoute } from './route.js';
 import { attributionRoutes } from './routes/attribution.js';
 import { governanceRoutes } from './routes/governance.js';
@@ -79,7 +80,7 @@ export const createApp = (ctx: AppContext): Express => {
 
   const routes = allRoutes(ctx);
   const router = express.Router();
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, { idempotency: idempotencyByCaller(ctx) });
   const openapi = buildOpenApiDocument(routes, ctx.config.publicUrl);
   router.get('/openapi.json', (_req, res) => {
     res.json(openapi);

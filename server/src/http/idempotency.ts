@@ -3,6 +3,8 @@ import { DomainError } from '@entente/shared/errors';
 import { canonicalJson } from '@entente/shared/governance';
 import type { AppContext } from '../appContext.js';
 import { sha256 } from '../governance/audit.js';
+import { principalOf } from './auth/index.js';
+import type { IdempotencyWrapper } from './route.js';
 
 type Result<R> = { status?: number; body?: R; headers?: Record<string, string> };
 
@@ -75,3 +77,20 @@ export const idempotent = async <R>(
     throw error;
   }
 };
+
+/** Keys are scoped to the authenticated caller: a partner's key, or an internal user's. */
+export const idempotencyByCaller =
+  (ctx: AppContext): IdempotencyWrapper =>
+  (req, run) => {
+    const principal = principalOf(req);
+    return idempotent(
+      ctx,
+      req,
+      {
+        tenantId: principal.tenantId,
+        principal:
+          principal.kind === 'partner' ? `partner:${principal.partnerId}` : `user:${principal.userId}`,
+      },
+      run,
+    );
+  };

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fromZodError, errorEnvelopeSchema } from './errors.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -24,6 +24,11 @@ export type RouteDefinition<P, Q, B, R> = {
   /** Extra OpenAPI (security, headers) for this operation. */
   openapi?: Partial<ZodOpenApiOperationObject>;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /**
+   * The POST honours an `Idempotency-Key` header, scoped to the authenticated caller: a repeat
+   * returns the first result, the same key with another body gets 422.
+   */
+  idempotent?: boolean;
   /** Middlewares that run before parsing (authentication, raw-body capture, ...). */
   before?: RequestHandler[];
   handler: (
@@ -45,7 +50,16 @@ const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'body
   return result.data;
 };
 
-export const mountRoutes = (router: Router, routes: readonly AnyRoute[]): void => {
+type HandlerResult = Awaited<ReturnType<AnyRoute['handler']>>;
+
+/** Runs a handler at most once per Idempotency-Key (see idempotency.ts); the app supplies it. */
+export type IdempotencyWrapper = (req: Request, run: () => Promise<HandlerResult>) => Promise<HandlerResult>;
+
+export const mountRoutes = (
+  router: Router,
+  routes: readonly AnyRoute[],
+  options: { idempotency?: IdempotencyWrapper } = {},
+): void => {
   for (const route of routes) {
     const run: RequestHandler = async (req, res) => {
       const input = {
@@ -55,7 +69,10 @@ export const mountRoutes = (router: Router, routes: readonly AnyRoute[]): void =
         req,
         res,
       };
-      const result = await route.handler(input);
+      const result =
+        route.idempotent && options.idempotency
+          ? await options.idempotency(req, () => route.handler(input))
+          : await route.handler(input);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       res.status(result.status ?? 200);
       if (result.body === undefined) res.end();
@@ -65,6 +82,14 @@ export const mountRoutes = (router: Router, routes: readonly AnyRoute[]): void =
     router[route.method](route.path, ...(route.before ?? []), run);
   }
 };
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: 'Repeat a POST safely: the same key and body return the first result' }),
+});
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -85,11 +110,12 @@ export const describeRoutes = (routes: readonly AnyRoute[]): ZodOpenApiPathsObje
     const operation: ZodOpenApiOperationObject = {
       summary: route.summary,
       tags: route.tags,
-      ...(route.params || route.query
+      ...(route.params || route.query || route.idempotent
         ? {
             requestParams: {
               ...(route.params ? { path: route.params } : {}),
               ...(route.query ? { query: route.query } : {}),
+              ...(route.idempotent ? { header: idempotencyHeader } : {}),
             },
           }
         : {}),

@@ -57,6 +57,7 @@ export const attributionRoutes = (ctx: AppContext) => [
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/attributions/:dealId/disputes',
     summary: 'Dispute a split: a partner disputes its own, an internal user names the participant',
     tags: ['attribution'],
@@ -112,6 +113,7 @@ export const attributionRoutes = (ctx: AppContext) => [
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/attributions/:dealId/disputes/:disputeId/decision',
     summary: 'A neutral internal user takes a dispute into review, upholds or rejects it',
     tags: ['attribution'],
@@ -140,6 +142,7 @@ export const attributionRoutes = (ctx: AppContext) => [
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/attributions/:dealId/finalise',
     summary: 'Admins: finalise (or re-finalise) a won deal’s attribution under the current settings',
     tags: ['attribution'],
@@ -173,6 +176,7 @@ export const attributionRoutes = (ctx: AppContext) => [
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/attribution/settings',
     summary:
       'Admins: publish a new version of the attribution settings (audited; finalised deals keep theirs)',

@@ -16,7 +16,6 @@ import {
   revokeApiKey,
   type InternalPrincipal,
 } from '../auth/index.js';
-import { idempotent } from '../idempotency.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ registrationId: z.string().min(1).max(128) });
@@ -81,6 +80,7 @@ export const governanceRoutes = (ctx: AppContext) => [
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/registrations/:registrationId/decisions',
     summary: 'Decide a registration (internal). 403 GOVERNANCE.NOT_NEUTRAL when the decider has a stake',
     tags: ['governance'],
@@ -95,26 +95,22 @@ export const governanceRoutes = (ctx: AppContext) => [
     },
     handler: async ({ params, body, req }) => {
       const principal = internalUserOf(req);
-      return idempotent(
-        ctx,
-        req,
-        { tenantId: principal.tenantId, principal: `user:${principal.userId}` },
-        async () => ({
-          body: await decideRegistration(ctx, {
-            tenantId: principal.tenantId,
-            actorUserId: actingUser(principal, body.actingUserId),
-            registrationId: params.registrationId,
-            outcome: body.outcome,
-            reason: body.reason,
-            override: body.override,
-            ...(body.dealId ? { dealId: body.dealId } : {}),
-          }),
+      return {
+        body: await decideRegistration(ctx, {
+          tenantId: principal.tenantId,
+          actorUserId: actingUser(principal, body.actingUserId),
+          registrationId: params.registrationId,
+          outcome: body.outcome,
+          reason: body.reason,
+          override: body.override,
+          ...(body.dealId ? { dealId: body.dealId } : {}),
         }),
-      );
+      };
     },
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/registrations/:registrationId/link',
     summary:
       'Link or relink a registration to the deal it is about (approvers and admins; audited). An approved registration credits its partner with sourcing the deal',
@@ -141,20 +137,15 @@ export const governanceRoutes = (ctx: AppContext) => [
     },
     handler: async ({ params, body, req }) => {
       const principal = internalUserOf(req);
-      return idempotent(
-        ctx,
-        req,
-        { tenantId: principal.tenantId, principal: `user:${principal.userId}` },
-        async () => ({
-          body: await linkRegistrationToDeal(ctx, {
-            tenantId: principal.tenantId,
-            actorUserId: actingUser(principal, body.actingUserId),
-            registrationId: params.registrationId,
-            dealId: body.dealId,
-            ...(body.reason ? { reason: body.reason } : {}),
-          }),
+      return {
+        body: await linkRegistrationToDeal(ctx, {
+          tenantId: principal.tenantId,
+          actorUserId: actingUser(principal, body.actingUserId),
+          registrationId: params.registrationId,
+          dealId: body.dealId,
+          ...(body.reason ? { reason: body.reason } : {}),
         }),
-      );
+      };
     },
   }),
   defineRoute({
@@ -172,6 +163,7 @@ export const governanceRoutes = (ctx: AppContext) => [
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/policies',
     summary: 'Publish a new policy version from YAML or JSON text (admin; audited)',
     tags: ['governance'],
@@ -187,21 +179,14 @@ export const governanceRoutes = (ctx: AppContext) => [
     },
     handler: async ({ body, req }) => {
       const principal = internalUserOf(req);
-      return idempotent(
-        ctx,
-        req,
-        { tenantId: principal.tenantId, principal: `user:${principal.userId}` },
-        async () => {
-          const published = await ctx.store.db.transaction((tx) =>
-            publishPolicy(tx, principal.tenantId, {
-              source: body.source,
-              publishedBy: principal.userId,
-              at: ctx.now(),
-            }),
-          );
-          return { status: 201, body: { version: published.version, publishedAt: published.publishedAt } };
-        },
+      const published = await ctx.store.db.transaction((tx) =>
+        publishPolicy(tx, principal.tenantId, {
+          source: body.source,
+          publishedBy: principal.userId,
+          at: ctx.now(),
+        }),
       );
+      return { status: 201, body: { version: published.version, publishedAt: published.publishedAt } };
     },
   }),
   defineRoute({

@@ -7,7 +7,6 @@ import { registerDeal } from '../../use-cases/registerDeal.js';
 import { requestExtension } from '../../use-cases/requestExtension.js';
 import { withdrawRegistration } from '../../use-cases/withdrawRegistration.js';
 import { bearerSecurity, partnerOf, requirePartner } from '../auth/index.js';
-import { idempotent } from '../idempotency.js';
 import { defineRoute } from '../route.js';
 
 /** At most four required fields: the customer's name or domain, plus what the policy asks for. */
@@ -62,15 +61,13 @@ const idParams = z.object({ registrationId: z.string().min(1).max(128) });
 export const registrationRoutes = (ctx: AppContext) => [
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/registrations',
     summary: 'Register a deal (partner). Decided at once, or sent to a neutral reviewer with a due time',
     tags: ['registrations'],
     body: registerBody,
     before: [requirePartner(ctx)],
-    openapi: {
-      ...bearerSecurity,
-      requestParams: { header: z.object({ 'idempotency-key': z.string().max(200).optional() }) },
-    },
+    openapi: bearerSecurity,
     responses: {
       201: {
         description: 'The registration, its status, clocks, reasons and conflicts',
@@ -80,19 +77,14 @@ export const registrationRoutes = (ctx: AppContext) => [
     },
     handler: async ({ body, req }) => {
       const partner = partnerOf(req);
-      return idempotent(
-        ctx,
-        req,
-        { tenantId: partner.tenantId, principal: `partner:${partner.partnerId}` },
-        async () => ({
-          status: 201,
-          body: await registerDeal(ctx, {
-            tenantId: partner.tenantId,
-            partnerId: partner.partnerId,
-            values: body,
-          }),
+      return {
+        status: 201,
+        body: await registerDeal(ctx, {
+          tenantId: partner.tenantId,
+          partnerId: partner.partnerId,
+          values: body,
         }),
-      );
+      };
     },
   }),
   defineRoute({
@@ -144,6 +136,7 @@ export const registrationRoutes = (ctx: AppContext) => [
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/registrations/:registrationId/withdraw',
     summary: 'Withdraw a registration before it is decided (partner)',
     tags: ['registrations'],
@@ -156,18 +149,14 @@ export const registrationRoutes = (ctx: AppContext) => [
     },
     handler: async ({ params, req }) => {
       const partner = partnerOf(req);
-      return idempotent(
-        ctx,
-        req,
-        { tenantId: partner.tenantId, principal: `partner:${partner.partnerId}` },
-        async () => ({
-          body: await withdrawRegistration(ctx, { ...partner, registrationId: params.registrationId }),
-        }),
-      );
+      return {
+        body: await withdrawRegistration(ctx, { ...partner, registrationId: params.registrationId }),
+      };
     },
   }),
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/registrations/:registrationId/extensions',
     summary: 'Ask to extend the protection window, within the policy’s limits (partner)',
     tags: ['registrations'],
@@ -180,14 +169,9 @@ export const registrationRoutes = (ctx: AppContext) => [
     },
     handler: async ({ params, req }) => {
       const partner = partnerOf(req);
-      return idempotent(
-        ctx,
-        req,
-        { tenantId: partner.tenantId, principal: `partner:${partner.partnerId}` },
-        async () => ({
-          body: await requestExtension(ctx, { ...partner, registrationId: params.registrationId }),
-        }),
-      );
+      return {
+        body: await requestExtension(ctx, { ...partner, registrationId: params.registrationId }),
+      };
     },
   }),
 ];

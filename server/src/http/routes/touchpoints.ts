@@ -28,6 +28,7 @@ const recordedSchema = z
 export const touchpointRoutes = (ctx: AppContext) => [
   defineRoute({
     method: 'post',
+    idempotent: true,
     path: '/api/v1/touchpoints',
     summary: 'Partners: report what you did on deals you are part of (deduplicated, safe to resend)',
     tags: ['attribution'],
