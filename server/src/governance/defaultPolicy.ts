@@ -74,7 +74,7 @@ rules:
 
   # Nothing collides: approve at once. Certified partners get a longer protection window.
   - id: P-1
-    reason: No conflict was found with any account, deal or registration, so the claim is approved.
+    reason: No conflict was found and the partner holds a certification, so the claim is approved with a 120-day protection window.
     when: { all: [{ not: { conflict: { minSeverity: warning } } }, { partnerCertifications: [Certified Implementer, Integration Certified] }] }
     then: { decision: approve, protectionDays: 120 }
   - id: P-2
