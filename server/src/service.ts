@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AppContext } from './appContext.js';
 import type { Config } from './config/config.js';
 import { createApp } from './http/app.js';
-import { jobHandlers } from './jobs/handlers.js';
+import { jobHandlers } from './jobs/handlers/index.js';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';

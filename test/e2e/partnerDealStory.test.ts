@@ -11,7 +11,7 @@ import { sandboxHubSpotApp } from '../../server/src/use-cases/cards/cardSigning.
 import { configureHubSpotConnector } from '../../server/src/crm/hubspot/hubspotConnector.js';
 import { sandboxConnectorConfig } from '../../server/src/sandbox/sandboxPortal.js';
 import { startTestApp, type TestApp } from '../../server/src/testing/testApp.js';
-import { listAudit, verifyAudit } from '../../server/src/governance/audit.js';
+import { listAudit, verifyAudit } from '../../server/src/store/repositories/audit.js';
 
 jest.setTimeout(120_000);
 

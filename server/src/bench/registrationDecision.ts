@@ -1,4 +1,4 @@
-import { customerIndexes } from '../governance/customerIndexes.js';
+import { customerIndexes } from '../use-cases/governance/customerIndexes.js';
 import { registerDeal } from '../use-cases/registerDeal.js';
 import type { Store } from '../store/store.js';
 import { percentile, round, type Benchmark } from './benchmark.js';

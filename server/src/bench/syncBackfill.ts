@@ -1,6 +1,6 @@
 import { configureHubSpotConnector } from '../crm/hubspot/hubspotConnector.js';
 import { readAllDealsWithClientDefaults } from '../crm/hubspot/peerDealsRead.js';
-import { backfill } from '../use-cases/backfill.js';
+import { backfill } from '../use-cases/sync/backfill.js';
 import { round } from './benchmark.js';
 import { startBenchService } from './benchService.js';
 import { startSimulatorProcess } from './simulatorProcess.js';

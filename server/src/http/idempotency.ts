@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { DomainError } from '@entente/shared/errors';
 import { canonicalJson } from '@entente/shared/governance';
 import type { AppContext } from '../appContext.js';
-import { sha256 } from '../governance/audit.js';
+import { sha256 } from '../store/repositories/audit.js';
 import { principalOf } from './auth/index.js';
 import type { IdempotencyWrapper } from './route.js';
 

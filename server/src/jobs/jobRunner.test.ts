@@ -1,7 +1,7 @@
 import { createLogger } from '../observability/logger.js';
 import type { Database } from '../store/database.js';
 import { openTestDatabase } from '../store/testing.js';
-import { claimJobs, enqueueJob } from './jobQueue.js';
+import { claimJobs, enqueueJob } from '../store/repositories/jobQueue.js';
 import { createJobRunner } from './jobRunner.js';
 
 describe('durable jobs', () => {

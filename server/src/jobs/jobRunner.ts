@@ -1,6 +1,6 @@
 import type { Logger } from '../observability/logger.js';
 import type { Queryable } from '../store/database.js';
-import { claimJobs, completeJob, failJob, type Job } from './jobQueue.js';
+import { claimJobs, completeJob, failJob, type Job } from '../store/repositories/jobQueue.js';
 
 export type JobHandler = (job: Job) => Promise<void>;
 

@@ -1,5 +1,5 @@
-import { attributionRepositories } from '../attribution/repositories/index.js';
-import { governanceRepository } from '../governance/governanceRepository.js';
+import { attributionRepositories } from './repositories/attribution/index.js';
+import { governanceRepository } from './repositories/governance.js';
 import type { Database, Queryable } from './database.js';
 import { accountsRepository } from './repositories/accounts.js';
 import { contactsRepository } from './repositories/contacts.js';

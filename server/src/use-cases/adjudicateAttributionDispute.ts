@@ -1,9 +1,9 @@
 import { transitionDispute, type Dispute, type DisputeEvent } from '@entente/shared/attribution';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
-import { auditAttribution } from '../attribution/audit.js';
-import { assertNeutral, disputeStakes } from '../attribution/disputeStakes.js';
-import { inAttributionTransaction } from '../attribution/transaction.js';
+import { auditAttribution } from './attribution/audit.js';
+import { assertNeutral, disputeStakes } from './attribution/disputeStakes.js';
+import { inAttributionTransaction } from './attribution/transaction.js';
 
 export type AdjudicationAction = 'start_review' | 'uphold' | 'reject';
 

@@ -14,7 +14,7 @@ import {
 import { formatMinor, parseDecimalToMinor } from '@entente/shared/domain';
 import { DomainError } from '@entente/shared/errors';
 import { seededRandom } from '@entente/shared/random';
-import { decodeCsv } from '../match/readCsv.js';
+import { decodeCsv } from '../csv/readCsv.js';
 
 export const INPUT_COLUMNS = [
   'deal_id',

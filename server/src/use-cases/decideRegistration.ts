@@ -1,11 +1,11 @@
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import { describeStakes, stakesOf, transition } from '@entente/shared/governance';
-import { canAdjudicate } from '../governance/approvers.js';
-import { scheduleProtection } from '../governance/clocks.js';
-import { followLinkedDeal, linkDeal, withdrawSourcingCredit } from '../governance/dealLinks.js';
-import { noteRegistration } from '../governance/customerIndexes.js';
-import { gatherFacts } from '../governance/gatherFacts.js';
-import { getPolicy } from '../governance/policyStore.js';
+import { canAdjudicate } from './governance/approvers.js';
+import { scheduleProtection } from './governance/clocks.js';
+import { followLinkedDeal, linkDeal, withdrawSourcingCredit } from './governance/dealLinks.js';
+import { noteRegistration } from './governance/customerIndexes.js';
+import { gatherFacts } from './governance/gatherFacts.js';
+import { getPolicy } from '../store/repositories/policies.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
 export type DecideInput = {

@@ -1,7 +1,7 @@
 import { isDisputeClosed, transitionDispute } from '@entente/shared/attribution';
 import type { AppContext } from '../appContext.js';
-import { auditAttribution } from '../attribution/audit.js';
-import { inAttributionTransaction } from '../attribution/transaction.js';
+import { auditAttribution } from './attribution/audit.js';
+import { inAttributionTransaction } from './attribution/transaction.js';
 
 export type ExpireOutcome = 'expired' | 'already_closed' | 'not_due' | 'not_found';
 

@@ -1,12 +1,12 @@
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import { canonicalJson } from '@entente/shared/governance';
 import type { AppContext } from '../appContext.js';
-import { participantNames } from '../attribution/attributableDeals.js';
-import { auditAttribution } from '../attribution/audit.js';
-import { computeAttribution } from '../attribution/computeAttribution.js';
-import type { StoredAttribution } from '../attribution/repositories/dealAttributions.js';
-import { inAttributionTransaction } from '../attribution/transaction.js';
-import { attributionSummary, requestAttributionWriteBack } from '../attribution/writeBack.js';
+import { participantNames } from './attribution/attributableDeals.js';
+import { auditAttribution } from './attribution/audit.js';
+import { computeAttribution } from './attribution/computeAttribution.js';
+import type { StoredAttribution } from '../store/repositories/attribution/dealAttributions.js';
+import { inAttributionTransaction } from './attribution/transaction.js';
+import { attributionSummary, requestAttributionWriteBack } from './attribution/writeBack.js';
 
 export type FinaliseResult = { status: 'finalised' | 'unchanged'; attribution: StoredAttribution };
 

@@ -9,10 +9,10 @@ import {
 import { CommonErrors } from '@entente/shared/errors';
 import type { Deal } from '@entente/shared/domain';
 import type { AppContext } from '../appContext.js';
-import type { AttributionSettings } from '../attribution/repositories/attributionSettings.js';
-import type { StoredAttribution } from '../attribution/repositories/dealAttributions.js';
-import { participantNames } from '../attribution/attributableDeals.js';
-import { computeAttribution, type ComputedAttribution } from '../attribution/computeAttribution.js';
+import type { AttributionSettings } from '../store/repositories/attribution/attributionSettings.js';
+import type { StoredAttribution } from '../store/repositories/attribution/dealAttributions.js';
+import { participantNames } from './attribution/attributableDeals.js';
+import { computeAttribution, type ComputedAttribution } from './attribution/computeAttribution.js';
 
 export type SplitView = {
   participantId: string;

@@ -7,7 +7,7 @@ import {
 } from '@entente/shared/partner-value';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
-import { closedAtOf, loadAllDeals } from '../attribution/attributableDeals.js';
+import { closedAtOf, loadAllDeals } from './attribution/attributableDeals.js';
 
 export type PartnerValueView = {
   partnerId: string;

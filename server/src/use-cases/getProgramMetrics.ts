@@ -1,6 +1,6 @@
 import { computeProgramMetrics, type MetricGroup, type MetricValue } from '@entente/shared/metrics';
 import type { AppContext } from '../appContext.js';
-import { loadProgramMetricsInput, unavailableMetrics } from '../attribution/programMetricsSources.js';
+import { loadProgramMetricsInput, unavailableMetrics } from './attribution/programMetricsSources.js';
 
 export type ProgramMetricView = MetricValue & { unavailable: string | null };
 export type ProgramMetricsView = {

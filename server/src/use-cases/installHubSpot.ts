@@ -4,7 +4,7 @@ import type { AppContext } from '../appContext.js';
 import { hubspotConnector, hubspotRedirectUri } from '../crm/hubspot/hubspotConnector.js';
 import { OAuthError } from '../crm/hubspot/oauthClient.js';
 import { markPortalActive } from '../crm/hubspot/portalLifecycle.js';
-import { enqueueJob } from '../jobs/jobQueue.js';
+import { enqueueJob } from '../store/repositories/jobQueue.js';
 import { tenantsRepository } from '../store/repositories/tenants.js';
 
 export const PROVISION_JOB = 'hubspot.provision';

@@ -7,9 +7,9 @@ import {
   PROTECTED_STATUSES,
   stakesOf,
 } from '@entente/shared/governance';
-import { canAdjudicate } from '../governance/approvers.js';
-import { linkDeal } from '../governance/dealLinks.js';
-import { gatherFacts } from '../governance/gatherFacts.js';
+import { canAdjudicate } from './governance/approvers.js';
+import { linkDeal } from './governance/dealLinks.js';
+import { gatherFacts } from './governance/gatherFacts.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
 export type LinkInput = {

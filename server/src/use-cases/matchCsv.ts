@@ -6,7 +6,7 @@ import {
   type DeduplicateResult,
   type MatchRecord,
 } from '@entente/shared/matching';
-import { readCsv, type CsvTable } from '../match/readCsv.js';
+import { readCsv, type CsvTable } from '../csv/readCsv.js';
 
 export const MAPPABLE_FIELDS = [
   'name',

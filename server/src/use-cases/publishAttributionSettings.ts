@@ -8,9 +8,9 @@ import {
 } from '@entente/shared/attribution';
 import { z } from 'zod';
 import type { AppContext } from '../appContext.js';
-import { auditAttribution } from '../attribution/audit.js';
-import type { AttributionSettings } from '../attribution/repositories/attributionSettings.js';
-import { inAttributionTransaction } from '../attribution/transaction.js';
+import { auditAttribution } from './attribution/audit.js';
+import type { AttributionSettings } from '../store/repositories/attribution/attributionSettings.js';
+import { inAttributionTransaction } from './attribution/transaction.js';
 import { fromZodError } from '../http/errors.js';
 
 export const attributionSettingsInputSchema = z.object({

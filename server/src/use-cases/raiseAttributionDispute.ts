@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { openDispute, type Dispute, type DisputeRaiser } from '@entente/shared/attribution';
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
-import { auditAttribution } from '../attribution/audit.js';
-import { scheduleDisputeExpiry } from '../attribution/jobs.js';
-import { inAttributionTransaction } from '../attribution/transaction.js';
+import { auditAttribution } from './attribution/audit.js';
+import { scheduleDisputeExpiry } from './attribution/jobs.js';
+import { inAttributionTransaction } from './attribution/transaction.js';
 
 export type RaiseDisputeInput = {
   dealId: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dedupeTouchpoints, touchpointSchema, type Touchpoint } from '@entente/shared/attribution';
 import type { AppContext } from '../appContext.js';
-import { requestAttributionFinalise } from '../attribution/jobs.js';
+import { requestAttributionFinalise } from './attribution/jobs.js';
 import { fromZodError } from '../http/errors.js';
 import type { TenantStore } from '../store/store.js';
 

@@ -7,17 +7,17 @@ import {
   transition,
   type IntakeValues,
 } from '@entente/shared/governance';
-import { assignApprover } from '../governance/approvers.js';
-import { scheduleProtection, scheduleReviewDue } from '../governance/clocks.js';
-import { noteRegistration } from '../governance/customerIndexes.js';
-import { chooseDeal, linkDeal } from '../governance/dealLinks.js';
-import { gatherFacts } from '../governance/gatherFacts.js';
-import type { GovernanceState } from '../governance/governanceStore.js';
-import { currentPolicy } from '../governance/policyStore.js';
-import { partnerView, type PartnerRegistrationView } from '../governance/registrationViews.js';
+import { assignApprover } from './governance/approvers.js';
+import { scheduleProtection, scheduleReviewDue } from './governance/clocks.js';
+import { noteRegistration } from './governance/customerIndexes.js';
+import { chooseDeal, linkDeal } from './governance/dealLinks.js';
+import { gatherFacts } from './governance/gatherFacts.js';
+import type { GovernanceState } from '../store/repositories/governanceStore.js';
+import { currentPolicy } from '../store/repositories/policies.js';
+import { partnerView, type PartnerRegistrationView } from './governance/registrationViews.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../observability/metrics.js';
-import { reportRequiredFields } from '../governance/intakeMetric.js';
+import { reportRequiredFields } from '../observability/intakeMetric.js';
 
 export type GovernanceDeps = { store: Store; now: () => Date; metrics?: Metrics };
 

@@ -1,8 +1,8 @@
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import { transition } from '@entente/shared/governance';
-import { scheduleProtection } from '../governance/clocks.js';
-import { getPolicy } from '../governance/policyStore.js';
-import { partnerView } from '../governance/registrationViews.js';
+import { scheduleProtection } from './governance/clocks.js';
+import { getPolicy } from '../store/repositories/policies.js';
+import { partnerView } from './governance/registrationViews.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../testing/testApp.js';
-import { crmTouch, seedAttributionWorld } from '../attribution/testing/seedAttributionWorld.js';
+import { crmTouch, seedAttributionWorld } from '../testing/seedAttributionWorld.js';
 import { recordTouchpoints } from './recordTouchpoints.js';
 import { formatAttributionSimulation, simulateAttribution } from './simulateAttribution.js';
 

@@ -9,8 +9,8 @@ import {
 import { formatMinor } from '@entente/shared/domain';
 import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
-import { loadAttributableDeals, participantNames } from '../attribution/attributableDeals.js';
-import { buildTenantModel } from '../attribution/computeAttribution.js';
+import { loadAttributableDeals, participantNames } from './attribution/attributableDeals.js';
+import { buildTenantModel } from './attribution/computeAttribution.js';
 
 export type SimulateAttributionInput = {
   /** Model names, or `current` for the tenant's published settings (with their parameters). */

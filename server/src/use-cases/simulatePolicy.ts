@@ -1,7 +1,7 @@
 import type { Registration } from '@entente/shared/domain';
 import { evaluatePolicy, type DecisionOutcome, type FiredRule } from '@entente/shared/governance';
-import { gatherFacts } from '../governance/gatherFacts.js';
-import { latestPolicy, parsePolicy } from '../governance/policyStore.js';
+import { gatherFacts } from './governance/gatherFacts.js';
+import { latestPolicy, parsePolicy } from '../store/repositories/policies.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
 export type PolicySimulation = {

@@ -1,7 +1,7 @@
 import { CommonErrors } from '@entente/shared/errors';
 import { transition } from '@entente/shared/governance';
-import { noteRegistration } from '../governance/customerIndexes.js';
-import { partnerView } from '../governance/registrationViews.js';
+import { noteRegistration } from './governance/customerIndexes.js';
+import { partnerView } from './governance/registrationViews.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
 /** A partner withdraws its own registration; possible until a decision is made. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { verifyAudit, type AuditVerification } from '../../governance/audit.js';
+import { verifyAudit, type AuditVerification } from '../../store/repositories/audit.js';
 import type { Queryable } from '../../store/database.js';
 import { loadConfigOrExit, withDatabase } from '../cliConfig.js';
 

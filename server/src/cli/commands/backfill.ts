@@ -6,7 +6,7 @@ import type { CrmObjectKind } from '../../crm/crmPort.js';
 import { hubspotConnector } from '../../crm/hubspot/hubspotConnector.js';
 import { createLogger } from '../../observability/logger.js';
 import { startContext } from '../../service.js';
-import { backfill, BACKFILL_KINDS } from '../../use-cases/backfill.js';
+import { backfill, BACKFILL_KINDS } from '../../use-cases/sync/backfill.js';
 
 const KIND_NAMES: Record<string, CrmObjectKind> = {
   deals: 'deals',

@@ -1,7 +1,7 @@
 import { startHubSpotSimulator, type HubSpotSimulator } from '../../../../test/crm-sim/index.js';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
-import { backfill } from '../../use-cases/backfill.js';
-import { requestDealWriteBack } from '../../use-cases/hubspotWriteBack.js';
+import { backfill } from '../../use-cases/sync/backfill.js';
+import { requestDealWriteBack } from '../../use-cases/sync/writeBack.js';
 import { provisionHubSpot } from '../../use-cases/provisionHubSpot.js';
 import { configureHubSpotConnector } from './hubspotConnector.js';
 

@@ -1,4 +1,4 @@
-import { enqueueJob } from '../../jobs/jobQueue.js';
+import { enqueueJob } from '../../store/repositories/jobQueue.js';
 import type { Queryable } from '../../store/database.js';
 import type { Store } from '../../store/store.js';
 

@@ -7,7 +7,7 @@ import {
   disputeViewSchema,
   partnerDealAttributionViewSchema,
   partnerDisputeViewSchema,
-} from '../../attribution/apiSchemas.js';
+} from '../schemas/attribution.js';
 import { adjudicateAttributionDispute } from '../../use-cases/adjudicateAttributionDispute.js';
 import { finaliseDealAttribution } from '../../use-cases/finaliseDealAttribution.js';
 import { getDealAttribution, toDisputeView } from '../../use-cases/getDealAttribution.js';

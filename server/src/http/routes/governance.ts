@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { verifyAudit } from '../../governance/audit.js';
-import { gatherFacts } from '../../governance/gatherFacts.js';
-import { currentPolicy, publishPolicy } from '../../governance/policyStore.js';
-import { internalView } from '../../governance/registrationViews.js';
+import { verifyAudit } from '../../store/repositories/audit.js';
+import { gatherFacts } from '../../use-cases/governance/gatherFacts.js';
+import { currentPolicy, publishPolicy } from '../../store/repositories/policies.js';
+import { internalView } from '../../use-cases/governance/registrationViews.js';
 import { decideRegistration } from '../../use-cases/decideRegistration.js';
 import { linkRegistrationToDeal } from '../../use-cases/linkRegistrationToDeal.js';
 import {

@@ -2,10 +2,10 @@ import http from 'node:http';
 import request from 'supertest';
 import type { Deal } from '@entente/shared/domain';
 import { buildAccount, buildDeal } from '@entente/shared/testing';
-import { listAudit } from '../../governance/audit.js';
-import { sourcedTouchpointId } from '../../governance/dealLinks.js';
+import { listAudit } from '../../store/repositories/audit.js';
+import { sourcedTouchpointId } from '../../use-cases/governance/dealLinks.js';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
-import { applyCrmEntities } from '../../use-cases/applyCrmEntities.js';
+import { applyCrmEntities } from '../../use-cases/sync/applyCrmEntities.js';
 import { finaliseDealAttribution } from '../../use-cases/finaliseDealAttribution.js';
 import { createApiKey } from '../auth/index.js';
 

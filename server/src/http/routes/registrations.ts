@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { registrationCustomerSchema } from '@entente/shared/domain';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { partnerView } from '../../governance/registrationViews.js';
+import { partnerView } from '../../use-cases/governance/registrationViews.js';
 import { registerDeal } from '../../use-cases/registerDeal.js';
 import { requestExtension } from '../../use-cases/requestExtension.js';
 import { withdrawRegistration } from '../../use-cases/withdrawRegistration.js';

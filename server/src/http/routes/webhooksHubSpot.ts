@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
-import { receiveHubSpotWebhooks } from '../../use-cases/processHubSpotWebhooks.js';
+import { receiveHubSpotWebhooks } from '../../use-cases/sync/inbound.js';
 import { requireHubSpotSignature } from '../hubspotSignature.js';
 import { defineRoute } from '../route.js';
 

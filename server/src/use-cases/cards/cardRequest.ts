@@ -1,7 +1,7 @@
 import type { User } from '@entente/shared/domain';
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { canAdjudicate } from '../../governance/approvers.js';
+import { canAdjudicate } from '../governance/approvers.js';
 import { toUser } from '../../store/repositories/users.js';
 import type { TenantStore } from '../../store/store.js';
 

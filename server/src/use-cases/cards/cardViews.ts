@@ -1,7 +1,7 @@
 import type { Conflict, ConflictKind } from '@entente/shared/conflicts';
 import type { Partner, Registration } from '@entente/shared/domain';
 import type { AppContext } from '../../appContext.js';
-import type { GovernanceState } from '../../governance/governanceStore.js';
+import type { GovernanceState } from '../../store/repositories/governanceStore.js';
 import type { TenantStore } from '../../store/store.js';
 
 const HOUR_MS = 3_600_000;

@@ -1,8 +1,8 @@
 import { attributeDeal, DIRECT_PARTICIPANT_ID } from '@entente/shared/attribution';
 import type { Deal } from '@entente/shared/domain';
-import { toStoredAttributableDeal } from '../../attribution/attributableDeals.js';
-import type { AttributionSettings } from '../../attribution/repositories/attributionSettings.js';
-import { buildTenantModel, computeAttribution } from '../../attribution/computeAttribution.js';
+import { toStoredAttributableDeal } from '../attribution/attributableDeals.js';
+import type { AttributionSettings } from '../../store/repositories/attribution/attributionSettings.js';
+import { buildTenantModel, computeAttribution } from '../attribution/computeAttribution.js';
 import { toDealAttributionView, type DealAttributionView } from '../getDealAttribution.js';
 import type { CardCaller } from './cardRequest.js';
 import type { DealCardData } from './dealCardData.js';

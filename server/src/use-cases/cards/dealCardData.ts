@@ -4,11 +4,11 @@ import {
   defaultAttributionSettings,
   toSettings,
   type AttributionSettings,
-} from '../../attribution/repositories/attributionSettings.js';
-import { toStored, type StoredAttribution } from '../../attribution/repositories/dealAttributions.js';
-import { toDispute } from '../../attribution/repositories/disputes.js';
-import { toTouchpoint } from '../../attribution/repositories/touchpoints.js';
-import { toState, type GovernanceState } from '../../governance/governanceStore.js';
+} from '../../store/repositories/attribution/attributionSettings.js';
+import { toStored, type StoredAttribution } from '../../store/repositories/attribution/dealAttributions.js';
+import { toDispute } from '../../store/repositories/attribution/disputes.js';
+import { toTouchpoint } from '../../store/repositories/attribution/touchpoints.js';
+import { toState, type GovernanceState } from '../../store/repositories/governanceStore.js';
 import type { Queryable } from '../../store/database.js';
 import { toDeal } from '../../store/repositories/deals.js';
 import { toPartner } from '../../store/repositories/partners.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { DEFAULT_FIELD_MAPPING, resolveFieldMapping } from '../../crm/hubspot/fieldMapping.js';
-import { currentPolicy, getPolicy, publishPolicy } from '../../governance/policyStore.js';
+import { currentPolicy, getPolicy, publishPolicy } from '../../store/repositories/policies.js';
 import { simulatePolicyChange } from '../simulatePolicy.js';
 import { type CardCaller, requireLinkedUser, viewerOf } from './cardRequest.js';
 import { modelLabel } from './cardViews.js';

@@ -1,0 +1,118 @@
+import { DomainError } from '@entente/shared/errors';
+import { policySchema, type Policy } from '@entente/shared/governance';
+import { parse as parseYaml } from 'yaml';
+import type { Queryable } from '../database.js';
+import { toIso } from './rows.js';
+import { appendAudit } from './audit.js';
+import { DEFAULT_POLICY_YAML } from './defaultPolicy.js';
+
+export type PublishedPolicy = {
+  version: number;
+  policy: Policy;
+  source: string;
+  publishedBy: string;
+  publishedAt: string;
+};
+
+/** Reads a policy from YAML or JSON text and validates it; 422 POLICY.INVALID lists each problem. */
+export const parsePolicy = (source: string): Policy => {
+  let raw: unknown;
+  try {
+    raw = parseYaml(source);
+  } catch (error) {
+    throw new DomainError(
+      'POLICY.INVALID',
+      `The policy is not valid YAML or JSON: ${(error as Error).message}`,
+      { status: 422 },
+    );
+  }
+  const result = policySchema.safeParse(raw);
+  if (!result.success)
+    throw new DomainError('POLICY.INVALID', 'The policy does not follow the policy schema', {
+      status: 422,
+      details: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    });
+  return result.data;
+};
+
+type PolicyRow = {
+  version: number;
+  document: Policy;
+  source: string;
+  published_by: string;
+  published_at: Date | string;
+};
+
+const toPublished = (row: PolicyRow): PublishedPolicy => ({
+  version: row.version,
+  policy: policySchema.parse(row.document),
+  source: row.source,
+  publishedBy: row.published_by,
+  publishedAt: toIso(row.published_at),
+});
+
+/** Publishes the next version (audited). Earlier decisions keep citing the version they were made under. */
+export const publishPolicy = async (
+  tx: Queryable,
+  tenantId: string,
+  { source, publishedBy, at }: { source: string; publishedBy: string; at: Date },
+): Promise<PublishedPolicy> => {
+  const policy = parsePolicy(source);
+  // Two admins publishing at once must not take the same version number.
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('entente.policy:' || $1))", [tenantId]);
+  const { rows } = await tx.query<{ version: number }>(
+    'SELECT coalesce(max(version), 0) + 1 AS version FROM policies WHERE tenant_id = $1',
+    [tenantId],
+  );
+  const version = Number(rows[0]!.version);
+  await tx.query(
+    `INSERT INTO policies (tenant_id, version, document, source, published_by, published_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [tenantId, version, JSON.stringify(policy), source, publishedBy, at.toISOString()],
+  );
+  await appendAudit(tx, tenantId, {
+    type: 'policy.published',
+    actor: publishedBy,
+    subject: `policy:${version}`,
+    payload: { version, name: policy.name, ruleIds: policy.rules.map((rule) => rule.id), source },
+    at,
+  });
+  return { version, policy, source, publishedBy, publishedAt: at.toISOString() };
+};
+
+export const getPolicy = async (
+  db: Queryable,
+  tenantId: string,
+  version: number,
+): Promise<PublishedPolicy | undefined> => {
+  const { rows } = await db.query<PolicyRow>('SELECT * FROM policies WHERE tenant_id = $1 AND version = $2', [
+    tenantId,
+    version,
+  ]);
+  return rows[0] && toPublished(rows[0]);
+};
+
+export const latestPolicy = async (db: Queryable, tenantId: string): Promise<PublishedPolicy | undefined> => {
+  const { rows } = await db.query<PolicyRow>(
+    'SELECT * FROM policies WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1',
+    [tenantId],
+  );
+  return rows[0] && toPublished(rows[0]);
+};
+
+/** The policy in force; a tenant that never published one gets the default, published as version 1. */
+export const currentPolicy = async (
+  db: Queryable & { transaction?: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T> },
+  tenantId: string,
+  at: Date,
+): Promise<PublishedPolicy> => {
+  const latest = await latestPolicy(db, tenantId);
+  if (latest) return latest;
+  const publish = async (tx: Queryable) => {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('entente.policy:' || $1))", [tenantId]);
+    return (
+      (await latestPolicy(tx, tenantId)) ??
+      publishPolicy(tx, tenantId, { source: DEFAULT_POLICY_YAML, publishedBy: 'system', at })
+    );
+  };
+  return db.transaction ? db.transaction(publish) : publish(db);
+};

@@ -1,0 +1,21 @@
+import type { Queryable } from '../../store/database.js';
+import { appendAudit } from '../../store/repositories/audit.js';
+
+export type AttributionAuditEvent = {
+  type: `attribution.${string}`;
+  /** `system`, `user:<id>`, `partner:<id>` or `seller:<id>`. */
+  actor: string;
+  /** `deal:<id>`. */
+  subject: string;
+  at: Date;
+  payload: Record<string, unknown>;
+};
+
+/** Finalised splits and every dispute step go to the tenant's hash-chained audit log. */
+export const auditAttribution = async (
+  tx: Queryable,
+  tenantId: string,
+  event: AttributionAuditEvent,
+): Promise<void> => {
+  await appendAudit(tx, tenantId, event);
+};

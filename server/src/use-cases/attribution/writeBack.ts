@@ -1,0 +1,31 @@
+import { formatShareBp } from '@entente/shared/attribution';
+import type { Queryable } from '../../store/database.js';
+import { requestDealWriteBack } from '../sync/writeBack.js';
+import type { ComputedAttribution } from './computeAttribution.js';
+
+/**
+ * The one line the CRM shows in the deal's "attribution summary" property, e.g.
+ * `position_based (v3): Northwind 60%, Direct team 40%`. The explanations stay in the service (the
+ * card fetches them); a CRM text property only needs who and how much.
+ */
+export const attributionSummary = (
+  attribution: ComputedAttribution,
+  nameOf: (id: string) => string,
+  settingsVersion: number,
+): string =>
+  `${attribution.model} (v${settingsVersion}): ` +
+  attribution.splits
+    .map((split) => `${nameOf(split.participantId)} ${formatShareBp(split.shareBp)}`)
+    .join(', ');
+
+/**
+ * Asks the CRM connector to show the summary on the deal, in the same transaction as the split it
+ * summarises: the connector's outbox sends it in batches within the rate limit.
+ */
+export const requestAttributionWriteBack = (
+  tx: Queryable,
+  tenantId: string,
+  dealId: string,
+  now: Date,
+  summary: string,
+): Promise<void> => requestDealWriteBack(tx, tenantId, dealId, { attributionSummary: summary }, now);
