@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AppContext } from './appContext.js';
 import type { Config } from './config/config.js';
 import { createApp } from './http/app.js';
+import { sandboxRoutes } from './sandbox/sandboxRoutes.js';
 import { jobHandlers } from './jobs/handlers/index.js';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -67,7 +68,7 @@ export const startContext = async (
 export const startService = async (config: Config, logger?: Logger): Promise<RunningService> => {
   const ctx = await startContext(config, logger);
   const sandbox = sandboxes.get(ctx);
-  const app = createApp(ctx);
+  const app = createApp(ctx, { extraRoutes: sandboxRoutes(ctx) });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening));
     listening.once('error', reject);

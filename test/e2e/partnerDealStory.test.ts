@@ -6,8 +6,8 @@ import {
 import { generateSandboxData, type SandboxData } from '../../server/src/sandbox/generateSandboxData.js';
 import { conflictedDeal, sandboxPartnerToken } from '../../server/src/sandbox/sandboxGovernance.js';
 import { runSandboxWalkthrough } from '../../server/src/sandbox/sandboxWalkthrough.js';
-import { signCardRequest } from '../../server/src/preview/signCardRequest.js';
-import { sandboxHubSpotApp } from '../../server/src/use-cases/cards/cardSigning.js';
+import { signCardRequest } from '../../server/src/crm/hubspot/signCardRequest.js';
+import { sandboxHubSpotApp } from '../../server/src/config/cardSigning.js';
 import { configureHubSpotConnector } from '../../server/src/crm/hubspot/hubspotConnector.js';
 import { sandboxConnectorConfig } from '../../server/src/sandbox/sandboxPortal.js';
 import { startTestApp, type TestApp } from '../../server/src/testing/testApp.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AppContext } from '../appContext.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createApp } from '../http/app.js';
+import { sandboxRoutes } from '../sandbox/sandboxRoutes.js';
 import { createLogger } from '../observability/logger.js';
 import { buildContext } from '../service.js';
 import { migrate } from '../store/migrate.js';
@@ -29,7 +30,9 @@ export const startBenchService = async (
   let url = '';
   if (options.listen ?? true) {
     server = await new Promise<Server>((resolve) => {
-      const listening = createApp(ctx).listen(0, '127.0.0.1', () => resolve(listening));
+      const listening = createApp(ctx, { extraRoutes: sandboxRoutes(ctx) }).listen(0, '127.0.0.1', () =>
+        resolve(listening),
+      );
     });
     const address = server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

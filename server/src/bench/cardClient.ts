@@ -1,4 +1,4 @@
-import { signCardRequest } from '../preview/signCardRequest.js';
+import { signCardRequest } from '../crm/hubspot/signCardRequest.js';
 import { runConcurrently } from './benchService.js';
 import type { CardLoad, CardLoadResult } from './cardClientProcess.js';
 

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CardSigner, CardUser } from '../preview/signCardRequest.js';
+import type { CardSigner, CardUser } from '../crm/hubspot/signCardRequest.js';
 
 /**
  * HubSpot's side of the deal-card benchmark, in its own process: it signs and sends the requests

@@ -1,5 +1,11 @@
 import type { Account, Contact, Deal, User } from '@entente/shared/domain';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
+import type { Store } from '../store/store.js';
 import type { EntenteFields } from './ententeFields.js';
+
+/** What a connector is built from: the service's parts below the use cases (no HTTP, no jobs). */
+export type ConnectorDeps = { config: Config; store: Store; logger: Logger; now: () => Date };
 
 /** The CRM objects Entente reads, in domain words. */
 export type CrmObjectKind = 'deals' | 'companies' | 'contacts' | 'owners';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from '../appContext.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import type { RawBodyRequest } from './rawBody.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { idempotencyByCaller } from './idempotency.js';
 import { mountRoutes, type AnyRoute } from './route.js';
@@ -15,19 +15,14 @@ import { metricsRoutes } from './routes/metrics.js';
 import { partnerValueRoutes } from './routes/partnerValue.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { touchpointRoutes } from './routes/touchpoints.js';
-import { sandboxRoutes } from './routes/sandbox.js';
 import { oauthHubSpotRoutes } from './routes/oauthHubSpot.js';
 import { webhooksHubSpotRoutes } from './routes/webhooksHubSpot.js';
-
-/** The raw bytes of a JSON body, kept for signature checks (webhooks, signed card requests). */
-export type RawBodyRequest = IncomingMessage & { rawBody?: Buffer };
 
 export const JSON_BODY_LIMIT = '1mb';
 
 /** Every route the service serves, in one list: mounted on the app and described in OpenAPI. */
 export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...healthRoutes(ctx),
-  ...sandboxRoutes(ctx),
   ...registrationRoutes(ctx),
   ...governanceRoutes(ctx),
   ...touchpointRoutes(ctx),
@@ -39,8 +34,13 @@ export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...hubspotCardRoutes(ctx),
 ];
 
+export type AppOptions = {
+  /** Routes an entry point above HTTP adds (the sandbox's fixture); described in OpenAPI too. */
+  extraRoutes?: AnyRoute[];
+};
+
 /** Builds the Express app without listening, so tests can start it on port 0. */
-export const createApp = (ctx: AppContext): Express => {
+export const createApp = (ctx: AppContext, options: AppOptions = {}): Express => {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
@@ -78,7 +78,7 @@ export const createApp = (ctx: AppContext): Express => {
     }),
   );
 
-  const routes = allRoutes(ctx);
+  const routes = [...allRoutes(ctx), ...(options.extraRoutes ?? [])];
   const router = express.Router();
   mountRoutes(router, routes, { idempotency: idempotencyByCaller(ctx) });
   const openapi = buildOpenApiDocument(routes, ctx.config.publicUrl);

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import { DomainError, isDomainError } from '@entente/shared/errors';
+import { CommonErrors, isDomainError, type DomainError } from '@entente/shared/errors';
+import { statusOf } from './errorStatus.js';
 
 /** The one error envelope every endpoint answers with. */
 export const errorEnvelopeSchema = z
@@ -19,13 +20,7 @@ const envelope = (code: string, message: string, details?: unknown) => ({
 
 /** Turns a zod failure into a REQUEST.INVALID error listing each bad field. */
 export const fromZodError = (error: z.ZodError, where: 'body' | 'query' | 'path' | 'headers'): DomainError =>
-  new DomainError('REQUEST.INVALID', `The request ${where} is invalid`, {
-    status: 400,
-    details: error.issues.map((issue) => ({
-      path: [where, ...issue.path].join('.'),
-      message: issue.message,
-    })),
-  });
+  CommonErrors.invalidInput(where, error.issues);
 
 export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json(envelope('REQUEST.NOT_FOUND', `No route for ${req.method} ${req.path}`));
@@ -36,12 +31,12 @@ type BodyParserError = Error & { type?: string; status?: number; expose?: boolea
 /** Maps every error to the envelope and a status, in one place. Unknown errors never leak details. */
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   if (isDomainError(error)) {
-    res.status(error.status).json(envelope(error.code, error.message, error.details));
+    res.status(statusOf(error.code)).json(envelope(error.code, error.message, error.details));
     return;
   }
   if (error instanceof z.ZodError) {
     const mapped = fromZodError(error, 'body');
-    res.status(400).json(envelope(mapped.code, mapped.message, mapped.details));
+    res.status(statusOf(mapped.code)).json(envelope(mapped.code, mapped.message, mapped.details));
     return;
   }
   const parserError = error as BodyParserError;

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
 import { checkSignatureV3, type SignatureCheck } from '../crm/hubspot/webhookSignature.js';
-import type { RawBodyRequest } from './app.js';
+import type { RawBodyRequest } from './rawBody.js';
 
 type Refusal = Exclude<SignatureCheck, 'ok'>;
 
@@ -34,9 +34,7 @@ export const requireHubSpotSignature =
     const secret = options.secret();
     if (!secret) {
       next(
-        new DomainError('HUBSPOT.NOT_CONFIGURED', `No HubSpot app is configured to verify ${options.what}`, {
-          status: 503,
-        }),
+        new DomainError('HUBSPOT.NOT_CONFIGURED', `No HubSpot app is configured to verify ${options.what}`),
       );
       return;
     }
@@ -59,9 +57,6 @@ export const requireHubSpotSignature =
       new DomainError(
         `${options.codePrefix}.SIGNATURE_${result.toUpperCase() as Uppercase<Refusal>}`,
         MESSAGES[result],
-        {
-          status: 401,
-        },
       ),
     );
   };

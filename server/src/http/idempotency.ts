@@ -25,9 +25,7 @@ export const idempotent = async <R>(
   const key = req.header('idempotency-key');
   if (key === undefined) return run();
   if (!KEY.test(key))
-    throw new DomainError('REQUEST.INVALID', 'Idempotency-Key must be 1-200 letters, digits or ._:-', {
-      status: 400,
-    });
+    throw new DomainError('REQUEST.INVALID', 'Idempotency-Key must be 1-200 letters, digits or ._:-');
   const db = ctx.store.db;
   const requestHash = sha256(canonicalJson({ method: req.method, path: req.path, body: req.body ?? null }));
   const claimed = await db.query(
@@ -45,15 +43,11 @@ export const idempotent = async <R>(
       throw new DomainError(
         'REQUEST.IDEMPOTENCY_MISMATCH',
         'This Idempotency-Key was already used with a different request body',
-        { status: 422 },
       );
     if (stored.status === null)
       throw new DomainError(
         'REQUEST.IDEMPOTENCY_IN_PROGRESS',
         'The first request with this key is still running',
-        {
-          status: 409,
-        },
       );
     return {
       status: stored.status,

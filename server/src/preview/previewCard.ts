@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { sandboxFixtureSchema } from '../sandbox/sandboxFixture.js';
 import { loadCardRenderer, type PreviewCard, type PreviewFetch } from './loadHubSpotApp.js';
-import { signCardRequest, type CardSigner } from './signCardRequest.js';
+import { signCardRequest, type CardSigner } from '../crm/hubspot/signCardRequest.js';
 
 export type PreviewOptions = {
   card: PreviewCard;

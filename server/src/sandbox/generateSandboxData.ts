@@ -6,9 +6,9 @@ import { seededRandom, type Random } from '@entente/shared/random';
  * a partner program and a realistic pipeline (stage mix, amounts and parent/subsidiary accounts
  * modelled on public sample CRM data). Same seed, same data: only dates move with the anchor day.
  */
-export const SANDBOX_SEED = 20261121;
-export const SANDBOX_TENANT_ID = 'sandbox';
-export const SANDBOX_PORTAL_ID = '990001';
+import { SANDBOX_PORTAL_ID, SANDBOX_SEED, SANDBOX_TENANT_ID } from '../config/sandboxIdentity.js';
+
+export { SANDBOX_PORTAL_ID, SANDBOX_SEED, SANDBOX_TENANT_ID };
 
 export type SandboxData = {
   tenant: Tenant;

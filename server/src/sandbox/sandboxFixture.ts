@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
-import { sandboxHubSpotApp } from '../use-cases/cards/cardSigning.js';
+import { sandboxHubSpotApp } from '../config/cardSigning.js';
 import { SANDBOX_TENANT_ID } from './generateSandboxData.js';
 import { governanceScenarios, sandboxAdminToken, sandboxPartnerToken } from './sandboxGovernance.js';
 

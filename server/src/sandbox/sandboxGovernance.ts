@@ -1,6 +1,7 @@
 import type { SandboxData } from './generateSandboxData.js';
 import { SANDBOX_SEED } from './generateSandboxData.js';
-import { deriveSandboxToken, saveApiKey } from '../http/auth/index.js';
+import { deriveSandboxToken } from '../secrets/apiKeyTokens.js';
+import { saveApiKey } from '../store/repositories/apiKeys.js';
 import { currentPolicy } from '../store/repositories/policies.js';
 import { registerDeal } from '../use-cases/registerDeal.js';
 import type { Store } from '../store/store.js';

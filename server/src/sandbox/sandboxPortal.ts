@@ -1,7 +1,7 @@
 import { startHubSpotSimulator, type HubSpotSimulator } from '@entente/test/crm-sim';
 import type { Config } from '../config/config.js';
 import { hubspotIds } from '../crm/hubspot/toDomain.js';
-import { cardSigningSecret, sandboxHubSpotApp } from '../use-cases/cards/cardSigning.js';
+import { cardSigningSecret, sandboxHubSpotApp } from '../config/cardSigning.js';
 import { SANDBOX_PORTAL_ID, type SandboxData } from './generateSandboxData.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { AppContext } from '../appContext.js';
 import { hubspotConnector } from '../crm/hubspot/hubspotConnector.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
-import { signCardRequest } from '../preview/signCardRequest.js';
-import { sandboxHubSpotApp } from '../use-cases/cards/cardSigning.js';
+import { signCardRequest } from '../crm/hubspot/signCardRequest.js';
+import { sandboxHubSpotApp } from '../config/cardSigning.js';
 import { SANDBOX_TENANT_ID, type SandboxData } from './generateSandboxData.js';
 import { conflictedDeal, sandboxGovernanceSeeded, sandboxPartnerToken } from './sandboxGovernance.js';
 import { throughConnector, type SandboxPortal } from './sandboxPortal.js';

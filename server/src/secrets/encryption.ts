@@ -13,8 +13,7 @@ export type Cipher = {
 
 export const parseKey = (text: string): Buffer => {
   const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-  if (key.length !== 32)
-    throw new DomainError('SECRETS.KEY_INVALID', 'The encryption key must be 32 bytes', { status: 500 });
+  if (key.length !== 32) throw new DomainError('SECRETS.KEY_INVALID', 'The encryption key must be 32 bytes');
   return key;
 };
 
@@ -30,9 +29,7 @@ export const createCipher = (key: Buffer): Cipher => ({
   decrypt(sealed) {
     const [version, nonce, tag, body] = sealed.split('.');
     if (version !== 'v1' || !nonce || !tag || body === undefined) {
-      throw new DomainError('SECRETS.UNREADABLE', 'A stored secret is not in a format this version reads', {
-        status: 500,
-      });
+      throw new DomainError('SECRETS.UNREADABLE', 'A stored secret is not in a format this version reads');
     }
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
@@ -44,7 +41,6 @@ export const createCipher = (key: Buffer): Cipher => ({
       throw new DomainError(
         'SECRETS.UNREADABLE',
         'A stored secret could not be decrypted: was ENCRYPTION_KEY changed?',
-        { status: 500 },
       );
     }
   },
@@ -63,9 +59,7 @@ export const loadEncryptionKey = (config: {
 }): Buffer => {
   if (config.encryptionKey) return parseKey(config.encryptionKey);
   if (!config.sandbox) {
-    throw new DomainError('SECRETS.KEY_MISSING', 'ENCRYPTION_KEY is required outside sandbox mode', {
-      status: 500,
-    });
+    throw new DomainError('SECRETS.KEY_MISSING', 'ENCRYPTION_KEY is required outside sandbox mode');
   }
   const path = join(config.dataDir, 'encryption.key');
   if (existsSync(path)) return parseKey(readFileSync(path, 'utf8').trim());

@@ -26,14 +26,12 @@ const checkHistory = (applied: readonly Applied[], known: readonly Migration[]) 
       throw new DomainError(
         'STORE.MIGRATION_UNKNOWN',
         `The database has migration ${row.version} (${row.name}), which this version of Entente does not know. Is it older than the database?`,
-        { status: 503 },
       );
     }
     if (checksum(migration.sql) !== row.checksum) {
       throw new DomainError(
         'STORE.MIGRATION_CHANGED',
         `Migration ${row.version} (${row.name}) was changed after it was applied.`,
-        { status: 503 },
       );
     }
   }
@@ -47,7 +45,6 @@ const checkOrder = (known: readonly Migration[]) => {
       throw new DomainError(
         'STORE.MIGRATION_ORDER',
         `Migration ${migration.version} (${migration.name}) is listed after ${previous.version} (${previous.name}): list migrations once each, by increasing version.`,
-        { status: 503 },
       );
     }
   });

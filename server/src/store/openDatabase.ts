@@ -29,7 +29,6 @@ const lockDataDir = (dir: string): (() => void) => {
       throw new DomainError(
         'STORE.DATA_DIR_LOCKED',
         `The data dir ${dir} is in use by another Entente process (pid ${owner}). Stop it first, or set ENTENTE_DATA_DIR.`,
-        { status: 503 },
       );
     }
   } catch (error) {
@@ -48,7 +47,6 @@ const prepareDataDir = (dataDir: string): string => {
     throw new DomainError(
       'STORE.DATA_DIR_NOT_WRITABLE',
       `The data dir ${dir} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}). Set ENTENTE_DATA_DIR to a writable folder.`,
-      { status: 503 },
     );
   }
   return dir;
@@ -64,7 +62,6 @@ export const openDatabase = async ({ databaseUrl, dataDir }: StoreLocation): Pro
       throw new DomainError(
         'STORE.UNREACHABLE',
         `Cannot reach the database at ${safeUrl}: ${(error as Error).message}`,
-        { status: 503 },
       );
     }
   }

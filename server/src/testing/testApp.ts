@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AppContext } from '../appContext.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createApp } from '../http/app.js';
+import { sandboxRoutes } from '../sandbox/sandboxRoutes.js';
 import { jobHandlers } from '../jobs/handlers/index.js';
 import { createJobRunner, type JobRunner } from '../jobs/jobRunner.js';
 import { createLogger } from '../observability/logger.js';
@@ -39,7 +40,9 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   if (options.seed ?? true) await seedSandbox(ctx.store, now);
   const jobs = createJobRunner({ db, logger: ctx.logger, now: ctx.now, handlers: jobHandlers(ctx) });
   const server = await new Promise<Server>((resolve) => {
-    const listening = createApp(ctx).listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = createApp(ctx, { extraRoutes: sandboxRoutes(ctx) }).listen(0, '127.0.0.1', () =>
+      resolve(listening),
+    );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -23,9 +23,7 @@ export type DecideInput = {
 const DAY_MS = 86_400_000;
 
 const notNeutral = (who: string, description: string) =>
-  new DomainError('GOVERNANCE.NOT_NEUTRAL', `${who} cannot decide this registration: ${description}.`, {
-    status: 403,
-  });
+  new DomainError('GOVERNANCE.NOT_NEUTRAL', `${who} cannot decide this registration: ${description}.`);
 
 /**
  * An internal user decides a registration under review. Nobody with a stake in the outcome may
@@ -72,14 +70,13 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
       throw new DomainError(
         'GOVERNANCE.SECOND_APPROVER_REQUIRED',
         `The rules of engagement said "${policyOutcome}"; deciding "${input.outcome}" overrides them and needs a second neutral approver and a written reason.`,
-        { status: 403, details: { policyOutcome, firedRules: state?.firedRules ?? [] } },
+        { details: { policyOutcome, firedRules: state?.firedRules ?? [] } },
       );
     const second = await scoped.users.get(input.override.secondApproverId);
     if (!second || second.id === actor.id || !canAdjudicate(second))
       throw new DomainError(
         'GOVERNANCE.SECOND_APPROVER_INVALID',
         'The second approver must be a different partner manager, deal desk member or admin.',
-        { status: 403 },
       );
     const secondStakes = stakesOf(second.id, facts.stakes);
     if (secondStakes.length > 0) throw notNeutral(second.name, describeStakes(secondStakes));

@@ -29,7 +29,6 @@ export const finaliseDealAttribution = async (
     throw new DomainError(
       'ATTRIBUTION.DEAL_NOT_WON',
       `Deal ${dealId} is ${deal.stageCategory}; attribution is finalised when a deal is won`,
-      { status: 409 },
     );
   }
   const settings = await tenant.attribution.settings.current();

@@ -35,7 +35,7 @@ const stateKey = (ctx: AppContext) => hubspotConnector(ctx).cipher.derive('oauth
 const sign = (key: Buffer, payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
 
 const installError = (code: `HUBSPOT.${Uppercase<string>}`, message: string, status = 400) =>
-  new DomainError(code, message, { status });
+  new DomainError(code, message);
 
 /** Step 1: the authorize URL, with a state that is signed, expires in 10 minutes and works once. */
 export const startHubSpotInstall = async (ctx: AppContext): Promise<string> => {
@@ -44,7 +44,6 @@ export const startHubSpotInstall = async (ctx: AppContext): Promise<string> => {
     throw installError(
       'HUBSPOT.NOT_CONFIGURED',
       'This Entente has no HubSpot app configured (HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET).',
-      503,
     );
   }
   const nonce = randomBytes(18).toString('base64url');
@@ -97,7 +96,6 @@ export const completeHubSpotInstall = async (
       throw installError(
         'HUBSPOT.CODE_REJECTED',
         `HubSpot did not accept the authorization (${error.error}: ${error.message}). Start the install again.`,
-        502,
       );
     }
     throw error;

@@ -43,7 +43,7 @@ export const linkRegistrationToDeal = async (deps: GovernanceDeps, input: LinkIn
     throw new DomainError(
       'REGISTRATION.NOT_LINKABLE',
       `A registration that is ${registration.status.replace('_', ' ')} cannot be linked to a deal; only pending or approved ones can.`,
-      { status: 409, details: { status: registration.status } },
+      { details: { status: registration.status } },
     );
 
   const actor = await scoped.users.get(input.actorUserId);
@@ -61,7 +61,6 @@ export const linkRegistrationToDeal = async (deps: GovernanceDeps, input: LinkIn
     throw new DomainError(
       'GOVERNANCE.NOT_NEUTRAL',
       `${actor.name} cannot link this registration: ${describeStakes(own)}.`,
-      { status: 403 },
     );
   if (!canAdjudicate(actor))
     throw CommonErrors.forbidden(

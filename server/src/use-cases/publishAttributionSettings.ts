@@ -1,3 +1,4 @@
+import { CommonErrors } from '@entente/shared/errors';
 import {
   disputePolicySchema,
   modelConfigSchema,
@@ -11,7 +12,6 @@ import type { AppContext } from '../appContext.js';
 import { auditAttribution } from './attribution/audit.js';
 import type { AttributionSettings } from '../store/repositories/attribution/attributionSettings.js';
 import { inAttributionTransaction } from './attribution/transaction.js';
-import { fromZodError } from '../http/errors.js';
 
 export const attributionSettingsInputSchema = z.object({
   model: modelConfigSchema,
@@ -31,7 +31,7 @@ export const publishAttributionSettings = async (
   input: unknown,
 ): Promise<AttributionSettings> => {
   const parsed = attributionSettingsInputSchema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error, 'body');
+  if (!parsed.success) throw CommonErrors.invalidInput('body', parsed.error.issues);
   const now = ctx.now();
   return inAttributionTransaction(ctx, tenantId, async (repos, tx) => {
     const current = await repos.settings.current();

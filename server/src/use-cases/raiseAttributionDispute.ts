@@ -33,7 +33,6 @@ export const raiseAttributionDispute = async (
     throw new DomainError(
       'DISPUTE.NOT_FINALISED',
       `Deal ${input.dealId} has no finalised attribution yet; a split can be disputed once the deal is won`,
-      { status: 409 },
     );
   }
   if (

@@ -1,8 +1,8 @@
+import { CommonErrors } from '@entente/shared/errors';
 import { z } from 'zod';
 import { dedupeTouchpoints, touchpointSchema, type Touchpoint } from '@entente/shared/attribution';
 import type { AppContext } from '../appContext.js';
 import { requestAttributionFinalise } from './attribution/jobs.js';
-import { fromZodError } from '../http/errors.js';
 import type { TenantStore } from '../store/store.js';
 
 export type RecordedTouchpoints = {
@@ -27,7 +27,7 @@ export const recordTouchpoints = async (
   input: readonly unknown[],
 ): Promise<RecordedTouchpoints> => {
   const parsed = z.array(touchpointSchema).safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error, 'body');
+  if (!parsed.success) throw CommonErrors.invalidInput('body', parsed.error.issues);
   const byDeal = new Map<string, Touchpoint[]>();
   for (const touch of parsed.data) byDeal.set(touch.dealId, [...(byDeal.get(touch.dealId) ?? []), touch]);
 

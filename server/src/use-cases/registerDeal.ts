@@ -40,7 +40,6 @@ export const registerDeal = async (
   const missing = missingRequiredFields(policy, input.values);
   if (missing.length > 0)
     throw new DomainError('REGISTRATION.MISSING_FIELDS', `These fields are required: ${missing.join(', ')}`, {
-      status: 422,
       details: { missing },
     });
 

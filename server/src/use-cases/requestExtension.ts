@@ -7,8 +7,7 @@ import type { GovernanceDeps } from './registerDeal.js';
 
 const DAY_MS = 86_400_000;
 
-const refuse = (message: string) =>
-  new DomainError('REGISTRATION.EXTENSION_NOT_ALLOWED', message, { status: 409 });
+const refuse = (message: string) => new DomainError('REGISTRATION.EXTENSION_NOT_ALLOWED', message);
 
 /**
  * A partner asks to extend its protection window. The limits are those of the policy version the

@@ -57,8 +57,7 @@ export const openDispute = (
   },
   policy: DisputePolicy = defaultDisputePolicy,
 ): Dispute => {
-  if (!input.reason.trim())
-    throw new DomainError('DISPUTE.REASON_REQUIRED', 'A dispute needs a reason', { status: 400 });
+  if (!input.reason.trim()) throw new DomainError('DISPUTE.REASON_REQUIRED', 'A dispute needs a reason');
   return {
     ...input,
     state: 'open',
@@ -96,7 +95,6 @@ export const transitionDispute = (dispute: Dispute, event: DisputeEvent, at: str
       'DISPUTE.ILLEGAL_TRANSITION',
       `Dispute ${dispute.id} cannot ${event.type.replace('_', ' ')}: ${why}`,
       {
-        status: 409,
         details: { state: dispute.state, event: event.type, deadline: dispute.deadline, at },
       },
     );

@@ -76,4 +76,4 @@ export const toIntegerWeights = (weights: readonly number[]): number[] => {
 };
 
 const invalid = (message: string, details: unknown): DomainError =>
-  new DomainError('ATTRIBUTION.INVALID_INPUT', `Cannot allocate: ${message}`, { status: 400, details });
+  new DomainError('ATTRIBUTION.INVALID_INPUT', `Cannot allocate: ${message}`, { details });

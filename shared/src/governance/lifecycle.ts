@@ -60,7 +60,7 @@ export const transition = (from: RegistrationStatus, event: RegistrationEvent): 
     'REGISTRATION.ILLEGAL_TRANSITION',
     `A registration that is ${from.replace('_', ' ')} cannot ${event.replace('_', ' ')}` +
       (allowed.length > 0 ? `; it can: ${allowed.join(', ')}` : '; it is final'),
-    { status: 409, details: { from, event, allowed } },
+    { details: { from, event, allowed } },
   );
 };
 

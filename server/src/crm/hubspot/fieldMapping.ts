@@ -1,3 +1,4 @@
+import { issueDetails } from '@entente/shared/errors';
 import { z } from 'zod';
 import { CrmErrors } from '../crmErrors.js';
 
@@ -64,10 +65,7 @@ export type FieldMapping = {
 export const resolveFieldMapping = (input: unknown): FieldMapping => {
   const parsed = fieldMappingSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    throw CrmErrors.mappingInvalid(
-      'The field mapping is invalid',
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    );
+    throw CrmErrors.mappingInvalid('The field mapping is invalid', issueDetails(parsed.error.issues));
   }
   return {
     deals: { ...DEFAULT_FIELD_MAPPING.deals, ...parsed.data.deals },

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type Bottleneck from 'bottleneck';
 import { DomainError } from '@entente/shared/errors';
-import type { AppContext } from '../../appContext.js';
+import type { ConnectorDeps } from '../crmPort.js';
 import { cipherFor } from '../../secrets/encryption.js';
 import type { CrmPort } from '../crmPort.js';
 import { createCallExecutor, DEFAULT_RETRY_POLICY, type RetryPolicy } from './callExecutor.js';
@@ -22,10 +22,10 @@ export type HubSpotConnectorOptions = {
   random?: () => number;
 };
 
-export const hubspotRedirectUri = (ctx: Pick<AppContext, 'config'>) =>
+export const hubspotRedirectUri = (ctx: Pick<ConnectorDeps, 'config'>) =>
   `${ctx.config.publicUrl}/oauth/hubspot/callback`;
 
-const buildConnector = (ctx: AppContext, options: HubSpotConnectorOptions) => {
+const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) => {
   const { config } = ctx;
   const oauth = (): HubSpotOAuth => {
     const { clientId, clientSecret } = config.hubspot;
@@ -33,7 +33,6 @@ const buildConnector = (ctx: AppContext, options: HubSpotConnectorOptions) => {
       throw new DomainError(
         'HUBSPOT.NOT_CONFIGURED',
         'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are not set',
-        { status: 503 },
       );
     }
     return hubspotOAuth({
@@ -94,13 +93,13 @@ const buildConnector = (ctx: AppContext, options: HubSpotConnectorOptions) => {
 export type HubSpotConnector = ReturnType<typeof buildConnector>;
 export type { Bottleneck };
 
-const connectors = new WeakMap<AppContext, HubSpotConnector>();
+const connectors = new WeakMap<ConnectorDeps, HubSpotConnector>();
 
 /**
  * The connector lives as long as its context: per-tenant limiters, breakers and refreshes must be
  * shared by every caller in the process, so there is one per context.
  */
-export const hubspotConnector = (ctx: AppContext): HubSpotConnector => {
+export const hubspotConnector = (ctx: ConnectorDeps): HubSpotConnector => {
   let connector = connectors.get(ctx);
   if (!connector) {
     connector = buildConnector(ctx, {});
@@ -111,7 +110,7 @@ export const hubspotConnector = (ctx: AppContext): HubSpotConnector => {
 
 /** Replaces the context's connector with one built from these options (tests, benchmarks). */
 export const configureHubSpotConnector = (
-  ctx: AppContext,
+  ctx: ConnectorDeps,
   options: HubSpotConnectorOptions,
 ): HubSpotConnector => {
   const connector = buildConnector(ctx, options);

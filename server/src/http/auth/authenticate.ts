@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { findApiKey, type InternalRole } from '../../store/repositories/apiKeys.js';
-import { parseToken, secretMatches } from './apiKeyTokens.js';
+import { parseToken, secretMatches } from '../../secrets/apiKeyTokens.js';
 
 /** Who is calling, as established from the bearer token (never from a field the caller sends). */
 export type PartnerPrincipal = { kind: 'partner'; tenantId: string; partnerId: string; keyId: string };

@@ -1,3 +1,3 @@
 export * from '../../store/repositories/apiKeys.js';
-export * from './apiKeyTokens.js';
+export * from '../../secrets/apiKeyTokens.js';
 export * from './authenticate.js';

@@ -3,7 +3,7 @@ import { dealCardPayloadSchema } from '../../../../hubspot-app/src/app/cards/typ
 import { reviewCardPayloadSchema } from '../../../../hubspot-app/src/app/cards/types/reviewCard';
 import { companyCardPayloadSchema } from '../../../../hubspot-app/src/app/cards/types/companyCard';
 import { settingsPayloadSchema } from '../../../../hubspot-app/src/app/cards/types/settings';
-import { signCardRequest, type CardSigner, type CardUser } from '../../preview/signCardRequest.js';
+import { signCardRequest, type CardSigner, type CardUser } from '../../crm/hubspot/signCardRequest.js';
 import { sandboxFixtureSchema, type SandboxFixture } from '../../sandbox/sandboxFixture.js';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { type CardCaller, resolveCardCaller } from '../../use-cases/cards/cardRequest.js';
-import { cardSigningSecret } from '../../use-cases/cards/cardSigning.js';
+import { cardSigningSecret } from '../../config/cardSigning.js';
 import { decideFromCard } from '../../use-cases/cards/decideFromCard.js';
 import { disputeFromCard } from '../../use-cases/cards/disputeFromCard.js';
 import { getCompanyCard } from '../../use-cases/cards/getCompanyCard.js';

@@ -1,3 +1,4 @@
+import { statusOf } from '../errorStatus.js';
 import { z } from 'zod';
 import { isDomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
@@ -70,7 +71,7 @@ export const oauthHubSpotRoutes = (ctx: AppContext) => [
       } catch (error) {
         if (isDomainError(error)) {
           return {
-            status: error.status >= 500 ? 502 : 400,
+            status: statusOf(error.code) >= 500 ? 502 : 400,
             headers: html,
             body: page('Entente was not installed', `${error.message} (${error.code})`),
           };

@@ -22,7 +22,10 @@ export const attributionJobHandlers = (ctx: AppContext): Record<string, JobHandl
     } catch (error) {
       // The deal was reopened or removed before the job ran: there is nothing to finalise, and
       // retrying would not change that.
-      if (isDomainError(error) && (error.code === 'ATTRIBUTION.DEAL_NOT_WON' || error.status === 404)) {
+      if (
+        isDomainError(error) &&
+        (error.code === 'ATTRIBUTION.DEAL_NOT_WON' || error.code === 'REQUEST.NOT_FOUND')
+      ) {
         ctx.logger.info({ dealId, code: error.code }, 'attribution not finalised');
         return;
       }

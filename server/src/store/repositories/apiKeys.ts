@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.js';
 import { isoOrNull } from './rows.js';
-import { generateToken, type ApiKeyKind, type IssuedToken } from '../../http/auth/apiKeyTokens.js';
+import { generateToken, type ApiKeyKind, type IssuedToken } from '../../secrets/apiKeyTokens.js';
 
 export type InternalRole = 'user' | 'admin';
 

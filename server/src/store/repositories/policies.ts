@@ -1,4 +1,4 @@
-import { DomainError } from '@entente/shared/errors';
+import { DomainError, issueDetails } from '@entente/shared/errors';
 import { policySchema, type Policy } from '@entente/shared/governance';
 import { parse as parseYaml } from 'yaml';
 import type { Queryable } from '../database.js';
@@ -23,14 +23,12 @@ export const parsePolicy = (source: string): Policy => {
     throw new DomainError(
       'POLICY.INVALID',
       `The policy is not valid YAML or JSON: ${(error as Error).message}`,
-      { status: 422 },
     );
   }
   const result = policySchema.safeParse(raw);
   if (!result.success)
     throw new DomainError('POLICY.INVALID', 'The policy does not follow the policy schema', {
-      status: 422,
-      details: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      details: issueDetails(result.error.issues),
     });
   return result.data;
 };

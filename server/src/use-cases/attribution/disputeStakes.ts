@@ -46,7 +46,6 @@ export const assertNeutral = (userId: string, stakes: readonly Stake[]): void =>
     'GOVERNANCE.NOT_NEUTRAL',
     `You cannot adjudicate this dispute: you ${describeStakes(mine)}`,
     {
-      status: 403,
       details: { stakes: mine.map(({ kind, recordType, recordId }) => ({ kind, recordType, recordId })) },
     },
   );

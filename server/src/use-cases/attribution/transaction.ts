@@ -1,6 +1,9 @@
 import type { AppContext } from '../../appContext.js';
 import type { Queryable } from '../../store/database.js';
-import { attributionRepositories, type AttributionRepositories } from '../../store/repositories/attribution/index.js';
+import {
+  attributionRepositories,
+  type AttributionRepositories,
+} from '../../store/repositories/attribution/index.js';
 
 /**
  * One transaction over the attribution repositories of a tenant, with the raw transaction too, so

@@ -38,9 +38,6 @@ export const resolveCardCaller = async (ctx: AppContext, signed: SignedCardUser)
     throw new DomainError(
       'CARDS.PORTAL_UNKNOWN',
       `HubSpot portal ${signed.portalId} has no active Entente installation`,
-      {
-        status: 404,
-      },
     );
   const scoped = ctx.store.forTenant(tenant.id);
   const email = signed.userEmail?.toLowerCase();
@@ -77,7 +74,6 @@ export const requireLinkedUser = (caller: CardCaller): User => {
     throw new DomainError(
       'CARDS.USER_NOT_LINKED',
       'Your HubSpot user is not linked to an Entente user, so Entente cannot tell whether you may do this. Ask your Entente admin to add you.',
-      { status: 403 },
     );
   return caller.user;
 };

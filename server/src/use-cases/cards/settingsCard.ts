@@ -11,9 +11,7 @@ import { diffLines } from './diffLines.js';
 const requireAdmin = (caller: CardCaller) => {
   const user = requireLinkedUser(caller);
   if (!user.roles.includes('admin'))
-    throw new DomainError('CARDS.ADMIN_ONLY', 'Only Entente admins can see and change these settings.', {
-      status: 403,
-    });
+    throw new DomainError('CARDS.ADMIN_ONLY', 'Only Entente admins can see and change these settings.');
   return user;
 };
 
@@ -92,10 +90,7 @@ export const getPolicyDiff = async (ctx: AppContext, caller: CardCaller, from: n
     getPolicy(ctx.store.db, caller.tenantId, from),
     getPolicy(ctx.store.db, caller.tenantId, to),
   ]);
-  if (!a || !b)
-    throw new DomainError('REQUEST.NOT_FOUND', `Policy version ${!a ? from : to} does not exist`, {
-      status: 404,
-    });
+  if (!a || !b) throw new DomainError('REQUEST.NOT_FOUND', `Policy version ${!a ? from : to} does not exist`);
   const lines = diffLines(a.source, b.source);
   return {
     from,
@@ -141,7 +136,6 @@ export const publishPolicyFromCard = async (
     throw new DomainError(
       'POLICY.SIMULATION_REQUIRED',
       'Simulate this exact policy text before publishing it.',
-      { status: 409 },
     );
   const published = await ctx.store.db.transaction((tx) =>
     publishPolicy(tx, caller.tenantId, { source: input.source, publishedBy: user.id, at: ctx.now() }),

@@ -3,7 +3,7 @@ import type { AppContext } from '../../appContext.js';
 import type { CrmEntity, CrmPort } from '../../crm/crmPort.js';
 import { hubspotEventBatchSchema, toInboundEvent } from '../../crm/hubspot/webhookEvents.js';
 import { hubspotIds } from '../../crm/hubspot/toDomain.js';
-import { DomainError } from '@entente/shared/errors';
+import { DomainError, issueDetails } from '@entente/shared/errors';
 import { enqueueJob } from '../../store/repositories/jobQueue.js';
 import { crmSyncRepository, type InboundEvent } from '../../store/repositories/crmSync.js';
 import { tenantsRepository } from '../../store/repositories/tenants.js';
@@ -27,8 +27,7 @@ export const receiveHubSpotWebhooks = async (
   const parsed = hubspotEventBatchSchema.safeParse(body);
   if (!parsed.success) {
     throw new DomainError('WEBHOOK.MALFORMED', 'The webhook body is not a batch of HubSpot events', {
-      status: 400,
-      details: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      details: issueDetails(parsed.error.issues.slice(0, 10)),
     });
   }
   const byPortal = new Map<string, InboundEvent[]>();

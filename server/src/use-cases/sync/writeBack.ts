@@ -1,4 +1,4 @@
-import { DomainError } from '@entente/shared/errors';
+import { DomainError, issueDetails } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { CrmErrors } from '../../crm/crmErrors.js';
 import type { CrmPort } from '../../crm/crmPort.js';
@@ -22,8 +22,7 @@ const parseFields = (fields: unknown): EntenteFields => {
   const parsed = ententeFieldsSchema.safeParse(fields);
   if (!parsed.success) {
     throw new DomainError('REQUEST.INVALID', 'The write-back fields are invalid', {
-      status: 400,
-      details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      details: issueDetails(parsed.error.issues),
     });
   }
   return parsed.data;
@@ -44,7 +43,6 @@ const crmIdOf = async (
     throw new DomainError(
       'REQUEST.NOT_FOUND',
       `${table === 'deals' ? 'Deal' : 'Account'} ${id} was not found`,
-      { status: 404 },
     );
   return crmId;
 };

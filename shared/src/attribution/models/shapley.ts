@@ -32,9 +32,6 @@ export const shapleyValues = (
     throw new DomainError(
       'ATTRIBUTION.RANDOM_REQUIRED',
       `Sampling Shapley values for ${playerCount} players needs a seeded Random`,
-      {
-        status: 500,
-      },
     );
   }
   return sampledShapley(playerCount, value, options.samples ?? 2000, options.random);

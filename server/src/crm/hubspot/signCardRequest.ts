@@ -1,4 +1,4 @@
-import { signV3 } from '../crm/hubspot/webhookSignature.js';
+import { signV3 } from './webhookSignature.js';
 
 export type CardSigner = {
   /** The service origin HubSpot calls (PUBLIC_URL): the signature covers the full URL. */

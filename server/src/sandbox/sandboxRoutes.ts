@@ -1,7 +1,7 @@
 import { CommonErrors } from '@entente/shared/errors';
-import type { AppContext } from '../../appContext.js';
-import { sandboxFixture, sandboxFixtureSchema } from '../../sandbox/sandboxFixture.js';
-import { defineRoute } from '../route.js';
+import type { AppContext } from '../appContext.js';
+import { sandboxFixture, sandboxFixtureSchema } from './sandboxFixture.js';
+import { defineRoute } from '../http/route.js';
 
 export const sandboxRoutes = (ctx: AppContext) => [
   defineRoute({

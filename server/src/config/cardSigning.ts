@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '../../config/config.js';
-import { SANDBOX_PORTAL_ID, SANDBOX_SEED } from '../../sandbox/generateSandboxData.js';
+import type { Config } from './config.js';
+import { SANDBOX_PORTAL_ID, SANDBOX_SEED } from './sandboxIdentity.js';
 
 /**
  * The secret HubSpot signs card requests with is the app's client secret. A sandbox without a
