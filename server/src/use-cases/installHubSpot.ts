@@ -34,7 +34,7 @@ const STATE_TTL_MS = 10 * 60_000;
 const stateKey = (ctx: AppContext) => hubspotConnector(ctx).cipher.derive('oauth-state');
 const sign = (key: Buffer, payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
 
-const installError = (code: `HUBSPOT.${Uppercase<string>}`, message: string, status = 400) =>
+const installError = (code: `HUBSPOT.${Uppercase<string>}`, message: string) =>
   new DomainError(code, message);
 
 /** Step 1: the authorize URL, with a state that is signed, expires in 10 minutes and works once. */
