@@ -2,7 +2,7 @@ import type { Account, Contact, Deal, User } from '@entente/shared/domain';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Store } from '../store/store.js';
-import type { EntenteFields } from './ententeFields.js';
+import type { EntenteFields } from '@entente/shared/domain';
 
 /** What a connector is built from: the service's parts below the use cases (no HTTP, no jobs). */
 export type ConnectorDeps = { config: Config; store: Store; logger: Logger; now: () => Date };
@@ -63,8 +63,15 @@ export type CrmPort = {
     since: Date,
     after: string | undefined,
   ): Promise<CrmChangedPage>;
-  /** Writes Entente-owned fields on deals or companies, in batches. */
+  /**
+   * Writes Entente-owned fields on deals or companies, at most `writeBatchSize` a call. A record
+   * the CRM refuses (deleted or merged away there) comes back in `failed` with the CRM's reason.
+   */
   writeEntenteFields(kind: 'deals' | 'companies', writes: readonly FieldWrite[]): Promise<FieldWriteResult>;
+  /** How many records one write-back call takes (the vendor's batch size). */
+  readonly writeBatchSize: number;
+  /** The id Entente stores a CRM record under (how this adapter maps the vendor's ids). */
+  localId(kind: 'deals' | 'companies' | 'contacts', crmId: string): string;
   /** Creates Entente's fields (and registration object, where possible). Idempotent. */
   provision(): Promise<ProvisioningResult>;
   /** Checks an admin's field mapping against the CRM's actual properties. */

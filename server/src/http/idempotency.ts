@@ -26,19 +26,10 @@ export const idempotent = async <R>(
   if (key === undefined) return run();
   if (!KEY.test(key))
     throw new DomainError('REQUEST.INVALID', 'Idempotency-Key must be 1-200 letters, digits or ._:-');
-  const db = ctx.store.db;
+  const keys = ctx.store.forTenant(scope.tenantId).idempotency;
   const requestHash = sha256(canonicalJson({ method: req.method, path: req.path, body: req.body ?? null }));
-  const claimed = await db.query(
-    `INSERT INTO idempotency_keys (tenant_id, principal, key, request_hash) VALUES ($1, $2, $3, $4)
-     ON CONFLICT DO NOTHING RETURNING key`,
-    [scope.tenantId, scope.principal, key, requestHash],
-  );
-  if (claimed.rowCount === 0) {
-    const { rows } = await db.query<{ request_hash: string; status: number | null; response: R | null }>(
-      'SELECT request_hash, status, response FROM idempotency_keys WHERE tenant_id = $1 AND principal = $2 AND key = $3',
-      [scope.tenantId, scope.principal, key],
-    );
-    const stored = rows[0]!;
+  if (!(await keys.claim(scope.principal, key, requestHash))) {
+    const stored = (await keys.get<R>(scope.principal, key))!;
     if (stored.request_hash !== requestHash)
       throw new DomainError(
         'REQUEST.IDEMPOTENCY_MISMATCH',
@@ -57,17 +48,10 @@ export const idempotent = async <R>(
   }
   try {
     const result = await run();
-    await db.query(
-      'UPDATE idempotency_keys SET status = $4, response = $5 WHERE tenant_id = $1 AND principal = $2 AND key = $3',
-      [scope.tenantId, scope.principal, key, result.status ?? 200, JSON.stringify(result.body ?? null)],
-    );
+    await keys.complete(scope.principal, key, result.status ?? 200, JSON.stringify(result.body ?? null));
     return result;
   } catch (error) {
-    await db.query('DELETE FROM idempotency_keys WHERE tenant_id = $1 AND principal = $2 AND key = $3', [
-      scope.tenantId,
-      scope.principal,
-      key,
-    ]);
+    await keys.release(scope.principal, key);
     throw error;
   }
 };

@@ -1,8 +1,42 @@
 import type { Logger } from '../observability/logger.js';
 import type { Queryable } from '../store/database.js';
 import { claimJobs, completeJob, failJob, type Job } from '../store/repositories/jobQueue.js';
+import { JOB_KINDS, type JobKind, type JobPayload } from './jobKinds.js';
 
 export type JobHandler = (job: Job) => Promise<void>;
+
+/** One handler per job kind, given the payload already checked against the kind's schema. */
+export type JobHandlers = { [K in JobKind]: (payload: JobPayload<K>, job: Job) => Promise<void> };
+
+/** A job that can never succeed (its payload does not fit its kind): failed at once, not retried. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+/** The runner's handlers from typed ones: each checks its job's payload before handling it. */
+export const checkedHandlers = (handlers: JobHandlers): Record<string, JobHandler> =>
+  Object.fromEntries(
+    (Object.keys(handlers) as JobKind[]).map((kind) => {
+      const handle = handlers[kind] as (payload: unknown, job: Job) => Promise<void>;
+      const handler: JobHandler = async (job) => {
+        const parsed = JOB_KINDS[kind].safeParse(job.payload);
+        if (!parsed.success)
+          throw new PermanentJobError(
+            `The payload of ${kind} job ${job.id} does not fit its kind: ${parsed.error.issues
+              .map((issue) => `${issue.path.join('.') || '(payload)'} ${issue.message}`)
+              .join('; ')}`,
+          );
+        await handle(parsed.data, job);
+      };
+      return [kind, handler];
+    }),
+  );
+
+/** The tenant a job belongs to; every tenant's job kind carries one. */
+export const tenantOf = (job: Job): string => {
+  if (!job.tenantId) throw new PermanentJobError(`${job.kind} job ${job.id} has no tenant`);
+  return job.tenantId;
+};
 
 export type JobRunnerOptions = {
   db: Queryable;
@@ -33,7 +67,13 @@ export const createJobRunner = (options: JobRunnerOptions) => {
       await handler(job);
       await completeJob(db, job.id);
     } catch (error) {
-      const outcome = await failJob(db, job, error as Error, now());
+      const permanent = error instanceof PermanentJobError;
+      const outcome = await failJob(
+        db,
+        permanent ? { ...job, attempts: job.maxAttempts } : job,
+        error as Error,
+        now(),
+      );
       logger[outcome === 'failed' ? 'error' : 'warn'](
         { jobId: job.id, kind: job.kind, attempts: job.attempts, err: error },
         outcome === 'failed' ? 'job failed for good' : 'job failed; will retry',

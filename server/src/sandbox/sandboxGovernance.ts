@@ -2,7 +2,6 @@ import type { SandboxData } from './generateSandboxData.js';
 import { SANDBOX_SEED } from './generateSandboxData.js';
 import { deriveSandboxToken } from '../secrets/apiKeyTokens.js';
 import { saveApiKey } from '../store/repositories/apiKeys.js';
-import { currentPolicy } from '../store/repositories/policies.js';
 import { registerDeal } from '../use-cases/registerDeal.js';
 import type { Store } from '../store/store.js';
 
@@ -57,7 +56,7 @@ export const seedSandboxGovernance = async (store: Store, data: SandboxData, now
     sandboxAdminToken(),
     'sandbox admin',
   );
-  await currentPolicy(store.db, tenantId, now);
+  await store.forTenant(tenantId).policies.current(now);
 
   const deps = { store, now: () => now };
   const scoped = store.forTenant(tenantId);

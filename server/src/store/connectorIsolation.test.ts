@@ -29,10 +29,20 @@ describe('connector data is per tenant', () => {
       scopes: ['oauth'],
     });
     await a.crmSync.saveCursor({ name: 'backfill:deals', cursor: '500', records: 500, done: false });
-    await a.crmSync.insertEvents([
-      { eventId: 'e-1', objectKind: 'deals', objectId: '9', occurredAt: 1, change: 'creation', payload: {} },
+    await a.crmSync.insertChanges([
+      {
+        eventId: 'e-1',
+        objectKind: 'deals',
+        objectId: '9',
+        occurredAt: 1,
+        change: 'created',
+        madeByEntente: false,
+        ententeField: null,
+        value: null,
+        mergedIds: [],
+      },
     ]);
-    await a.crmSync.enqueueWrite('deals', '9', { entente_partner: 'Northwind' }, at);
+    await a.crmSync.enqueueWrite('deals', '9', { partner: 'Northwind' }, at);
     await a.contacts.upsert({
       id: 'c-1',
       crmId: '1',
@@ -51,7 +61,7 @@ describe('connector data is per tenant', () => {
     const b = store.forTenant('hubspot-222');
     expect(await b.crmTokens.get()).toBeUndefined();
     expect((await b.crmSync.getCursor('backfill:deals')).cursor).toBeNull();
-    expect(await b.crmSync.pendingEvents(10)).toEqual([]);
+    expect(await b.crmSync.pendingChanges(10)).toEqual([]);
     expect(await b.crmSync.pendingWrites('deals', 10)).toEqual([]);
     expect(await b.contacts.get('c-1')).toBeUndefined();
     expect(await b.contacts.count()).toBe(0);
@@ -63,9 +73,9 @@ describe('connector data is per tenant', () => {
     await b.crmSync.finishEvent('e-1', 'applied', 'not mine');
     const a = store.forTenant('hubspot-111');
     expect((await a.crmTokens.get())?.accessToken).toBe('cipher-a');
-    expect(await a.crmSync.pendingEvents(10)).toHaveLength(1);
+    expect(await a.crmSync.pendingChanges(10)).toHaveLength(1);
     expect(await a.crmSync.pendingWrites('deals', 10)).toEqual([
-      expect.objectContaining({ crmId: '9', fields: { entente_partner: 'Northwind' } }),
+      expect.objectContaining({ crmId: '9', fields: { partner: 'Northwind' } }),
     ]);
   });
 });

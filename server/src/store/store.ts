@@ -6,11 +6,22 @@ import { contactsRepository } from './repositories/contacts.js';
 import { crmSyncRepository } from './repositories/crmSync.js';
 import { crmTokensRepository, oauthStatesRepository } from './repositories/crmTokens.js';
 import { dealsRepository } from './repositories/deals.js';
+import { jobQueueRepository } from './repositories/jobQueue.js';
 import { partnersRepository } from './repositories/partners.js';
 import { registrationsRepository } from './repositories/registrations.js';
 import type { TenantScope } from './repositories/tenantScope.js';
 import { tenantsRepository } from './repositories/tenants.js';
 import { usersRepository } from './repositories/users.js';
+import { apiKeyLookupRepository, apiKeysRepository } from './repositories/apiKeysRepository.js';
+import { auditLogRepository } from './repositories/auditLog.js';
+import { customerMatchingRepository } from './repositories/customerMatching.js';
+import { dealCardRepository } from './repositories/dealCard.js';
+import { hubspotPortalsRepository } from './repositories/hubspotPortals.js';
+import { idempotencyRepository } from './repositories/idempotency.js';
+import { policiesRepository } from './repositories/policies.js';
+import { programMetricsRepository } from './repositories/programMetrics.js';
+import { recordLabelsRepository } from './repositories/recordLabels.js';
+import { syncHealthRepository } from './repositories/syncHealth.js';
 
 const tenantRepositories = (scope: TenantScope) => ({
   tenantId: scope.tenantId,
@@ -24,12 +35,24 @@ const tenantRepositories = (scope: TenantScope) => ({
   contacts: contactsRepository(scope),
   crmSync: crmSyncRepository(scope),
   crmTokens: crmTokensRepository(scope),
+  jobs: jobQueueRepository(scope),
+  policies: policiesRepository(scope),
+  apiKeys: apiKeysRepository(scope),
+  audit: auditLogRepository(scope),
+  idempotency: idempotencyRepository(scope),
+  dealCard: dealCardRepository(scope),
+  syncHealth: syncHealthRepository(scope),
+  recordLabels: recordLabelsRepository(scope),
+  customerMatching: customerMatchingRepository(scope),
+  programMetrics: programMetricsRepository(scope),
 });
 export type TenantStore = ReturnType<typeof tenantRepositories>;
 
 const repositories = (db: Queryable) => ({
   tenants: tenantsRepository(db),
   oauthStates: oauthStatesRepository(db),
+  apiKeyLookup: apiKeyLookupRepository(db),
+  hubspotPortals: hubspotPortalsRepository(db),
   forTenant: (tenantId: string): TenantStore => tenantRepositories({ tenantId, db }),
 });
 export type Repositories = ReturnType<typeof repositories>;

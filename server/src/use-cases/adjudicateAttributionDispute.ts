@@ -44,7 +44,7 @@ export const adjudicateAttributionDispute = async (
     assertNeutral(input.actorUserId, disputeStakes(deal, dispute, participants, partners));
     const next = transitionDispute(dispute, toEvent(input), now.toISOString());
     await repos.disputes.update(next);
-    await auditAttribution(tx, tenantId, {
+    await auditAttribution(tx, {
       type: `attribution.dispute_${next.state}`,
       actor: `user:${input.actorUserId}`,
       subject: `deal:${input.dealId}`,

@@ -1,5 +1,5 @@
 import type { AppContext } from '../appContext.js';
-import { CREDITED_STATUSES, sourcedTouchpoint } from './governance/dealLinks.js';
+import { CREDITED_STATUSES, sourcedTouchpoint } from '@entente/shared/governance';
 import { recordTouchpoints, type RecordedTouchpoints } from './recordTouchpoints.js';
 
 /**

@@ -1,7 +1,6 @@
 import { CommonErrors, DomainError } from '@entente/shared/errors';
-import { describeStakes, stakesOf, transition } from '@entente/shared/governance';
-import { canAdjudicate } from './governance/approvers.js';
-import { scheduleProtection } from './governance/clocks.js';
+import { canAdjudicate, describeStakes, stakesOf, transition } from '@entente/shared/governance';
+import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { followLinkedDeal, linkDeal, withdrawSourcingCredit } from './governance/dealLinks.js';
 import { noteRegistration } from './governance/customerIndexes.js';
 import { gatherFacts } from './governance/gatherFacts.js';
@@ -19,8 +18,6 @@ export type DecideInput = {
   /** The deal the registration is about, when the approver links (or relinks) it while deciding. */
   dealId?: string;
 };
-
-const DAY_MS = 86_400_000;
 
 const notNeutral = (who: string, description: string) =>
   new DomainError('GOVERNANCE.NOT_NEUTRAL', `${who} cannot decide this registration: ${description}.`);
@@ -43,8 +40,8 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
     (registration.status === 'approved' && policyOutcome === 'approve') ||
     (registration.status === 'rejected' && policyOutcome === 'reject');
   const isOverride = automatic && input.outcome !== 'request_info' && input.outcome !== policyOutcome;
-  const event = isOverride ? 'overturn' : input.outcome;
-  const nextStatus = transition(registration.status, event);
+  // Refuse an edge the lifecycle does not have before anything else is checked.
+  transition(registration.status, isOverride ? 'overturn' : input.outcome);
 
   const deal = input.dealId ? await scoped.deals.get(input.dealId) : undefined;
   if (input.dealId && !deal) throw CommonErrors.notFound(`Deal ${input.dealId}`);
@@ -87,67 +84,57 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
     );
 
   const policy = state ? await getPolicy(store.db, input.tenantId, state.policyVersion) : undefined;
-  const updated = { ...registration, status: nextStatus };
   if (isOverride && (await scoped.governance.decisions(registration.id)).some((d) => d.kind !== 'policy'))
     throw CommonErrors.conflict(
       'REGISTRATION.ILLEGAL_TRANSITION',
       'This registration was already decided by a person; it cannot be overturned again.',
     );
-  if (nextStatus === 'approved') {
-    updated.decidedAt = now.toISOString();
-    updated.protectedUntil = new Date(now.getTime() + (state?.protectionDays ?? 90) * DAY_MS).toISOString();
-  } else if (nextStatus === 'rejected') {
-    updated.decidedAt = now.toISOString();
-    updated.protectedUntil = null;
-  }
 
   const decided = await store.inTransaction(input.tenantId, async (tx) => {
     await tx.governance.lock(registration.id);
     const current = await tx.registrations.get(registration.id);
-    // Someone else decided between our read and our lock: their decision stands.
-    if (current?.status !== registration.status) transition(current?.status ?? registration.status, event);
-    await tx.registrations.upsert(updated);
-    await tx.governance.addDecision({
-      registrationId: registration.id,
-      kind: isOverride ? 'override' : 'human',
-      outcome: input.outcome,
-      policyVersion: state?.policyVersion ?? null,
-      firedRules: state?.firedRules ?? [],
-      actorUserId: actor.id,
-      secondApproverId: input.override?.secondApproverId ?? null,
-      reason: input.reason,
-      decidedAt: now.toISOString(),
-    });
-    await tx.governance.appendAudit({
-      type: isOverride ? 'registration.overridden' : 'registration.decided',
-      actor: actor.id,
-      subject: `registration:${registration.id}`,
-      payload: {
-        from: registration.status,
-        status: nextStatus,
-        outcome: input.outcome,
-        reason: input.reason,
-        policyOutcome,
-        policyVersion: state?.policyVersion ?? null,
-        secondApproverId: input.override?.secondApproverId ?? null,
-        neutralityChecked: facts.stakes.map((s) => ({
-          userId: s.userId,
-          kind: s.kind,
-          recordId: s.recordId,
-        })),
-        protectedUntil: updated.protectedUntil,
-      },
-      at: now,
-    });
-    if (updated.protectedUntil && nextStatus === 'approved')
-      await scheduleProtection(
-        tx.governance.db,
-        input.tenantId,
-        registration.id,
-        updated.protectedUntil,
-        policy?.policy.defaults.reminderDaysBeforeExpiry ?? [14, 3],
-        now,
+    // Someone else decided between our read and our lock: their decision stands, and this one,
+    // made on what the registration was before, is refused rather than applied on top.
+    if (!current || current.status !== registration.status)
+      throw CommonErrors.conflict(
+        'REGISTRATION.DECIDED_CONCURRENTLY',
+        `Registration ${registration.id} was ${current?.status.replace('_', ' ') ?? 'removed'} by someone else while this decision was being made; reload it and decide again if needed.`,
+        { status: current?.status ?? null },
       );
+    const { registration: updated } = await recordDecision(tx, {
+      registration: current,
+      decision: isOverride ? { kind: 'override' } : { kind: 'human', outcome: input.outcome },
+      terms: decisionTerms(state, policy?.policy),
+      record: {
+        kind: isOverride ? 'override' : 'human',
+        outcome: input.outcome,
+        policyVersion: state?.policyVersion ?? null,
+        firedRules: state?.firedRules ?? [],
+        actorUserId: actor.id,
+        secondApproverId: input.override?.secondApproverId ?? null,
+        reason: input.reason,
+      },
+      audit: {
+        type: isOverride ? 'registration.overridden' : 'registration.decided',
+        actor: actor.id,
+        payload: (after) => ({
+          from: registration.status,
+          status: after.status,
+          outcome: input.outcome,
+          reason: input.reason,
+          policyOutcome,
+          policyVersion: state?.policyVersion ?? null,
+          secondApproverId: input.override?.secondApproverId ?? null,
+          neutralityChecked: facts.stakes.map((s) => ({
+            userId: s.userId,
+            kind: s.kind,
+            recordId: s.recordId,
+          })),
+          protectedUntil: after.protectedUntil,
+        }),
+      },
+      now,
+    });
     if (deal)
       return linkDeal(tx, updated, deal, {
         actor: actor.id,
@@ -157,7 +144,7 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
       });
     // Approving a registration that already has its deal credits the partner with sourcing it;
     // overturning an approval takes the credit back.
-    if (isOverride && nextStatus === 'rejected' && updated.dealId)
+    if (isOverride && updated.status === 'rejected' && updated.dealId)
       await withdrawSourcingCredit(tx, updated.id, updated.dealId, now);
     const linked = updated.dealId ? await tx.deals.get(updated.dealId) : undefined;
     return linked ? followLinkedDeal(tx, updated, linked, now) : updated;

@@ -22,7 +22,7 @@ export const expireAttributionDispute = async (
     if (now.getTime() < Date.parse(dispute.deadline)) return 'not_due';
     const expired = transitionDispute(dispute, { type: 'expire' }, now.toISOString());
     await repos.disputes.update(expired);
-    await auditAttribution(tx, tenantId, {
+    await auditAttribution(tx, {
       type: 'attribution.dispute_expired',
       actor: 'system',
       subject: `deal:${dispute.dealId}`,

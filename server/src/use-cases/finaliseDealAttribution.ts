@@ -56,7 +56,7 @@ export const finaliseDealAttribution = async (
       result,
       finalisedAt: now.toISOString(),
     });
-    await auditAttribution(tx, tenantId, {
+    await auditAttribution(tx, {
       type: 'attribution.finalised',
       actor,
       subject: `deal:${dealId}`,
@@ -78,13 +78,7 @@ export const finaliseDealAttribution = async (
           : {}),
       },
     });
-    await requestAttributionWriteBack(
-      tx,
-      tenantId,
-      dealId,
-      now,
-      attributionSummary(result, nameOf, settings.version),
-    );
+    await requestAttributionWriteBack(tx, dealId, now, attributionSummary(result, nameOf, settings.version));
     return { status: 'finalised' as const, attribution: stored };
   });
 };

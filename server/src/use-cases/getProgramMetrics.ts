@@ -19,7 +19,7 @@ export const getProgramMetrics = async (
   from: string,
   to: string,
 ): Promise<ProgramMetricsView> => {
-  const input = await loadProgramMetricsInput(ctx.store.db, ctx.store.forTenant(tenantId), ctx.now());
+  const input = await loadProgramMetricsInput(ctx.store.forTenant(tenantId), ctx.now());
   const computed = computeProgramMetrics(input, from, to);
   const metrics = Object.fromEntries(
     Object.entries(computed.metrics).map(([group, values]) => [

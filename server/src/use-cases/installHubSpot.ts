@@ -3,12 +3,7 @@ import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
 import { hubspotConnector, hubspotRedirectUri } from '../crm/hubspot/hubspotConnector.js';
 import { OAuthError } from '../crm/hubspot/oauthClient.js';
-import { markPortalActive } from '../crm/hubspot/portalLifecycle.js';
-import { enqueueJob } from '../store/repositories/jobQueue.js';
-import { tenantsRepository } from '../store/repositories/tenants.js';
-
-export const PROVISION_JOB = 'hubspot.provision';
-export const BACKFILL_JOB = 'hubspot.backfill';
+import { enqueue } from '../jobs/jobKinds.js';
 
 /** What the app asks for: only what Entente uses. Custom objects are optional (Enterprise only). */
 export const HUBSPOT_SCOPES = [
@@ -104,8 +99,8 @@ export const completeHubSpotInstall = async (
   const existing = await ctx.store.tenants.findByExternalId('hubspot', info.portalId);
   const tenantId = existing?.id ?? `hubspot-${info.portalId}`;
   const now = ctx.now();
-  await ctx.store.db.transaction(async (tx) => {
-    await tenantsRepository(tx).upsert({
+  await ctx.store.transaction(async (tx) => {
+    await tx.tenants.upsert({
       id: tenantId,
       name: info.hubDomain || `HubSpot portal ${info.portalId}`,
       crm: 'hubspot',
@@ -113,23 +108,13 @@ export const completeHubSpotInstall = async (
       status: 'active',
       sandbox: false,
     });
-    await markPortalActive(tx, tenantId);
+    await tx.tenants.markActive(tenantId);
   });
   await connector.tokens.save(tenantId, grant, info.scopes);
-  const key = `${tenantId}:${now.toISOString()}`;
-  await enqueueJob(ctx.store.db, {
-    tenantId,
-    kind: PROVISION_JOB,
-    runAt: now,
-    dedupeKey: `${PROVISION_JOB}:${key}`,
-  });
-  await enqueueJob(ctx.store.db, {
-    tenantId,
-    kind: BACKFILL_JOB,
-    runAt: now,
-    dedupeKey: `${BACKFILL_JOB}:${key}`,
-    maxAttempts: 20,
-  });
+  // Provisioning and the backfill are queued once per install (a reinstall runs them again).
+  const tenant = ctx.store.forTenant(tenantId);
+  await enqueue(tenant, 'crm.provision', {}, { runAt: now, once: now.toISOString() });
+  await enqueue(tenant, 'crm.backfill', {}, { runAt: now, once: now.toISOString(), maxAttempts: 20 });
   ctx.logger.info(
     { tenantId, portalId: info.portalId, reinstalled: Boolean(existing) },
     'hubspot portal installed',

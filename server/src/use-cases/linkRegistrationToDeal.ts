@@ -1,13 +1,13 @@
 import type { Registration } from '@entente/shared/domain';
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import {
+  canAdjudicate,
   computeStakes,
   describeStakes,
   PENDING_STATUSES,
   PROTECTED_STATUSES,
   stakesOf,
 } from '@entente/shared/governance';
-import { canAdjudicate } from './governance/approvers.js';
 import { linkDeal } from './governance/dealLinks.js';
 import { gatherFacts } from './governance/gatherFacts.js';
 import type { GovernanceDeps } from './registerDeal.js';

@@ -41,7 +41,7 @@ export const publishAttributionSettings = async (
       disputePolicy: parsed.data.disputePolicy ?? current.disputePolicy,
     };
     const published = await repos.settings.publish({ ...next, publishedBy: actorUserId }, now);
-    await auditAttribution(tx, tenantId, {
+    await auditAttribution(tx, {
       type: 'attribution.settings_published',
       actor: `user:${actorUserId}`,
       subject: `attribution_settings:${published.version}`,

@@ -53,7 +53,7 @@ export const raiseAttributionDispute = async (
         `The split of ${input.participantId} on deal ${input.dealId} already has an open dispute`,
       );
     }
-    await auditAttribution(tx, tenantId, {
+    await auditAttribution(tx, {
       type: 'attribution.dispute_opened',
       actor: `${input.raisedBy.role}:${input.raisedBy.id}`,
       subject: `deal:${input.dealId}`,
@@ -68,7 +68,7 @@ export const raiseAttributionDispute = async (
         settingsVersion: settings.version,
       },
     });
-    await scheduleDisputeExpiry(tx, tenantId, dispute);
+    await scheduleDisputeExpiry(tx, dispute);
     return dispute;
   });
 };

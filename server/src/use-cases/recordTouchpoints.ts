@@ -94,5 +94,5 @@ const refinaliseIfClosed = async (ctx: AppContext, tenantId: string, dealId: str
     tenant.deals.get(dealId),
     tenant.attribution.dealAttributions.get(dealId),
   ]);
-  if (deal?.stageCategory === 'won' && finalised) await requestAttributionFinalise(ctx, tenantId, dealId);
+  if (deal?.stageCategory === 'won' && finalised) await requestAttributionFinalise(tenant, dealId, ctx.now());
 };

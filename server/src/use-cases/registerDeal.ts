@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Registration } from '@entente/shared/domain';
 import { DomainError } from '@entente/shared/errors';
 import {
+  chooseDeal,
   evaluatePolicy,
   missingRequiredFields,
-  transition,
   type IntakeValues,
 } from '@entente/shared/governance';
 import { assignApprover } from './governance/approvers.js';
-import { scheduleProtection, scheduleReviewDue } from './governance/clocks.js';
 import { noteRegistration } from './governance/customerIndexes.js';
-import { chooseDeal, linkDeal } from './governance/dealLinks.js';
+import { linkDeal } from './governance/dealLinks.js';
+import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { gatherFacts } from './governance/gatherFacts.js';
 import type { GovernanceState } from '../store/repositories/governanceStore.js';
 import { currentPolicy } from '../store/repositories/policies.js';
@@ -20,9 +20,6 @@ import type { Metrics } from '../observability/metrics.js';
 import { reportRequiredFields } from '../observability/intakeMetric.js';
 
 export type GovernanceDeps = { store: Store; now: () => Date; metrics?: Metrics };
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /**
  * A partner registers a deal. We check the few required fields, look for conflicts, apply the rules
@@ -71,9 +68,8 @@ export const registerDeal = async (
     linkedDeal: choice?.deal ?? null,
   });
 
-  let registration: Registration = { ...draft, accountId: facts.matchedAccountId };
   const state: GovernanceState = {
-    registrationId: registration.id,
+    registrationId: draft.id,
     policyVersion: version,
     outcome: decision.outcome,
     firedRules: decision.firedRules,
@@ -86,72 +82,53 @@ export const registerDeal = async (
     extensionsUsed: 0,
   };
 
-  await store.inTransaction(input.tenantId, async (tx) => {
-    if (decision.outcome === 'approve') {
-      registration.status = transition('submitted', 'approve');
-      registration.decidedAt = now.toISOString();
-      registration.protectedUntil = new Date(now.getTime() + decision.protectionDays * DAY_MS).toISOString();
-    } else if (decision.outcome === 'reject') {
-      registration.status = transition('submitted', 'reject');
-      registration.decidedAt = now.toISOString();
-    } else {
-      registration.status = transition('submitted', 'start_review');
-      state.reviewDueAt = new Date(now.getTime() + decision.reviewHours * HOUR_MS).toISOString();
-      state.assignedApproverId = await assignApprover(tx, facts.stakes);
-    }
-    await tx.registrations.upsert(registration);
-    await tx.governance.save(state);
-    await tx.governance.addDecision({
-      registrationId: registration.id,
-      kind: 'policy',
-      outcome: decision.outcome,
-      policyVersion: version,
-      firedRules: decision.firedRules,
-      actorUserId: null,
-      secondApproverId: null,
-      reason: decision.firedRules.map((rule) => rule.reason).join(' ') || null,
-      decidedAt: now.toISOString(),
-    });
-    await tx.governance.appendAudit({
-      type: 'registration.decided',
-      actor: 'system',
-      subject: `registration:${registration.id}`,
-      payload: {
-        partnerId: registration.partnerId,
-        status: registration.status,
-        policyVersion: version,
+  const registration = await store.inTransaction(input.tenantId, async (tx) => {
+    if (decision.outcome === 'review') state.assignedApproverId = await assignApprover(tx, facts.stakes);
+    const { registration: decided, applied } = await recordDecision(tx, {
+      registration: { ...draft, accountId: facts.matchedAccountId },
+      decision: { kind: 'policy', outcome: decision.outcome },
+      terms: decisionTerms(state, policy, decision.reviewHours),
+      state,
+      record: {
+        kind: 'policy',
         outcome: decision.outcome,
+        policyVersion: version,
         firedRules: decision.firedRules,
-        tieBreak: decision.tieBreak,
-        conflicts: facts.conflicts.map((c) => ({
-          kind: c.kind,
-          severity: c.severity,
-          competing: c.competing,
-        })),
-        assignedApproverId: state.assignedApproverId,
-        protectedUntil: registration.protectedUntil,
-        reviewDueAt: state.reviewDueAt,
+        actorUserId: null,
+        secondApproverId: null,
+        reason: decision.firedRules.map((rule) => rule.reason).join(' ') || null,
       },
-      at: now,
-    });
-    if (state.reviewDueAt)
-      await scheduleReviewDue(tx.governance.db, input.tenantId, registration.id, state.reviewDueAt);
-    if (choice?.deal)
-      registration = await linkDeal(tx, registration, choice.deal, {
+      audit: {
+        type: 'registration.decided',
         actor: 'system',
-        linkedBy: 'submission',
-        reason: choice.reason,
-        now,
-      });
-    if (registration.protectedUntil)
-      await scheduleProtection(
-        tx.governance.db,
-        input.tenantId,
-        registration.id,
-        registration.protectedUntil,
-        policy.defaults.reminderDaysBeforeExpiry,
-        now,
-      );
+        payload: (after, applied) => ({
+          partnerId: after.partnerId,
+          status: after.status,
+          policyVersion: version,
+          outcome: decision.outcome,
+          firedRules: decision.firedRules,
+          tieBreak: decision.tieBreak,
+          conflicts: facts.conflicts.map((c) => ({
+            kind: c.kind,
+            severity: c.severity,
+            competing: c.competing,
+          })),
+          assignedApproverId: state.assignedApproverId,
+          protectedUntil: after.protectedUntil,
+          reviewDueAt: applied.reviewDueAt,
+        }),
+      },
+      now,
+    });
+    state.reviewDueAt = applied.reviewDueAt;
+    return choice?.deal
+      ? linkDeal(tx, decided, choice.deal, {
+          actor: 'system',
+          linkedBy: 'submission',
+          reason: choice.reason,
+          now,
+        })
+      : decided;
   });
   noteRegistration(store, input.tenantId, registration);
   return partnerView(registration, state);

@@ -1,11 +1,9 @@
 import { CommonErrors, DomainError } from '@entente/shared/errors';
-import { transition } from '@entente/shared/governance';
-import { scheduleProtection } from './governance/clocks.js';
+import { extensionRefusal, transition } from '@entente/shared/governance';
 import { getPolicy } from '../store/repositories/policies.js';
+import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { partnerView } from './governance/registrationViews.js';
 import type { GovernanceDeps } from './registerDeal.js';
-
-const DAY_MS = 86_400_000;
 
 const refuse = (message: string) => new DomainError('REGISTRATION.EXTENSION_NOT_ALLOWED', message);
 
@@ -25,54 +23,41 @@ export const requestExtension = async (
       throw CommonErrors.notFound(`Registration ${input.registrationId}`);
     const state = await tx.governance.get(registration.id);
     const policy = state && (await getPolicy(tx.governance.db, input.tenantId, state.policyVersion));
-    const status = transition(registration.status, 'extend');
-    if (!state || !policy || !registration.protectedUntil)
-      throw refuse('This registration has no protection window to extend.');
+    transition(registration.status, 'extend');
+    if (!state || !policy) throw refuse('This registration has no protection window to extend.');
     const limits = policy.policy.extensions;
-    if (state.extensionsUsed >= limits.maxCount)
-      throw refuse(`The rules allow ${limits.maxCount} extension(s) and ${state.extensionsUsed} were used.`);
-    const opensAt = Date.parse(registration.protectedUntil) - limits.requestWithinDays * DAY_MS;
-    if (now.getTime() < opensAt)
-      throw refuse(
-        `Extensions can be requested from ${new Date(opensAt).toISOString()}, ${limits.requestWithinDays} days before the window ends.`,
-      );
-    const protectedUntil = new Date(
-      Date.parse(registration.protectedUntil) + limits.days * DAY_MS,
-    ).toISOString();
-    const updated = { ...registration, status, protectedUntil };
-    const nextState = { ...state, extensionsUsed: state.extensionsUsed + 1 };
-    await tx.registrations.upsert(updated);
-    await tx.governance.save(nextState);
-    await tx.governance.addDecision({
-      registrationId: registration.id,
-      kind: 'extension',
-      outcome: 'extended',
-      policyVersion: state.policyVersion,
-      firedRules: [],
-      actorUserId: null,
-      secondApproverId: null,
-      reason: `Extended by ${limits.days} days within the policy's limit of ${limits.maxCount}`,
-      decidedAt: now.toISOString(),
-    });
-    await tx.governance.appendAudit({
-      type: 'registration.extended',
-      actor: `partner:${input.partnerId}`,
-      subject: `registration:${registration.id}`,
-      payload: {
-        from: registration.protectedUntil,
-        to: protectedUntil,
-        extensionsUsed: nextState.extensionsUsed,
-      },
-      at: now,
-    });
-    await scheduleProtection(
-      tx.governance.db,
-      input.tenantId,
-      registration.id,
-      protectedUntil,
-      policy.policy.defaults.reminderDaysBeforeExpiry,
+    const refusal = extensionRefusal(
+      registration.protectedUntil,
+      { ...limits, used: state.extensionsUsed },
       now,
     );
+    if (refusal) throw refuse(refusal);
+    const nextState = { ...state, extensionsUsed: state.extensionsUsed + 1 };
+    const { registration: updated } = await recordDecision(tx, {
+      registration,
+      decision: { kind: 'extension' },
+      terms: decisionTerms(state, policy.policy),
+      state: nextState,
+      record: {
+        kind: 'extension',
+        outcome: 'extended',
+        policyVersion: state.policyVersion,
+        firedRules: [],
+        actorUserId: null,
+        secondApproverId: null,
+        reason: `Extended by ${limits.days} days within the policy's limit of ${limits.maxCount}`,
+      },
+      audit: {
+        type: 'registration.extended',
+        actor: `partner:${input.partnerId}`,
+        payload: (after) => ({
+          from: registration.protectedUntil,
+          to: after.protectedUntil,
+          extensionsUsed: nextState.extensionsUsed,
+        }),
+      },
+      now,
+    });
     return partnerView(updated, nextState);
   });
 };

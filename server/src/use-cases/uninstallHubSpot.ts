@@ -1,7 +1,7 @@
 import type { AppContext } from '../appContext.js';
 import { isCrmError } from '../crm/crmErrors.js';
 import { hubspotConnector } from '../crm/hubspot/hubspotConnector.js';
-import { markPortalUninstalled, purgeUninstalledTenant } from '../crm/hubspot/portalLifecycle.js';
+import { markPortalUninstalled } from '../crm/hubspot/portalLifecycle.js';
 
 /**
  * Uninstalling from Entente's side: tell HubSpot (the uninstall API), then forget the tokens and
@@ -22,4 +22,4 @@ export const purgeUninstalledHubSpotTenant = (
   ctx: AppContext,
   tenantId: string,
   uninstalledAt: string,
-): Promise<boolean> => purgeUninstalledTenant(ctx.store.db, tenantId, uninstalledAt);
+): Promise<boolean> => ctx.store.tenants.purgeUninstalled(tenantId, uninstalledAt);

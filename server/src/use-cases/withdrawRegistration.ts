@@ -1,6 +1,6 @@
 import { CommonErrors } from '@entente/shared/errors';
-import { transition } from '@entente/shared/governance';
 import { noteRegistration } from './governance/customerIndexes.js';
+import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { partnerView } from './governance/registrationViews.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
@@ -16,27 +16,28 @@ export const withdrawRegistration = async (
     // Another partner's registration does not exist, as far as this partner can tell.
     if (!registration || registration.partnerId !== input.partnerId)
       throw CommonErrors.notFound(`Registration ${input.registrationId}`);
-    const updated = { ...registration, status: transition(registration.status, 'withdraw') };
-    await tx.registrations.upsert(updated);
-    await tx.governance.addDecision({
-      registrationId: registration.id,
-      kind: 'withdrawal',
-      outcome: 'withdrawn',
-      policyVersion: null,
-      firedRules: [],
-      actorUserId: null,
-      secondApproverId: null,
-      reason: 'Withdrawn by the partner',
-      decidedAt: now.toISOString(),
-    });
-    await tx.governance.appendAudit({
-      type: 'registration.withdrawn',
-      actor: `partner:${input.partnerId}`,
-      subject: `registration:${registration.id}`,
-      payload: { from: registration.status },
-      at: now,
+    const state = await tx.governance.get(registration.id);
+    const { registration: updated } = await recordDecision(tx, {
+      registration,
+      decision: { kind: 'withdrawal' },
+      terms: decisionTerms(state, undefined),
+      record: {
+        kind: 'withdrawal',
+        outcome: 'withdrawn',
+        policyVersion: null,
+        firedRules: [],
+        actorUserId: null,
+        secondApproverId: null,
+        reason: 'Withdrawn by the partner',
+      },
+      audit: {
+        type: 'registration.withdrawn',
+        actor: `partner:${input.partnerId}`,
+        payload: () => ({ from: registration.status }),
+      },
+      now,
     });
     noteRegistration(deps.store, input.tenantId, updated);
-    return partnerView(updated, await tx.governance.get(registration.id));
+    return partnerView(updated, state);
   });
 };

@@ -7,3 +7,5 @@ export * from './deal.js';
 export * from './partner.js';
 export * from './registration.js';
 export * from './contact.js';
+export * from './ententeFields.js';
+export * from './changeRecord.js';

@@ -4,3 +4,8 @@ export * from './evaluatePolicy.js';
 export * from './neutrality.js';
 export * from './auditChain.js';
 export * from './intake.js';
+export * from './applyDecision.js';
+export * from './dealChoice.js';
+export * from './roles.js';
+export * from './sourcing.js';
+export * from './crmFields.js';

@@ -1,4 +1,4 @@
-import type { EntenteField } from '../ententeFields.js';
+import type { EntenteField } from '@entente/shared/domain';
 
 export const ENTENTE_GROUP = { name: 'entente', label: 'Entente', displayOrder: -1 } as const;
 

@@ -11,13 +11,21 @@ import type {
   ProvisioningResult,
 } from '../crmPort.js';
 import { CrmErrors } from '../crmErrors.js';
-import { ententeFieldNames, fieldText, type EntenteField } from '../ententeFields.js';
+import { ententeFieldNames, fieldText, type EntenteField } from '@entente/shared/domain';
 import type { CallExecutor } from './callExecutor.js';
 import { checkMappedPropertiesExist, resolveFieldMapping, type FieldMapping } from './fieldMapping.js';
 import { decodeSlice, inSlice, isSliceCursor, nextInSlice, planSlices } from './idSlices.js';
 import { inlineAssociations } from './inlineAssociations.js';
 import { ENTENTE_GROUP, ENTENTE_PROPERTIES, REGISTRATION_SCHEMA } from './ententeProperties.js';
-import { propertiesToRead, toAccount, toContact, toDeal, toUser, type HubSpotRecord } from './toDomain.js';
+import {
+  hubspotIds,
+  propertiesToRead,
+  toAccount,
+  toContact,
+  toDeal,
+  toUser,
+  type HubSpotRecord,
+} from './toDomain.js';
 
 type ObjectKind = Exclude<CrmObjectKind, 'owners'>;
 
@@ -160,6 +168,14 @@ export const createHubSpotAdapter = (deps: {
   };
 
   return {
+    writeBatchSize: BATCH,
+    localId: (kind, crmId) =>
+      kind === 'deals'
+        ? hubspotIds.deal(crmId)
+        : kind === 'companies'
+          ? hubspotIds.company(crmId)
+          : hubspotIds.contact(crmId),
+
     async readPage(kind, after, limit = BATCH): Promise<CrmPage> {
       if (kind === 'owners') {
         const page = await call((client) =>

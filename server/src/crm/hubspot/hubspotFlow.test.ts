@@ -2,7 +2,7 @@ import { startHubSpotSimulator, type HubSpotSimulator } from '../../../../test/c
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 import { backfill } from '../../use-cases/sync/backfill.js';
 import { requestDealWriteBack } from '../../use-cases/sync/writeBack.js';
-import { provisionHubSpot } from '../../use-cases/provisionHubSpot.js';
+import { provisionCrm } from '../../use-cases/provisionCrm.js';
 import { configureHubSpotConnector } from './hubspotConnector.js';
 
 // Starting an app on a fresh PostgreSQL schema takes a few seconds on a busy machine.
@@ -83,12 +83,12 @@ describe('HubSpot connector against the simulator', () => {
 
   it('When provisioning runs twice, then the second run creates nothing', async () => {
     const port = configureHubSpotConnector(app.ctx, { sleep: async () => undefined }).forTenant(tenantId);
-    const first = await provisionHubSpot(app.ctx.store, port, tenantId, now());
+    const first = await provisionCrm(app.ctx.store, port, tenantId, now());
     expect(first.created).toEqual(
       expect.arrayContaining(['deals.property:entente_partner', 'companies.group:entente']),
     );
     expect(first.registrationsStore).toBe('custom_object');
-    const second = await provisionHubSpot(app.ctx.store, port, tenantId, now());
+    const second = await provisionCrm(app.ctx.store, port, tenantId, now());
     expect(second.created).toEqual([]);
   });
 
@@ -148,8 +148,7 @@ describe('HubSpot connector against the simulator', () => {
     sim.webhooks.options({ duplicates: 0, outOfOrder: false });
     const local = await store.deals.findByCrmId(deal.id);
     await requestDealWriteBack(
-      app.ctx.store.db,
-      tenantId,
+      app.ctx.store.forTenant(tenantId),
       local?.id ?? '',
       { partner: 'Acme Partners', conflictFlag: false },
       now(),

@@ -1,9 +1,7 @@
 import type { Cipher } from '../../secrets/encryption.js';
-import { crmTokensRepository } from '../../store/repositories/crmTokens.js';
 import type { Store } from '../../store/store.js';
 import { CrmErrors } from '../crmErrors.js';
 import { OAuthError, type HubSpotOAuth, type TokenGrant } from './oauthClient.js';
-import { tenantStatus } from './portalLifecycle.js';
 
 /** Refresh this long before expiry, so a long page of work never starts on a dying token. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -37,9 +35,9 @@ export const createTokenManager = (deps: {
   const fresh = (expiresAt: string) => Date.parse(expiresAt) - deps.now().getTime() > REFRESH_MARGIN_MS;
 
   const refreshLocked = (tenantId: string, staleToken: string | undefined): Promise<AccessToken> =>
-    store.db
-      .transaction(async (tx) => {
-        const repo = crmTokensRepository({ tenantId, db: tx });
+    store
+      .inTransaction(tenantId, async (tx) => {
+        const repo = tx.crmTokens;
         const current = await repo.getForUpdate();
         if (!current) return { kind: 'gone' as const };
         const currentToken = cipher.decrypt(current.accessToken);
@@ -87,7 +85,7 @@ export const createTokenManager = (deps: {
     /** A usable access token, refreshed first when it is close to expiry. */
     async accessToken(tenantId: string): Promise<AccessToken> {
       const stored = await store.forTenant(tenantId).crmTokens.get();
-      if (!stored || (await tenantStatus(store.db, tenantId)) !== 'active')
+      if (!stored || (await store.tenants.get(tenantId))?.status !== 'active')
         throw CrmErrors.uninstalled(tenantId);
       const token = cipher.decrypt(stored.accessToken);
       if (stored.refreshFailedAt) return { token, refreshFailed: true };

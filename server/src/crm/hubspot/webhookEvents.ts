@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { InboundEvent } from '../../store/repositories/crmSync.js';
+import type { ChangeKind, ChangeRecord, EntenteField } from '@entente/shared/domain';
+import { DomainError, issueDetails } from '@entente/shared/errors';
 import { ENTENTE_PROPERTIES } from './ententeProperties.js';
 
 const ENTENTE_FIELD_BY_PROPERTY = new Map(
@@ -63,11 +64,33 @@ const kindOf = (event: HubSpotEvent): 'deals' | 'companies' | 'contacts' | undef
   return TYPE_IDS[event.objectTypeId ?? event.fromObjectTypeId ?? ''];
 };
 
+const CHANGE_KIND: Record<(typeof CHANGES)[number], ChangeKind> = {
+  creation: 'created',
+  propertyChange: 'updated',
+  deletion: 'deleted',
+  privacyDeletion: 'deleted',
+  restore: 'restored',
+  merge: 'merged',
+  associationChange: 'associated',
+};
+
 /**
- * Turns HubSpot's event into the connector's own shape (HubSpot's stops here). Association
- * changes are filed under the deal they touch, so they are ordered with that deal's other events.
+ * HubSpot's echo rule: a change whose source is an integration and whose source id is this app
+ * was made by Entente's own write-back.
  */
-export const toInboundEvent = (event: HubSpotEvent): (InboundEvent & { portalId: string }) | undefined => {
+const madeByApp = (event: HubSpotEvent, appId: string | undefined): boolean =>
+  !!appId &&
+  event.changeSource === 'INTEGRATION' &&
+  (event.sourceId === appId || event.sourceId === `app:${appId}`);
+
+/**
+ * Turns HubSpot's event into a change record (HubSpot's shape stops here). Association changes
+ * are filed under the deal they touch, so they are ordered with that deal's other events.
+ */
+export const toChangeRecord = (
+  event: HubSpotEvent,
+  appId: string | undefined,
+): (ChangeRecord & { portalId: string }) | undefined => {
   const change = event.subscriptionType.split('.')[1] as (typeof CHANGES)[number];
   if (!CHANGES.includes(change)) return undefined;
   let objectKind = kindOf(event);
@@ -84,23 +107,55 @@ export const toInboundEvent = (event: HubSpotEvent): (InboundEvent & { portalId:
   }
   if (change === 'merge') objectId = event.newObjectId ?? event.primaryObjectId ?? event.objectId;
   if (!objectKind || !objectId) return undefined;
+  const survivor = objectId;
+  const ententeField =
+    change === 'propertyChange' && event.propertyName
+      ? ((ENTENTE_FIELD_BY_PROPERTY.get(event.propertyName) as EntenteField | undefined) ?? null)
+      : null;
   return {
     portalId: event.portalId,
     eventId: event.eventId,
     objectKind,
     objectId,
     occurredAt: event.occurredAt,
-    change: change === 'privacyDeletion' ? 'deletion' : change,
-    payload: {
-      changeSource: event.changeSource ?? null,
-      sourceId: event.sourceId ?? null,
-      propertyName: event.propertyName ?? null,
-      /** Set when the property is one Entente owns: the domain name of the field. */
-      ententeField: (event.propertyName && ENTENTE_FIELD_BY_PROPERTY.get(event.propertyName)) ?? null,
-      propertyValue: event.propertyValue ?? null,
-      primaryObjectId: event.primaryObjectId ?? null,
-      mergedObjectIds: event.mergedObjectIds ?? [],
-      newObjectId: event.newObjectId ?? null,
-    },
+    change: CHANGE_KIND[change],
+    madeByEntente: change === 'propertyChange' && madeByApp(event, appId),
+    ententeField,
+    value: ententeField ? (event.propertyValue ?? null) : null,
+    mergedIds:
+      change === 'merge'
+        ? [...new Set([event.primaryObjectId, ...(event.mergedObjectIds ?? [])])].filter(
+            (id): id is string => !!id && id !== survivor,
+          )
+        : [],
   };
+};
+
+export type HubSpotChangeBatch = {
+  received: number;
+  /** Change records by HubSpot portal (the tenant's external id). */
+  byAccount: Map<string, ChangeRecord[]>;
+  /** Events of kinds Entente does not follow. */
+  ignored: number;
+};
+
+/** A verified webhook POST as change records per portal; WEBHOOK.MALFORMED when it is not a batch. */
+export const parseHubSpotWebhookBatch = (body: unknown, appId: string | undefined): HubSpotChangeBatch => {
+  const parsed = hubspotEventBatchSchema.safeParse(body);
+  if (!parsed.success)
+    throw new DomainError('WEBHOOK.MALFORMED', 'The webhook body is not a batch of HubSpot events', {
+      details: issueDetails(parsed.error.issues.slice(0, 10)),
+    });
+  const byAccount = new Map<string, ChangeRecord[]>();
+  let ignored = 0;
+  for (const raw of parsed.data) {
+    const record = toChangeRecord(raw, appId);
+    if (!record) {
+      ignored++;
+      continue;
+    }
+    const { portalId, ...change } = record;
+    byAccount.set(portalId, [...(byAccount.get(portalId) ?? []), change]);
+  }
+  return { received: parsed.data.length, byAccount, ignored };
 };

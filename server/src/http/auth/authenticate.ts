@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { findApiKey, type InternalRole } from '../../store/repositories/apiKeys.js';
+import type { InternalRole } from '../../store/repositories/apiKeys.js';
 import { parseToken, secretMatches } from '../../secrets/apiKeyTokens.js';
 
 /** Who is calling, as established from the bearer token (never from a field the caller sends). */
@@ -30,7 +30,7 @@ const authenticate = async (ctx: AppContext, req: Request): Promise<Principal> =
   // One message for every failure, so a caller cannot probe which key ids exist.
   const invalid = CommonErrors.unauthorised('The API key is not valid or has been revoked');
   if (!parsed) throw invalid;
-  const key = await findApiKey(ctx.store.db, parsed.keyId);
+  const key = await ctx.store.apiKeyLookup.find(parsed.keyId);
   if (
     !key ||
     key.kind !== parsed.kind ||

@@ -133,7 +133,7 @@ describe('attribution through the API', () => {
           occurredAt: '2026-10-28T10:00:00.000Z',
         }),
       ]);
-      await requestAttributionFinalise(app.ctx, world.tenantId, 'd-won');
+      await requestAttributionFinalise(app.ctx.store.forTenant(world.tenantId), 'd-won', app.ctx.now());
       await app.jobs.drain();
     });
 
@@ -177,7 +177,7 @@ describe('attribution through the API', () => {
 
     it('When the job runs again with nothing new, then nothing changes (no new revision, no new audit entry)', async () => {
       const before = (await auditTypes(world.tenantId)).length;
-      await requestAttributionFinalise(app.ctx, world.tenantId, 'd-won');
+      await requestAttributionFinalise(app.ctx.store.forTenant(world.tenantId), 'd-won', app.ctx.now());
       await app.jobs.drain();
       expect((await auditTypes(world.tenantId)).length).toBe(before);
       expect(
@@ -327,7 +327,7 @@ describe('attribution through the API', () => {
         closeDate: '2027-10-30',
       });
       await tenant.attribution.renewals.link('d-renewal', 'd-won');
-      await requestAttributionFinalise(app.ctx, world.tenantId, 'd-renewal');
+      await requestAttributionFinalise(app.ctx.store.forTenant(world.tenantId), 'd-renewal', app.ctx.now());
       await app.jobs.drain();
       const res = await request(app.url).get('/api/v1/attributions/d-renewal').set(auth(world.keys.seller));
       expect(res.body.inheritance).toEqual({ mode: 'inherited', originalDealId: 'd-won' });

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { verifyAudit } from '../../store/repositories/audit.js';
 import { gatherFacts } from '../../use-cases/governance/gatherFacts.js';
-import { currentPolicy, publishPolicy } from '../../store/repositories/policies.js';
 import { internalView } from '../../use-cases/governance/registrationViews.js';
 import { decideRegistration } from '../../use-cases/decideRegistration.js';
 import { linkRegistrationToDeal } from '../../use-cases/linkRegistrationToDeal.js';
 import {
   bearerSecurity,
-  createApiKey,
   internalUserOf,
   requireAdmin,
   requireInternalUser,
-  revokeApiKey,
   type InternalPrincipal,
 } from '../auth/index.js';
 import { defineRoute } from '../route.js';
@@ -158,7 +154,7 @@ export const governanceRoutes = (ctx: AppContext) => [
     responses: { 200: { description: 'The current policy', schema: z.record(z.string(), z.unknown()) } },
     handler: async ({ req }) => {
       const { tenantId } = internalUserOf(req);
-      return { body: await currentPolicy(ctx.store.db, tenantId, ctx.now()) };
+      return { body: await ctx.store.forTenant(tenantId).policies.current(ctx.now()) };
     },
   }),
   defineRoute({
@@ -179,8 +175,8 @@ export const governanceRoutes = (ctx: AppContext) => [
     },
     handler: async ({ body, req }) => {
       const principal = internalUserOf(req);
-      const published = await ctx.store.db.transaction((tx) =>
-        publishPolicy(tx, principal.tenantId, {
+      const published = await ctx.store.inTransaction(principal.tenantId, (tx) =>
+        tx.policies.publish({
           source: body.source,
           publishedBy: principal.userId,
           at: ctx.now(),
@@ -209,7 +205,9 @@ export const governanceRoutes = (ctx: AppContext) => [
         }),
       },
     },
-    handler: async ({ req }) => ({ body: await verifyAudit(ctx.store.db, internalUserOf(req).tenantId) }),
+    handler: async ({ req }) => ({
+      body: await ctx.store.forTenant(internalUserOf(req).tenantId).audit.verify(),
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -228,11 +226,12 @@ export const governanceRoutes = (ctx: AppContext) => [
     },
     handler: async ({ params, body, req }) => {
       const { tenantId } = internalUserOf(req);
-      if (!(await ctx.store.forTenant(tenantId).partners.get(params.partnerId)))
+      const scoped = ctx.store.forTenant(tenantId);
+      if (!(await scoped.partners.get(params.partnerId)))
         throw CommonErrors.notFound(`Partner ${params.partnerId}`);
       return {
         status: 201,
-        body: await createApiKey(ctx.store.db, tenantId, { partnerId: params.partnerId }, body?.label),
+        body: await scoped.apiKeys.create({ partnerId: params.partnerId }, body?.label),
       };
     },
   }),
@@ -247,7 +246,7 @@ export const governanceRoutes = (ctx: AppContext) => [
     responses: { 204: { description: 'Revoked' } },
     handler: async ({ params, req }) => {
       const { tenantId } = internalUserOf(req);
-      if (!(await revokeApiKey(ctx.store.db, tenantId, params.keyId, ctx.now())))
+      if (!(await ctx.store.forTenant(tenantId).apiKeys.revoke(params.keyId, ctx.now())))
         throw CommonErrors.notFound(`API key ${params.keyId}`);
       return { status: 204 };
     },

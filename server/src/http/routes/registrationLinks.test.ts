@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { Deal } from '@entente/shared/domain';
 import { buildAccount, buildDeal } from '@entente/shared/testing';
 import { listAudit } from '../../store/repositories/audit.js';
-import { sourcedTouchpointId } from '../../use-cases/governance/dealLinks.js';
+import { sourcedTouchpointId } from '@entente/shared/governance';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 import { applyCrmEntities } from '../../use-cases/sync/applyCrmEntities.js';
 import { finaliseDealAttribution } from '../../use-cases/finaliseDealAttribution.js';

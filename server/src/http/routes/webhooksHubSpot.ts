@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
-import { receiveHubSpotWebhooks } from '../../use-cases/sync/inbound.js';
+import { parseHubSpotWebhookBatch } from '../../crm/hubspot/webhookEvents.js';
+import { receiveChanges } from '../../use-cases/sync/inbound.js';
 import { requireHubSpotSignature } from '../hubspotSignature.js';
 import { defineRoute } from '../route.js';
 
@@ -38,6 +39,8 @@ export const webhooksHubSpotRoutes = (ctx: AppContext) => [
       401: { description: 'Unsigned, forged or stale' },
       400: { description: 'Not a batch of HubSpot events' },
     },
-    handler: async ({ body }) => ({ body: await receiveHubSpotWebhooks(ctx, body) }),
+    handler: async ({ body }) => ({
+      body: await receiveChanges(ctx, 'hubspot', parseHubSpotWebhookBatch(body, ctx.config.hubspot.appId)),
+    }),
   }),
 ];

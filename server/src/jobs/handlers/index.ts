@@ -1,17 +1,16 @@
 import type { AppContext } from '../../appContext.js';
+import { checkedHandlers, type JobHandler } from '../jobRunner.js';
 import { attributionJobHandlers } from './attribution.js';
-import { governanceJobHandlers } from '../../use-cases/governance/governanceClocks.js';
-import { sourcingCreditJobHandlers } from './sourcingCredit.js';
-import type { JobHandler } from '../jobRunner.js';
-import { hubspotJobHandlers } from './crmSync.js';
+import { crmSyncJobHandlers } from './crmSync.js';
+import { governanceJobHandlers } from './governance.js';
 
 /**
- * Every kind of durable job the service runs, by kind. Each capability contributes its own
- * handlers here (one spread per module).
+ * Every kind of durable job the service runs, with its handler. The type requires one handler per
+ * kind in jobs/jobKinds.ts, so a new kind cannot be queued without something to run it.
  */
-export const jobHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
-  ...attributionJobHandlers(ctx),
-  ...governanceJobHandlers(ctx),
-  ...sourcingCreditJobHandlers(ctx),
-  ...hubspotJobHandlers(ctx),
-});
+export const jobHandlers = (ctx: AppContext): Record<string, JobHandler> =>
+  checkedHandlers({
+    ...crmSyncJobHandlers(ctx),
+    ...governanceJobHandlers(ctx),
+    ...attributionJobHandlers(ctx),
+  });

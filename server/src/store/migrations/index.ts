@@ -1,7 +1,9 @@
 import * as core from './0001_core.js';
+import * as jobKinds from './0002_job_kinds.js';
 import * as apiKeys from './0010_api_keys.js';
 import * as governance from './0011_governance.js';
 import * as hubspotConnector from './0020_hubspot_connector.js';
+import * as syncState from './0021_sync_state.js';
 import * as attribution from './0030_attribution.js';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -9,13 +11,15 @@ export type Migration = { version: number; name: string; sql: string };
 /**
  * The schema's history, oldest first. Never edit an applied migration (its checksum is recorded):
  * add a new one with the next version. Migrations are TypeScript modules so the build ships them.
- * Each capability owns a range of versions (1–9 core, 10–19 governance, 20–29 HubSpot, 30–39
+ * Each capability owns a range of versions (1–9 core, 10–19 governance, 20–29 CRM sync, 30–39
  * attribution), so capabilities can add migrations independently.
  */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', sql: core.sql },
+  { version: 2, name: 'job_kinds', sql: jobKinds.sql },
   { version: 10, name: 'api_keys', sql: apiKeys.sql },
   { version: 11, name: 'governance', sql: governance.sql },
   { version: 20, name: 'hubspot_connector', sql: hubspotConnector.sql },
+  { version: 21, name: 'sync_state', sql: syncState.sql },
   { version: 30, name: 'attribution', sql: attribution.sql },
 ];

@@ -1,23 +1,23 @@
+import {
+  changeRecordSchema,
+  type ChangeRecord,
+  type EntenteFields,
+  type SyncedObjectKind,
+} from '@entente/shared/domain';
 import { isoOrNull } from './rows.js';
 import type { TenantScope } from './tenantScope.js';
 
 export type SyncCursor = { name: string; cursor: string | null; records: number; done: boolean };
 
-export type InboundEvent = {
-  eventId: string;
-  objectKind: string;
-  objectId: string;
-  occurredAt: number;
-  change: string;
-  payload: Record<string, unknown>;
-};
-
 export type OutboxEntry = {
-  objectKind: string;
+  objectKind: 'deals' | 'companies';
   crmId: string;
-  fields: Record<string, string | null>;
+  fields: EntenteFields;
   version: number;
 };
+
+/** How Entente last heard of a record. */
+export type SyncSource = 'backfill' | 'inbound' | 'reconciliation';
 
 type EventRow = {
   event_id: string;
@@ -29,8 +29,9 @@ type EventRow = {
 };
 
 /**
- * The connector's own bookkeeping for one tenant: sync cursors, the webhook inbox, per-object
- * ordering, the outbound write queue, what was last written, and the tenant's CRM settings.
+ * The sync core's bookkeeping for one tenant, whatever its CRM: sync cursors, the inbox of inbound
+ * changes, per-record versions and sync state, the outbox of Entente-owned field values, what was
+ * last written, and the tenant's CRM settings.
  */
 export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
   async getCursor(name: string): Promise<SyncCursor> {
@@ -55,8 +56,8 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
     ]);
   },
 
-  /** Stores events not seen before; returns how many were new (duplicates by eventId are dropped). */
-  async insertEvents(events: readonly InboundEvent[]): Promise<number> {
+  /** Stores changes not seen before; returns how many were new (duplicates by eventId are dropped). */
+  async insertChanges(events: readonly ChangeRecord[]): Promise<number> {
     let inserted = 0;
     for (const event of events) {
       const { rowCount } = await db.query(
@@ -69,27 +70,35 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
           event.objectId,
           event.occurredAt,
           event.change,
-          JSON.stringify(event.payload),
+          JSON.stringify({
+            madeByEntente: event.madeByEntente,
+            ententeField: event.ententeField,
+            value: event.value,
+            mergedIds: event.mergedIds,
+          }),
         ],
       );
       inserted += rowCount;
     }
     return inserted;
   },
-  async pendingEvents(limit: number): Promise<InboundEvent[]> {
+  /** The oldest changes not applied yet, as they were stored (a row that no longer parses throws). */
+  async pendingChanges(limit: number): Promise<ChangeRecord[]> {
     const { rows } = await db.query<EventRow>(
       `SELECT event_id, object_kind, object_id, occurred_at, change, payload FROM crm_webhook_events
        WHERE tenant_id = $1 AND status = 'pending' ORDER BY occurred_at, event_id LIMIT $2`,
       [tenantId, limit],
     );
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      objectKind: row.object_kind,
-      objectId: row.object_id,
-      occurredAt: Number(row.occurred_at),
-      change: row.change,
-      payload: row.payload,
-    }));
+    return rows.map((row) =>
+      changeRecordSchema.parse({
+        ...row.payload,
+        eventId: row.event_id,
+        objectKind: row.object_kind,
+        objectId: row.object_id,
+        occurredAt: Number(row.occurred_at),
+        change: row.change,
+      }),
+    );
   },
   async finishEvent(eventId: string, status: 'applied' | 'skipped', outcome: string): Promise<void> {
     await db.query(
@@ -115,20 +124,66 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
     );
     return rows[0] && { occurredAt: Number(rows[0].occurred_at), deleted: rows[0].deleted };
   },
-  async setObjectVersion(kind: string, crmId: string, occurredAt: number, deleted: boolean): Promise<void> {
+  /** The newest change applied to a record, and that Entente heard of it now through `source`. */
+  async setObjectVersion(
+    kind: string,
+    crmId: string,
+    occurredAt: number,
+    deleted: boolean,
+    seen: { source: SyncSource; at: Date },
+  ): Promise<void> {
     await db.query(
-      `INSERT INTO crm_object_versions (tenant_id, object_kind, crm_id, occurred_at, deleted) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO crm_object_versions (tenant_id, object_kind, crm_id, occurred_at, deleted, source, synced_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (tenant_id, object_kind, crm_id) DO UPDATE SET
-         occurred_at = GREATEST(crm_object_versions.occurred_at, EXCLUDED.occurred_at), deleted = EXCLUDED.deleted`,
-      [tenantId, kind, crmId, occurredAt, deleted],
+         occurred_at = GREATEST(crm_object_versions.occurred_at, EXCLUDED.occurred_at), deleted = EXCLUDED.deleted,
+         source = EXCLUDED.source, synced_at = EXCLUDED.synced_at`,
+      [tenantId, kind, crmId, occurredAt, deleted, seen.source, seen.at.toISOString()],
+    );
+  },
+  /**
+   * Records read whole from the CRM (a backfill page, a reconciliation): in sync as of `at`. Their
+   * change version is left alone, so a change that happened meanwhile still applies.
+   */
+  async markSeen(
+    kind: SyncedObjectKind,
+    crmIds: readonly string[],
+    source: SyncSource,
+    at: Date,
+  ): Promise<void> {
+    if (crmIds.length === 0) return;
+    await db.query(
+      `INSERT INTO crm_object_versions (tenant_id, object_kind, crm_id, occurred_at, deleted, source, synced_at)
+       SELECT $1, $2, crm_id, 0, false, $4, $5 FROM unnest($3::text[]) AS crm_id
+       ON CONFLICT (tenant_id, object_kind, crm_id) DO UPDATE SET deleted = false, source = EXCLUDED.source,
+         synced_at = EXCLUDED.synced_at`,
+      [tenantId, kind, [...new Set(crmIds)], source, at.toISOString()],
+    );
+  },
+  /**
+   * The CRM refused a write-back to a record (deleted or merged away there). The write is dropped,
+   * not retried, and the record's sync state keeps the reason until a later write succeeds.
+   */
+  async recordWriteRefused(
+    kind: 'deals' | 'companies',
+    crmId: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO crm_object_versions (tenant_id, object_kind, crm_id, occurred_at, deleted, write_refused_reason, write_refused_at)
+       VALUES ($1, $2, $3, 0, false, $4, $5)
+       ON CONFLICT (tenant_id, object_kind, crm_id) DO UPDATE SET write_refused_reason = EXCLUDED.write_refused_reason,
+         write_refused_at = EXCLUDED.write_refused_at`,
+      [tenantId, kind, crmId, reason.slice(0, 500), at.toISOString()],
     );
   },
 
   /** Queues Entente-owned fields for write-back, merged over any values still waiting. */
   async enqueueWrite(
-    kind: string,
+    kind: 'deals' | 'companies',
     crmId: string,
-    fields: Record<string, string | null>,
+    fields: EntenteFields,
     at: Date,
   ): Promise<void> {
     await db.query(
@@ -138,11 +193,11 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
       [tenantId, kind, crmId, JSON.stringify(fields), at.toISOString()],
     );
   },
-  async pendingWrites(kind: string, limit: number): Promise<OutboxEntry[]> {
+  async pendingWrites(kind: 'deals' | 'companies', limit: number): Promise<OutboxEntry[]> {
     const { rows } = await db.query<{
-      object_kind: string;
+      object_kind: 'deals' | 'companies';
       crm_id: string;
-      fields: Record<string, string | null>;
+      fields: EntenteFields;
       version: number;
     }>(
       `SELECT object_kind, crm_id, fields, version FROM crm_outbox WHERE tenant_id = $1 AND object_kind = $2
@@ -178,6 +233,12 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
         [tenantId, kind, crmId, property, value, at.toISOString()],
       );
     }
+    // A write that went through ends any earlier refusal (a restored record, say).
+    await db.query(
+      `UPDATE crm_object_versions SET write_refused_reason = NULL, write_refused_at = NULL
+       WHERE tenant_id = $1 AND object_kind = $2 AND crm_id = $3 AND write_refused_reason IS NOT NULL`,
+      [tenantId, kind, crmId],
+    );
   },
   async lastWritten(
     kind: string,

@@ -15,7 +15,7 @@ describe('shipped policies', () => {
 
   it('When the documented stricter example is parsed, then it is the default plus rule X-1', () => {
     const example = parsePolicy(
-      readFileSync(join(__dirname, '../../../docs/examples/stricter-policy.yaml'), 'utf8'),
+      readFileSync(join(__dirname, '../../../../docs/examples/stricter-policy.yaml'), 'utf8'),
     );
     const base = parsePolicy(DEFAULT_POLICY_YAML);
     expect(example.rules.map((rule) => rule.id)).toEqual(

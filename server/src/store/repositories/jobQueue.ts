@@ -1,5 +1,6 @@
 import type { Queryable } from '../database.js';
 import { toIso } from './rows.js';
+import type { TenantScope } from './tenantScope.js';
 
 export type Job = {
   id: number;
@@ -123,3 +124,12 @@ export const postponeJob = async (db: Queryable, id: number, runAt: Date): Promi
     [id, runAt.toISOString()],
   );
 };
+
+/**
+ * The tenant's end of the queue, bound like every repository: inside `store.inTransaction` a job
+ * enqueued here commits or rolls back with the rest of the transaction.
+ */
+export const jobQueueRepository = ({ tenantId, db }: TenantScope) => ({
+  enqueue: (input: Omit<EnqueueInput, 'tenantId'>): Promise<number | undefined> =>
+    enqueueJob(db, { ...input, tenantId }),
+});

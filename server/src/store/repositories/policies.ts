@@ -5,6 +5,7 @@ import type { Queryable } from '../database.js';
 import { toIso } from './rows.js';
 import { appendAudit } from './audit.js';
 import { DEFAULT_POLICY_YAML } from './defaultPolicy.js';
+import type { TenantScope } from './tenantScope.js';
 
 export type PublishedPolicy = {
   version: number;
@@ -114,3 +115,33 @@ export const currentPolicy = async (
   };
   return db.transaction ? db.transaction(publish) : publish(db);
 };
+
+/** One line of a tenant's policy history, newest first. */
+export type PolicyVersionRow = {
+  version: number;
+  name: string | null;
+  published_by: string;
+  published_at: Date | string;
+};
+
+/**
+ * The functions above, bound to one tenant. Bound to the store's database, `current` publishes a
+ * missing default in its own transaction; inside `store.inTransaction` it uses that one.
+ */
+export const policiesRepository = ({ tenantId, db }: TenantScope) => ({
+  current: (at: Date) => currentPolicy(db, tenantId, at),
+  get: (version: number) => getPolicy(db, tenantId, version),
+  latest: () => latestPolicy(db, tenantId),
+  /** Call inside `store.inTransaction`: the version lock is transaction-scoped. */
+  publish: (input: { source: string; publishedBy: string; at: Date }) => publishPolicy(db, tenantId, input),
+  /** The last 50 versions, without their documents. */
+  async history(): Promise<PolicyVersionRow[]> {
+    const { rows } = await db.query<PolicyVersionRow>(
+      `SELECT version, document->>'name' AS name, published_by, published_at FROM policies
+       WHERE tenant_id = $1 ORDER BY version DESC LIMIT 50`,
+      [tenantId],
+    );
+    return rows;
+  },
+});
+export type PoliciesRepository = ReturnType<typeof policiesRepository>;

@@ -110,6 +110,15 @@ export const registrationsRepository = ({ tenantId, db }: TenantScope) => ({
     );
     return rows.map(toRegistration);
   },
+  /** Protected registrations on these accounts still waiting for their deal, oldest first. */
+  async listProtectedWithoutDeal(accountIds: readonly string[]): Promise<Registration[]> {
+    const { rows } = await db.query<RegistrationRow>(
+      `SELECT * FROM registrations WHERE tenant_id = $1 AND account_id = ANY($2) AND deal_id IS NULL
+         AND status IN ('approved', 'extended') ORDER BY submitted_at, id`,
+      [tenantId, accountIds],
+    );
+    return rows.map(toRegistration);
+  },
   async list({ after = '', limit = 1000 }: { after?: string; limit?: number } = {}): Promise<Registration[]> {
     const { rows } = await db.query<RegistrationRow>(
       'SELECT * FROM registrations WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3',

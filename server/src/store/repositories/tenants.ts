@@ -45,5 +45,29 @@ export const tenantsRepository = (db: Queryable) => ({
     const { rows } = await db.query<TenantRow>('SELECT * FROM tenants ORDER BY created_at, id');
     return rows.map(toTenant);
   },
+  /** Returns false when the tenant was already uninstalled (nothing changed). */
+  async markUninstalled(id: string, at: Date): Promise<boolean> {
+    const { rowCount } = await db.query(
+      `UPDATE tenants SET status = 'uninstalled', uninstalled_at = $2, updated_at = now()
+       WHERE id = $1 AND status <> 'uninstalled'`,
+      [id, at.toISOString()],
+    );
+    return rowCount > 0;
+  },
+  /** A reinstall brings the tenant back to life (its kept data with it). */
+  async markActive(id: string): Promise<void> {
+    await db.query(
+      `UPDATE tenants SET status = 'active', uninstalled_at = NULL, updated_at = now() WHERE id = $1`,
+      [id],
+    );
+  },
+  /** Deletes an uninstalled tenant and all it owns, unless it came back since `uninstalledAt`. */
+  async purgeUninstalled(id: string, uninstalledAt: string): Promise<boolean> {
+    const { rowCount } = await db.query(
+      `DELETE FROM tenants WHERE id = $1 AND status = 'uninstalled' AND uninstalled_at = $2`,
+      [id, uninstalledAt],
+    );
+    return rowCount > 0;
+  },
 });
 export type TenantsRepository = ReturnType<typeof tenantsRepository>;

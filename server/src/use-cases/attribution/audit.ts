@@ -1,5 +1,4 @@
-import type { Queryable } from '../../store/database.js';
-import { appendAudit } from '../../store/repositories/audit.js';
+import type { TenantStore } from '../../store/store.js';
 
 export type AttributionAuditEvent = {
   type: `attribution.${string}`;
@@ -12,10 +11,6 @@ export type AttributionAuditEvent = {
 };
 
 /** Finalised splits and every dispute step go to the tenant's hash-chained audit log. */
-export const auditAttribution = async (
-  tx: Queryable,
-  tenantId: string,
-  event: AttributionAuditEvent,
-): Promise<void> => {
-  await appendAudit(tx, tenantId, event);
+export const auditAttribution = async (tx: TenantStore, event: AttributionAuditEvent): Promise<void> => {
+  await tx.governance.appendAudit(event);
 };

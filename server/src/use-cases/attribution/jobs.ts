@@ -1,41 +1,18 @@
-import type { AppContext } from '../../appContext.js';
-import { enqueueJob } from '../../store/repositories/jobQueue.js';
-import type { Queryable } from '../../store/database.js';
+import { enqueue } from '../../jobs/jobKinds.js';
+import type { TenantStore } from '../../store/store.js';
 
-/** The durable job kinds of the attribution area. */
-export const ATTRIBUTION_JOB_KINDS = {
-  /** `{ dealId }`: finalise a won deal's attribution. The CRM connector enqueues it when a deal is won. */
-  finalise: 'attribution.finalise',
-  /** `{ disputeId }`: expire a dispute that is still undecided at its deadline. */
-  expireDispute: 'attribution.dispute_expire',
-} as const;
+/**
+ * Asks for a deal's attribution to be finalised (now, by the job runner). Pass the transaction's
+ * store so the request commits with the change that caused it. Safe to call repeatedly.
+ */
+export const requestAttributionFinalise = (tx: TenantStore, dealId: string, now: Date) =>
+  enqueue(tx, 'attribution.finalise', { dealId }, { runAt: now });
 
-/** Asks for a deal's attribution to be finalised (now, by the job runner). Safe to call repeatedly. */
-export const requestAttributionFinalise = async (
-  ctx: AppContext,
-  tenantId: string,
-  dealId: string,
-  db: Queryable = ctx.store.db,
-): Promise<void> => {
-  await enqueueJob(db, {
-    tenantId,
-    kind: ATTRIBUTION_JOB_KINDS.finalise,
-    payload: { dealId },
-    runAt: ctx.now(),
-  });
-};
-
-/** A dispute's expiry is scheduled when it opens, for its deadline; the dedupe key makes it once only. */
-export const scheduleDisputeExpiry = async (
-  db: Queryable,
-  tenantId: string,
-  dispute: { id: string; deadline: string },
-): Promise<void> => {
-  await enqueueJob(db, {
-    tenantId,
-    kind: ATTRIBUTION_JOB_KINDS.expireDispute,
-    payload: { disputeId: dispute.id },
-    runAt: new Date(dispute.deadline),
-    dedupeKey: `attribution.dispute_expire:${tenantId}:${dispute.id}`,
-  });
-};
+/** A dispute's expiry is scheduled when it opens, for its deadline, once only. */
+export const scheduleDisputeExpiry = (tx: TenantStore, dispute: { id: string; deadline: string }) =>
+  enqueue(
+    tx,
+    'attribution.dispute_expire',
+    { disputeId: dispute.id },
+    { runAt: new Date(dispute.deadline), once: dispute.id },
+  );

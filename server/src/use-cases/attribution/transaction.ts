@@ -1,16 +1,13 @@
 import type { AppContext } from '../../appContext.js';
-import type { Queryable } from '../../store/database.js';
-import {
-  attributionRepositories,
-  type AttributionRepositories,
-} from '../../store/repositories/attribution/index.js';
+import type { AttributionRepositories } from '../../store/repositories/attribution/index.js';
+import type { TenantStore } from '../../store/store.js';
 
 /**
- * One transaction over the attribution repositories of a tenant, with the raw transaction too, so
- * the audit entry and the jobs it enqueues commit (or roll back) with the change they describe.
+ * One transaction over a tenant's store, handing the attribution repositories first: the audit
+ * entry, the outbox write and the jobs a change causes commit (or roll back) with it.
  */
 export const inAttributionTransaction = <T>(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'store'>,
   tenantId: string,
-  work: (repos: AttributionRepositories, tx: Queryable) => Promise<T>,
-): Promise<T> => ctx.store.db.transaction((tx) => work(attributionRepositories({ tenantId, db: tx }), tx));
+  work: (repos: AttributionRepositories, tx: TenantStore) => Promise<T>,
+): Promise<T> => ctx.store.inTransaction(tenantId, (tx) => work(tx.attribution, tx));

@@ -1,5 +1,5 @@
 import { formatShareBp } from '@entente/shared/attribution';
-import type { Queryable } from '../../store/database.js';
+import type { TenantStore } from '../../store/store.js';
 import { requestDealWriteBack } from '../sync/writeBack.js';
 import type { ComputedAttribution } from './computeAttribution.js';
 
@@ -23,9 +23,8 @@ export const attributionSummary = (
  * summarises: the connector's outbox sends it in batches within the rate limit.
  */
 export const requestAttributionWriteBack = (
-  tx: Queryable,
-  tenantId: string,
+  tx: TenantStore,
   dealId: string,
   now: Date,
   summary: string,
-): Promise<void> => requestDealWriteBack(tx, tenantId, dealId, { attributionSummary: summary }, now);
+): Promise<void> => requestDealWriteBack(tx, dealId, { attributionSummary: summary }, now);

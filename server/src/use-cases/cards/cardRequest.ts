@@ -1,8 +1,7 @@
 import type { User } from '@entente/shared/domain';
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import { canAdjudicate } from '../governance/approvers.js';
-import { toUser } from '../../store/repositories/users.js';
+import { canAdjudicate } from '@entente/shared/governance';
 import type { TenantStore } from '../../store/store.js';
 
 /** What HubSpot vouches for in a signed card request (query parameters inside the signed URL). */
@@ -21,31 +20,19 @@ export type CardCaller = {
  * by HubSpot user id and then by e-mail (users invited before their first sync have no id yet).
  */
 export const resolveCardCaller = async (ctx: AppContext, signed: SignedCardUser): Promise<CardCaller> => {
-  // The tenant and the user by HubSpot id in one statement: every card request starts here, and on
-  // the embedded database each statement waits its turn behind the other requests'.
-  const { rows } = await ctx.store.db.query<{
-    id: string;
-    status: string;
-    user: Parameters<typeof toUser>[0] | null;
-  }>(
-    `SELECT t.id, t.status,
-       (SELECT row_to_json(u) FROM users u WHERE u.tenant_id = t.id AND u.crm_user_id = $2) AS user
-     FROM tenants t WHERE t.crm = 'hubspot' AND t.external_id = $1`,
-    [signed.portalId, signed.userId],
-  );
-  const tenant = rows[0];
+  const tenant = await ctx.store.hubspotPortals.findWithUser(signed.portalId, signed.userId);
   if (!tenant || tenant.status !== 'active')
     throw new DomainError(
       'CARDS.PORTAL_UNKNOWN',
       `HubSpot portal ${signed.portalId} has no active Entente installation`,
     );
-  const scoped = ctx.store.forTenant(tenant.id);
+  const scoped = ctx.store.forTenant(tenant.tenantId);
   const email = signed.userEmail?.toLowerCase();
   const user =
-    (tenant.user ? toUser(tenant.user) : undefined) ??
+    tenant.user ??
     (email ? (await scoped.users.list()).find((u) => u.email.toLowerCase() === email) : undefined) ??
     null;
-  return { tenantId: tenant.id, portalId: signed.portalId, scoped, user: user?.active ? user : null };
+  return { tenantId: tenant.tenantId, portalId: signed.portalId, scoped, user: user?.active ? user : null };
 };
 
 export const viewerOf = (user: User | null) => ({

@@ -94,23 +94,7 @@ export const recordLabels = async (
     { name: string | null; crm_id: string | null; partner_id: string | null; status: string | null }
   >();
   if (refs.length > 0) {
-    const { rows } = await ctx.store.db.query<{
-      type: RecordType;
-      id: string;
-      name: string | null;
-      crm_id: string | null;
-      partner_id: string | null;
-      status: string | null;
-    }>(
-      `SELECT 'deal' AS type, id, name, crm_id, NULL::text AS partner_id, NULL::text AS status
-         FROM deals WHERE tenant_id = $1 AND id = ANY($2::text[])
-       UNION ALL
-       SELECT 'account', id, name, crm_id, NULL, NULL FROM accounts WHERE tenant_id = $1 AND id = ANY($3::text[])
-       UNION ALL
-       SELECT 'registration', id, NULL, NULL, partner_id, status
-         FROM registrations WHERE tenant_id = $1 AND id = ANY($4::text[])`,
-      [tenantId, dealIds, accountIds, registrationIds],
-    );
+    const rows = await ctx.store.forTenant(tenantId).recordLabels.find(dealIds, accountIds, registrationIds);
     for (const row of rows) found.set(refKey(row.type, row.id), row);
   }
   const labels = new Map<string, RecordLabel>();

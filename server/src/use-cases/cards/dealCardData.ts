@@ -2,19 +2,14 @@ import type { Dispute, Touchpoint } from '@entente/shared/attribution';
 import type { Deal, Partner, Registration, User } from '@entente/shared/domain';
 import {
   defaultAttributionSettings,
-  toSettings,
   type AttributionSettings,
 } from '../../store/repositories/attribution/attributionSettings.js';
-import { toStored, type StoredAttribution } from '../../store/repositories/attribution/dealAttributions.js';
-import { toDispute } from '../../store/repositories/attribution/disputes.js';
-import { toTouchpoint } from '../../store/repositories/attribution/touchpoints.js';
-import { toState, type GovernanceState } from '../../store/repositories/governanceStore.js';
+import type { StoredAttribution } from '../../store/repositories/attribution/dealAttributions.js';
 import type { Queryable } from '../../store/database.js';
-import { toDeal } from '../../store/repositories/deals.js';
-import { toPartner } from '../../store/repositories/partners.js';
-import { toRegistration } from '../../store/repositories/registrations.js';
-import { toUser } from '../../store/repositories/users.js';
-import { syncHealthColumns, toSyncHealth, type SyncHealthRow } from './syncHealth.js';
+import { dealCardRepository, type DealCardRecords } from '../../store/repositories/dealCard.js';
+import type { GovernanceState } from '../../store/repositories/governanceStore.js';
+import type { TenantStore } from '../../store/store.js';
+import { toSyncHealth } from './syncHealth.js';
 
 /** Everything one deal card view reads, already in domain shapes. */
 export type DealCardData = {
@@ -34,75 +29,41 @@ export type DealCardData = {
   sync: ReturnType<typeof toSyncHealth>;
 };
 
-type RowOf<F extends (row: never) => unknown> = Parameters<F>[0];
-type CardRow = SyncHealthRow & {
-  deal: RowOf<typeof toDeal> | null;
-  registrations: RowOf<typeof toRegistration>[];
-  governance: RowOf<typeof toState>[];
-  partners: RowOf<typeof toPartner>[];
-  users: RowOf<typeof toUser>[];
-  touchpoints: RowOf<typeof toTouchpoint>[];
-  finalised: RowOf<typeof toStored> | null;
-  disputes: RowOf<typeof toDispute>[];
-  settings: RowOf<typeof toSettings> | null;
-  original_deal_id: string | null;
-};
+const toCardData = (records: DealCardRecords): DealCardData => ({
+  deal: records.deal,
+  registrations: [...records.registrations].sort(
+    (a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id),
+  ),
+  states: new Map(records.governance.map((g) => [g.registrationId, g])),
+  partners: records.partners,
+  users: records.users,
+  touchpoints: records.touchpoints,
+  attribution: {
+    finalised: records.finalised,
+    disputes: records.disputes,
+    settings: records.settings ?? defaultAttributionSettings,
+    originalId: records.originalDealId,
+  },
+  sync: toSyncHealth(records.sync),
+});
 
-/*
- * One statement for the whole card. The embedded database runs one query at a time for every
- * request in the process, so at HubSpot's 20 concurrent fetches the number of statements per view,
- * not their size, decides the latency. Rows come back as JSON with their column names and go
- * through the repositories' own converters. The deal is found by HubSpot's id first, then by ours.
- */
-const CARD_SQL = `
-SELECT
-  row_to_json(d) AS deal,
-  (SELECT coalesce(json_agg(r), '[]'::json) FROM registrations r
-    WHERE r.tenant_id = $1 AND (r.deal_id = d.id OR (r.account_id = d.account_id AND r.deal_id IS NULL))
-  ) AS registrations,
-  (SELECT coalesce(json_agg(g), '[]'::json)
-     FROM registration_governance g JOIN registrations r ON r.tenant_id = g.tenant_id AND r.id = g.registration_id
-    WHERE g.tenant_id = $1 AND (r.deal_id = d.id OR (r.account_id = d.account_id AND r.deal_id IS NULL))
-  ) AS governance,
-  (SELECT coalesce(json_agg(p ORDER BY p.id), '[]'::json) FROM partners p WHERE p.tenant_id = $1) AS partners,
-  (SELECT coalesce(json_agg(u ORDER BY u.id), '[]'::json) FROM users u WHERE u.tenant_id = $1) AS users,
-  (SELECT coalesce(json_agg(t ORDER BY t.occurred_at, t.id), '[]'::json) FROM touchpoints t
-    WHERE t.tenant_id = $1 AND t.deal_id = d.id) AS touchpoints,
-  (SELECT row_to_json(a) FROM deal_attributions a WHERE a.tenant_id = $1 AND a.deal_id = d.id) AS finalised,
-  (SELECT coalesce(json_agg(x ORDER BY x.opened_at, x.id), '[]'::json) FROM attribution_disputes x
-    WHERE x.tenant_id = $1 AND x.deal_id = d.id) AS disputes,
-  (SELECT row_to_json(s) FROM attribution_settings s WHERE s.tenant_id = $1 ORDER BY s.version DESC LIMIT 1) AS settings,
-  (SELECT original_deal_id FROM deal_renewals WHERE tenant_id = $1 AND deal_id = d.id) AS original_deal_id,
-  ${syncHealthColumns('$1', "'deals'", 'd.crm_id')}
-FROM (
-  SELECT * FROM deals WHERE tenant_id = $1 AND (crm_id = $2 OR id = $2) ORDER BY (crm_id = $2) DESC LIMIT 1
-) d`;
-
-/** Undefined when the tenant has no such deal (by HubSpot id or Entente id). */
-export const loadDealCardData = async (
+/** Undefined when the tenant has no such deal (by HubSpot id or Entente id). One statement. */
+export async function loadDealCardData(
+  store: TenantStore,
+  dealRef: string,
+): Promise<DealCardData | undefined>;
+/** The raw-connection form, kept only until getDealCard.ts passes `caller.scoped`; then delete it. */
+export async function loadDealCardData(
   db: Queryable,
   tenantId: string,
   dealRef: string,
-): Promise<DealCardData | undefined> => {
-  const { rows } = await db.query<CardRow>(CARD_SQL, [tenantId, dealRef]);
-  const row = rows[0];
-  if (!row?.deal) return undefined;
-  const registrations = row.registrations
-    .map(toRegistration)
-    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
-  return {
-    deal: toDeal(row.deal),
-    registrations,
-    states: new Map(row.governance.map((g) => [g.registration_id, toState(g)])),
-    partners: row.partners.map(toPartner),
-    users: row.users.map(toUser),
-    touchpoints: row.touchpoints.map(toTouchpoint),
-    attribution: {
-      finalised: row.finalised ? toStored(row.finalised) : undefined,
-      disputes: row.disputes.map(toDispute),
-      settings: row.settings ? toSettings(row.settings) : defaultAttributionSettings,
-      originalId: row.original_deal_id ?? undefined,
-    },
-    sync: toSyncHealth(row),
-  };
-};
+): Promise<DealCardData | undefined>;
+export async function loadDealCardData(
+  source: TenantStore | Queryable,
+  ...rest: [string] | [string, string]
+): Promise<DealCardData | undefined> {
+  const cards =
+    'dealCard' in source ? source.dealCard : dealCardRepository({ tenantId: rest[0], db: source });
+  const records = await cards.load(rest.length === 2 ? rest[1] : rest[0]);
+  return records && toCardData(records);
+}

@@ -1,7 +1,6 @@
 import type { Partner, Registration, User } from '@entente/shared/domain';
-import { describeStakes, stakesOf, type Stake } from '@entente/shared/governance';
+import { canAdjudicate, describeStakes, stakesOf, type Stake } from '@entente/shared/governance';
 import type { AppContext } from '../../appContext.js';
-import { canAdjudicate } from '../governance/approvers.js';
 import { gatherFacts } from '../governance/gatherFacts.js';
 import { type CardCaller, findCompany, findDeal, viewerOf } from './cardRequest.js';
 import { approvalClock, conflictView, hubspotRecordUrl, PENDING } from './cardViews.js';

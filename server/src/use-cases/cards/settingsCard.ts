@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { DEFAULT_FIELD_MAPPING, resolveFieldMapping } from '../../crm/hubspot/fieldMapping.js';
-import { currentPolicy, getPolicy, publishPolicy } from '../../store/repositories/policies.js';
 import { simulatePolicyChange } from '../simulatePolicy.js';
 import { type CardCaller, requireLinkedUser, viewerOf } from './cardRequest.js';
 import { modelLabel } from './cardViews.js';
@@ -29,18 +28,9 @@ export const simulationIdOf = (source: string) =>
 export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
   requireAdmin(caller);
   const now = ctx.now();
-  const current = await currentPolicy(ctx.store.db, caller.tenantId, now);
+  const current = await caller.scoped.policies.current(now);
   const [history, crm, attribution] = await Promise.all([
-    ctx.store.db.query<{
-      version: number;
-      name: string | null;
-      published_by: string;
-      published_at: Date | string;
-    }>(
-      `SELECT version, document->>'name' AS name, published_by, published_at FROM policies
-       WHERE tenant_id = $1 ORDER BY version DESC LIMIT 50`,
-      [caller.tenantId],
-    ),
+    caller.scoped.policies.history(),
     caller.scoped.crmSync.settings(),
     caller.scoped.attribution.settings.current(),
   ]);
@@ -57,7 +47,7 @@ export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
         source: current.source,
         ruleIds: current.policy.rules.map((r) => r.id),
       },
-      history: history.rows.map((row) => ({
+      history: history.map((row) => ({
         version: Number(row.version),
         name: row.name ?? `Version ${row.version}`,
         publishedAt: new Date(row.published_at).toISOString(),
@@ -86,10 +76,7 @@ export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
 
 export const getPolicyDiff = async (ctx: AppContext, caller: CardCaller, from: number, to: number) => {
   requireAdmin(caller);
-  const [a, b] = await Promise.all([
-    getPolicy(ctx.store.db, caller.tenantId, from),
-    getPolicy(ctx.store.db, caller.tenantId, to),
-  ]);
+  const [a, b] = await Promise.all([caller.scoped.policies.get(from), caller.scoped.policies.get(to)]);
   if (!a || !b) throw new DomainError('REQUEST.NOT_FOUND', `Policy version ${!a ? from : to} does not exist`);
   const lines = diffLines(a.source, b.source);
   return {
@@ -137,8 +124,8 @@ export const publishPolicyFromCard = async (
       'POLICY.SIMULATION_REQUIRED',
       'Simulate this exact policy text before publishing it.',
     );
-  const published = await ctx.store.db.transaction((tx) =>
-    publishPolicy(tx, caller.tenantId, { source: input.source, publishedBy: user.id, at: ctx.now() }),
+  const published = await ctx.store.inTransaction(caller.tenantId, (tx) =>
+    tx.policies.publish({ source: input.source, publishedBy: user.id, at: ctx.now() }),
   );
   return { version: published.version, publishedAt: published.publishedAt };
 };

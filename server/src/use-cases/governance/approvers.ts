@@ -1,11 +1,6 @@
 import type { User } from '@entente/shared/domain';
-import { pickNeutralApprover, type Stake } from '@entente/shared/governance';
+import { canAdjudicate, pickNeutralApprover, type Stake } from '@entente/shared/governance';
 import type { TenantStore } from '../../store/store.js';
-
-/** Who may adjudicate registrations at all (neutrality is checked on top, per registration). */
-export const canAdjudicate = (user: User): boolean =>
-  user.active &&
-  user.roles.some((role) => role === 'partner_manager' || role === 'deal_desk' || role === 'admin');
 
 /** Escalations go to the deal desk first, then admins. */
 const escalationRank = (user: User) =>

@@ -2,6 +2,12 @@ import { accountToMatchRecord, registrationToMatchRecord } from '@entente/shared
 import type { Account, Registration } from '@entente/shared/domain';
 import { PENDING_STATUSES, PROTECTED_STATUSES } from '@entente/shared/governance';
 import { CandidateIndex } from '@entente/shared/matching';
+import {
+  CHANGED_ROWS_PAGE,
+  type ChangedRow,
+  type CustomerMatchingRepository,
+  type MatchingTable,
+} from '../../store/repositories/customerMatching.js';
 import type { Store } from '../../store/store.js';
 
 /**
@@ -12,7 +18,7 @@ import type { Store } from '../../store/store.js';
  * the index; that is harmless, because candidates are re-read from SQL and missing ones dropped.
  */
 type Cursor = { at: string; id: string };
-type Table = 'accounts' | 'registrations';
+type Table = MatchingTable;
 
 type TenantIndexes = {
   accounts: CandidateIndex;
@@ -28,7 +34,6 @@ type TenantIndexes = {
 
 /** Transactions commit out of timestamp order; re-reading a short overlap catches late commits. */
 const OVERLAP_MS = 5_000;
-const PAGE = 5_000;
 const EPOCH = '1970-01-01T00:00:00.000Z';
 const START: Cursor = { at: EPOCH, id: '' };
 const ACTIVE = new Set<string>([...PENDING_STATUSES, ...PROTECTED_STATUSES]);
@@ -37,44 +42,16 @@ const indexesByStore = new WeakMap<Store, Map<string, TenantIndexes>>();
 
 const rewind = (iso: string) => new Date(Math.max(0, Date.parse(iso) - OVERLAP_MS)).toISOString();
 
-/** `cursor_at` is `updated_at` in ISO form exact to the microsecond (a Date keeps milliseconds only). */
-type ChangedRow = { id: string; cursor_at: string; [column: string]: unknown };
-
-const COLUMNS = `*, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
-
-/**
- * The pages of changed rows after `from`. The first page of a catch-up asks with a plain
- * comparison, which the (tenant_id, updated_at) index serves; only later pages need the row
- * comparison, which that index cannot bound (a bulk load sharing one timestamp is then scanned).
- */
-const changedSince = (store: Store, table: Table, tenantId: string, from: Cursor, first: boolean) =>
-  store.db.query<ChangedRow>(
-    `SELECT ${COLUMNS} FROM ${table} WHERE tenant_id = $1 AND ${
-      first
-        ? `updated_at ${from.id === '' ? '>=' : '>'} $2::timestamptz`
-        : `updated_at >= $2::timestamptz AND (updated_at, id) > ($2::timestamptz, $3)`
-    } ORDER BY updated_at, id LIMIT ${PAGE}`,
-    first ? [tenantId, from.at] : [tenantId, from.at, from.id],
-  );
-
-/** The first read of a tenant walks the primary key instead: no sort over the whole table. */
-const byPrimaryKey = (store: Store, table: Table, tenantId: string, after: string) =>
-  store.db.query<ChangedRow>(
-    `SELECT ${COLUMNS} FROM ${table} WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT ${PAGE}`,
-    [tenantId, after],
-  );
-
 /**
  * Reads rows changed after `seen` a page at a time and hands each one to `apply` unless this index
  * already saw that exact version. Only the stretch that may still receive late commits (after
  * `settledBefore`) is read again; re-reading a fixed overlap behind the newest row instead would
  * re-read a whole bulk load on every lookup, since its rows share one timestamp. Returns the
- * newest position read.
+ * newest position read. The first read of a tenant walks the primary key instead of `updated_at`.
  */
 const catchUp = async (
-  store: Store,
+  matching: CustomerMatchingRepository,
   table: Table,
-  tenantId: string,
   seen: Cursor,
   settledBefore: string,
   versions: Map<string, string>,
@@ -84,9 +61,9 @@ const catchUp = async (
   let cursor = Date.parse(seen.at) > Date.parse(settledBefore) ? { at: settledBefore, id: '' } : seen;
   let newest = seen;
   for (let page = 0; ; page++) {
-    const { rows } = initial
-      ? await byPrimaryKey(store, table, tenantId, cursor.id)
-      : await changedSince(store, table, tenantId, cursor, page === 0);
+    const rows = initial
+      ? await matching.byPrimaryKey(table, cursor.id)
+      : await matching.changedSince(table, cursor, page === 0);
     for (const row of rows) {
       const version = row.cursor_at;
       const key = `${table}:${row.id}`;
@@ -99,7 +76,7 @@ const catchUp = async (
     if (!last) return newest;
     cursor = { at: last.cursor_at, id: last.id };
     if (!initial) newest = cursor;
-    if (rows.length < PAGE) return newest;
+    if (rows.length < CHANGED_ROWS_PAGE) return newest;
   }
 };
 
@@ -117,28 +94,27 @@ const registrationFromRow = (row: ChangedRow) =>
   ({ id: row.id, customer: row.customer, status: row.status }) as Registration;
 
 const refresh = async (store: Store, tenantId: string, indexes: TenantIndexes) => {
+  const matching = store.forTenant(tenantId).customerMatching;
   // Read before the rows: a transaction still open now started after now - overlap (assumed).
-  const { rows } = await store.db.query<{ now: Date | string }>('SELECT now() AS now');
+  const databaseNow = await matching.databaseNow();
   const settledBefore = indexes.settledBefore;
   indexes.accountsSeen = await catchUp(
-    store,
+    matching,
     'accounts',
-    tenantId,
     indexes.accountsSeen,
     settledBefore,
     indexes.versions,
     (row) => indexes.accounts.upsert(accountToMatchRecord(accountFromRow(row))),
   );
   indexes.registrationsSeen = await catchUp(
-    store,
+    matching,
     'registrations',
-    tenantId,
     indexes.registrationsSeen,
     settledBefore,
     indexes.versions,
     (row) => noteRegistrationIn(indexes, row.id, registrationFromRow(row)),
   );
-  indexes.settledBefore = rewind(new Date(rows[0]?.now ?? EPOCH).toISOString());
+  indexes.settledBefore = rewind(new Date(databaseNow ?? EPOCH).toISOString());
 };
 
 const noteRegistrationIn = (indexes: TenantIndexes, id: string, registration: Registration | undefined) => {

@@ -1,75 +1,17 @@
-import { createHash } from 'node:crypto';
-import type { Touchpoint } from '@entente/shared/attribution';
 import type { Deal, Registration } from '@entente/shared/domain';
-import { canTransition, transition } from '@entente/shared/governance';
-import { ATTRIBUTION_JOB_KINDS } from '../attribution/jobs.js';
-import { enqueueJob } from '../../store/repositories/jobQueue.js';
+import {
+  canTransition,
+  CREDITED_STATUSES,
+  sourcedTouchpointId,
+  transition,
+} from '@entente/shared/governance';
+import { enqueue } from '../../jobs/jobKinds.js';
 import type { TenantStore } from '../../store/store.js';
-
-/** The job that records the partner's `sourced` touchpoint for a registration's deal. */
-export const SOURCING_CREDIT_JOB = 'governance.credit_sourcing';
-
-/** Statuses in which the partner's registration counts as having sourced its deal. */
-export const CREDITED_STATUSES: ReadonlySet<Registration['status']> = new Set([
-  'approved',
-  'extended',
-  'won',
-  'lost',
-]);
+import { requestAttributionFinalise } from '../attribution/jobs.js';
+import { queueRegistrationWriteBack } from './registrationWriteBack.js';
 
 /** How a registration came to be linked, for the audit log. */
 export type LinkedBy = 'submission' | 'approver' | 'crm_deal_created';
-
-export type DealChoice = { deal: Deal; reason: string } | { deal: null; reason: string };
-
-const hitsOf = (registration: Registration, deal: Deal): string[] => [
-  ...(registration.amountMinor !== null && registration.amountMinor === deal.amountMinor ? ['amount'] : []),
-  ...(registration.expectedCloseDate !== null && registration.expectedCloseDate === deal.closeDate
-    ? ['expected close date']
-    : []),
-  ...(registration.notes?.toLowerCase().includes(deal.name.toLowerCase()) ? ['deal name'] : []),
-];
-
-/**
- * The deal a new registration is about, when that is unambiguous: the only open deal on the
- * account, or the one open deal that matches the registration's amount, close date or named deal
- * better than every other. Anything else is left for the approver, with the reason.
- */
-export const chooseDeal = (registration: Registration, deals: readonly Deal[]): DealChoice => {
-  const open = deals.filter((deal) => deal.stageCategory === 'open');
-  if (open.length === 0) return { deal: null, reason: 'the customer has no open deal' };
-  if (open.length === 1)
-    return { deal: open[0] as Deal, reason: 'the only open deal on the customer’s account' };
-  const scored = open.map((deal) => ({ deal, hits: hitsOf(registration, deal) }));
-  const best = Math.max(...scored.map((s) => s.hits.length));
-  const winners = scored.filter((s) => s.hits.length === best);
-  if (best > 0 && winners.length === 1) {
-    const { deal, hits } = winners[0] as (typeof scored)[number];
-    return { deal, reason: `the open deal that matches the registration’s ${hits.join(', ')}` };
-  }
-  return {
-    deal: null,
-    reason: `${open.length} open deals on the customer’s account and nothing singles one out; an approver links it`,
-  };
-};
-
-/** One id per registration and deal, so recording the credit again is a no-op. */
-export const sourcedTouchpointId = (registrationId: string, dealId: string): string =>
-  `tp-sourced-${createHash('sha256').update(`${registrationId}\u0000${dealId}`).digest('hex').slice(0, 32)}`;
-
-/** The partner sourced the deal when it registered the customer. */
-export const sourcedTouchpoint = (registration: Registration, dealId: string): Touchpoint => ({
-  id: sourcedTouchpointId(registration.id, dealId),
-  dealId,
-  participantId: registration.partnerId,
-  kind: 'sourced',
-  occurredAt: registration.submittedAt,
-  source: 'partner_api',
-  evidence: {
-    externalId: `registration:${registration.id}`,
-    note: `Registered the customer (registration ${registration.id}), ${registration.status}`,
-  },
-});
 
 /**
  * A registration whose deal closed follows it: approved → won or lost. Anything else (pending,
@@ -86,6 +28,7 @@ export const settleWithDeal = async (
     return registration;
   const settled = { ...registration, status: transition(registration.status, event) };
   await tx.registrations.upsert(settled);
+  await queueRegistrationWriteBack(tx, settled, now);
   await tx.governance.appendAudit({
     type: `registration.${settled.status}`,
     actor: 'system',
@@ -109,12 +52,7 @@ export const withdrawSourcingCredit = async (
   await tx.attribution.touchpoints.lockDeal(dealId);
   await tx.attribution.touchpoints.remove(sourcedTouchpointId(registrationId, dealId));
   if ((await tx.deals.get(dealId))?.stageCategory === 'won')
-    await enqueueJob(tx.governance.db, {
-      tenantId: tx.tenantId,
-      kind: ATTRIBUTION_JOB_KINDS.finalise,
-      payload: { dealId },
-      runAt: now,
-    });
+    await requestAttributionFinalise(tx, dealId, now);
 };
 
 /**
@@ -129,13 +67,12 @@ export const followLinkedDeal = async (
   now: Date,
 ): Promise<Registration> => {
   if (!CREDITED_STATUSES.has(registration.status) || registration.dealId !== deal.id) return registration;
-  await enqueueJob(tx.governance.db, {
-    tenantId: tx.tenantId,
-    kind: SOURCING_CREDIT_JOB,
-    payload: { registrationId: registration.id, dealId: deal.id },
-    runAt: now,
-    dedupeKey: `${SOURCING_CREDIT_JOB}:${tx.tenantId}:${registration.id}:${deal.id}`,
-  });
+  await enqueue(
+    tx,
+    'governance.credit_sourcing',
+    { registrationId: registration.id, dealId: deal.id },
+    { runAt: now, once: `${registration.id}:${deal.id}` },
+  );
   return settleWithDeal(tx, registration, deal, now);
 };
 
@@ -158,6 +95,7 @@ export const linkDeal = async (
   };
   await tx.registrations.upsert(linked);
   if (previousDealId) await withdrawSourcingCredit(tx, registration.id, previousDealId, link.now);
+  await queueRegistrationWriteBack(tx, linked, link.now, [previousDealId]);
   await tx.governance.appendAudit({
     type: previousDealId ? 'registration.relinked' : 'registration.linked',
     actor: link.actor,
@@ -189,17 +127,14 @@ export const followCrmDeals = async (
     .filter((deal) => deal.stageCategory === 'open' && deal.accountId !== null)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   if (arrived.length > 0) {
-    const { rows } = await tx.governance.db.query<{ id: string }>(
-      `SELECT id FROM registrations WHERE tenant_id = $1 AND account_id = ANY($2) AND deal_id IS NULL
-         AND status IN ('approved', 'extended') ORDER BY submitted_at, id`,
-      [tx.tenantId, [...new Set(arrived.map((deal) => deal.accountId))]],
-    );
-    for (const { id } of rows) {
-      const registration = await tx.registrations.get(id);
+    const waiting = await tx.registrations.listProtectedWithoutDeal([
+      ...new Set(arrived.map((deal) => deal.accountId as string)),
+    ]);
+    for (const registration of waiting) {
       const deal = arrived.find(
-        (d) => d.accountId === registration?.accountId && d.createdAt >= (registration?.submittedAt ?? ''),
+        (d) => d.accountId === registration.accountId && d.createdAt >= registration.submittedAt,
       );
-      if (registration && deal)
+      if (deal)
         await linkDeal(tx, registration, deal, {
           actor: 'system',
           linkedBy: 'crm_deal_created',

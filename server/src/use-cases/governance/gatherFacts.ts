@@ -39,20 +39,14 @@ const inAccountOrder = <T extends { accountId: string | null }>(
 
 /** The candidates' parents and children (their corporate family), other than the candidates. */
 const familyOf = async (
-  store: Store,
   scoped: TenantStore,
   parents: readonly string[],
   children: readonly string[],
   known: ReadonlySet<string>,
 ): Promise<Account[]> => {
-  const familyIds = (
-    await store.db.query<{ id: string }>(
-      `SELECT id FROM accounts WHERE tenant_id = $1 AND (id = ANY($2) OR parent_account_id = ANY($3))`,
-      [scoped.tenantId, parents, children],
-    )
-  ).rows
-    .map((row) => row.id)
-    .filter((id) => !known.has(id));
+  const familyIds = (await scoped.customerMatching.familyIds(parents, children)).filter(
+    (id) => !known.has(id),
+  );
   const byId = await scoped.accounts.getMany(familyIds);
   return compact(familyIds.map((id) => byId.get(id)));
 };
@@ -89,7 +83,7 @@ export const gatherFacts = async (
     .map((m) => m.rightId);
   // Independent reads, issued together (a pool runs them side by side).
   const [family, dealsOnDirect, linkedDeal, onDirect, matched, partners] = await Promise.all([
-    familyOf(store, scoped, parents, [...candidateIds, ...parents], new Set(directIds)),
+    familyOf(scoped, parents, [...candidateIds, ...parents], new Set(directIds)),
     scoped.deals.listByAccounts(directIds),
     registration.dealId ? scoped.deals.get(registration.dealId).then((d) => d ?? null) : null,
     scoped.registrations.listByAccounts(directIds),

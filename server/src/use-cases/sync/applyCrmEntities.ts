@@ -14,6 +14,8 @@ export const applyCrmEntities = async (
   store: TenantStore,
   entities: readonly CrmEntity[],
   now: Date = new Date(),
+  /** Records read whole from the CRM are in sync as of then (inbound changes set their own version). */
+  seen?: { source: 'backfill' | 'reconciliation'; at: Date },
 ): Promise<void> => {
   const arrived: Deal[] = [];
   const closed: Deal[] = [];
@@ -52,6 +54,16 @@ export const applyCrmEntities = async (
       else if (deal.stageCategory !== 'open' && deal.stageCategory !== before.stageCategory)
         closed.push(deal);
     }
+  }
+  if (seen) {
+    const crmIds = (kind: 'deals' | 'companies' | 'contacts') =>
+      entities.flatMap((e) =>
+        e.kind !== kind
+          ? []
+          : [e.kind === 'deals' ? e.deal.crmId : e.kind === 'companies' ? e.account.crmId : e.contact.crmId],
+      );
+    for (const kind of ['deals', 'companies', 'contacts'] as const)
+      await store.crmSync.markSeen(kind, crmIds(kind), seen.source, seen.at);
   }
   if (arrived.length > 0 || closed.length > 0) await followCrmDeals(store, { arrived, closed }, now);
 };

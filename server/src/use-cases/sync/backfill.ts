@@ -25,6 +25,8 @@ export type BackfillInput = {
   restart?: boolean;
   /** Monotonic milliseconds, for the rate (never the business clock). */
   clock?: () => number;
+  /** The service clock, for each record's sync state (when Entente last heard of it). */
+  now?: () => Date;
   onProgress?: (progress: BackfillProgress) => void;
   /** Parts of a kind read at once (default BACKFILL_PARTS); 1 reads with a single cursor. */
   parts?: number;
@@ -149,7 +151,8 @@ export const backfill = async (input: BackfillInput): Promise<BackfillResult> =>
           done: page.next === undefined,
         };
         await store.inTransaction(tenantId, async (tx) => {
-          await applyCrmEntities(tx, page.entities);
+          const at = input.now?.() ?? new Date();
+          await applyCrmEntities(tx, page.entities, at, { source: 'backfill', at });
           await tx.crmSync.saveCursor(next);
         });
         cursor = next;

@@ -2,7 +2,8 @@ import { buildPartner } from '@entente/shared/testing';
 import type { CrmEntity, CrmPort } from '../../crm/crmPort.js';
 import { hubspotIds } from '../../crm/hubspot/toDomain.js';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
-import { applyHubSpotWebhooks } from './inbound.js';
+import type { ChangeRecord } from '@entente/shared/domain';
+import { applyInboundChanges } from './inbound.js';
 
 // Starting an app on a fresh PostgreSQL schema takes a few seconds on a busy machine.
 jest.setTimeout(60_000);
@@ -12,6 +13,7 @@ const TENANT = 'hubspot-900';
 /** A CrmPort stand-in: what the CRM says now about the companies asked for. */
 const fakePort = (alive: Record<string, string>): CrmPort =>
   ({
+    localId: (_kind: string, crmId: string) => hubspotIds.company(crmId),
     readByIds: async (_kind: string, ids: readonly string[]): Promise<CrmEntity[]> =>
       ids
         .filter((id) => alive[id])
@@ -32,7 +34,19 @@ const fakePort = (alive: Record<string, string>): CrmPort =>
         })),
   }) as unknown as CrmPort;
 
-describe('applying HubSpot webhook events', () => {
+/** A change record as an adapter reports it; only what a test cares about needs saying. */
+const change = (
+  overrides: Partial<ChangeRecord> & Pick<ChangeRecord, 'eventId' | 'objectId' | 'occurredAt' | 'change'>,
+): ChangeRecord => ({
+  objectKind: 'companies',
+  madeByEntente: false,
+  ententeField: null,
+  value: null,
+  mergedIds: [],
+  ...overrides,
+});
+
+describe('applying inbound changes', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({
@@ -90,26 +104,12 @@ describe('applying HubSpot webhook events', () => {
         protectedUntil: null,
       });
     }
-    await store.crmSync.insertEvents([
-      {
-        eventId: 'm1',
-        objectKind: 'companies',
-        objectId: '1',
-        occurredAt: 1000,
-        change: 'merge',
-        payload: { primaryObjectId: '1', mergedObjectIds: ['2'], newObjectId: '1' },
-      },
+    await store.crmSync.insertChanges([
+      change({ eventId: 'm1', objectId: '1', occurredAt: 1000, change: 'merged', mergedIds: ['2'] }),
       // Arrives late and older than the merge: must not resurrect anything.
-      {
-        eventId: 'c0',
-        objectKind: 'companies',
-        objectId: '2',
-        occurredAt: 500,
-        change: 'propertyChange',
-        payload: {},
-      },
+      change({ eventId: 'c0', objectId: '2', occurredAt: 500, change: 'updated' }),
     ]);
-    await applyHubSpotWebhooks(app.ctx, TENANT, fakePort({ '1': 'Acme (merged)' }));
+    await applyInboundChanges(app.ctx, TENANT, fakePort({ '1': 'Acme (merged)' }));
 
     expect(await store.accounts.get(hubspotIds.company('2'))).toBeUndefined();
     expect((await store.accounts.get(hubspotIds.company('1')))?.name).toBe('Acme (merged)');
@@ -122,37 +122,16 @@ describe('applying HubSpot webhook events', () => {
 
   it('When a deletion and an older creation arrive out of order, then the record stays deleted; a later restore brings it back', async () => {
     const store = app.ctx.store.forTenant(TENANT);
-    await store.crmSync.insertEvents([
-      {
-        eventId: 'd2',
-        objectKind: 'companies',
-        objectId: '7',
-        occurredAt: 2000,
-        change: 'deletion',
-        payload: {},
-      },
-      {
-        eventId: 'd1',
-        objectKind: 'companies',
-        objectId: '7',
-        occurredAt: 1000,
-        change: 'creation',
-        payload: {},
-      },
+    await store.crmSync.insertChanges([
+      change({ eventId: 'd2', objectId: '7', occurredAt: 2000, change: 'deleted' }),
+      change({ eventId: 'd1', objectId: '7', occurredAt: 1000, change: 'created' }),
     ]);
-    await applyHubSpotWebhooks(app.ctx, TENANT, fakePort({ '7': 'Gone Ltd' }));
+    await applyInboundChanges(app.ctx, TENANT, fakePort({ '7': 'Gone Ltd' }));
     expect(await store.accounts.get(hubspotIds.company('7'))).toBeUndefined();
-    await store.crmSync.insertEvents([
-      {
-        eventId: 'd3',
-        objectKind: 'companies',
-        objectId: '7',
-        occurredAt: 3000,
-        change: 'restore',
-        payload: {},
-      },
+    await store.crmSync.insertChanges([
+      change({ eventId: 'd3', objectId: '7', occurredAt: 3000, change: 'restored' }),
     ]);
-    await applyHubSpotWebhooks(app.ctx, TENANT, fakePort({ '7': 'Back Ltd' }));
+    await applyInboundChanges(app.ctx, TENANT, fakePort({ '7': 'Back Ltd' }));
     expect((await store.accounts.get(hubspotIds.company('7')))?.name).toBe('Back Ltd');
   });
 });

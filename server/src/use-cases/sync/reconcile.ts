@@ -2,18 +2,17 @@ import type { CrmPort } from '../../crm/crmPort.js';
 import type { Store } from '../../store/store.js';
 import { applyCrmEntities } from './applyCrmEntities.js';
 
-export const RECONCILE_JOB = 'hubspot.reconcile';
 /** How often reconciliation runs per tenant. */
 export const RECONCILE_EVERY_MS = 15 * 60_000;
 /** Search indexes lag writes: look back a little before the cursor so nothing falls in the gap. */
 const OVERLAP_MS = 5 * 60_000;
 
 /**
- * Heals anything webhooks missed: searches each kind for records modified since the stored
+ * Heals anything inbound changes missed: searches each kind for records modified since the stored
  * cursor (hs_lastmodifieddate) and upserts them. The cursor moves only after a kind is read to
  * the end, to the newest modification seen, so a crash re-reads rather than skips.
  */
-export const reconcileHubSpot = async (
+export const reconcile = async (
   store: Store,
   port: CrmPort,
   tenantId: string,
@@ -29,7 +28,9 @@ export const reconcileHubSpot = async (
     let after: string | undefined;
     do {
       const page = await port.readChangedSince(kind, since, after);
-      await store.inTransaction(tenantId, (tx) => applyCrmEntities(tx, page.entities));
+      await store.inTransaction(tenantId, (tx) =>
+        applyCrmEntities(tx, page.entities, now, { source: 'reconciliation', at: now }),
+      );
       counts[kind] += page.entities.length;
       if (page.newestModifiedAt && page.newestModifiedAt > newest) newest = page.newestModifiedAt;
       after = page.next;

@@ -2,10 +2,10 @@ import type { CrmPort, ProvisioningResult } from '../crm/crmPort.js';
 import type { Store } from '../store/store.js';
 
 /**
- * Creates Entente's property group and fields in the portal, and the registration object where
- * custom objects are available. Re-running it creates nothing new.
+ * Creates Entente's fields in the CRM account, and a registration object where the account
+ * allows custom objects. Re-running it creates nothing new.
  */
-export const provisionHubSpot = async (
+export const provisionCrm = async (
   store: Store,
   port: CrmPort,
   tenantId: string,

@@ -1,0 +1,138 @@
+import type { Registration, RegistrationStatus } from '../domain/index.js';
+import { DomainError } from '../errors/index.js';
+import { transition, type RegistrationEvent } from './lifecycle.js';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** What happened to a registration, in governance words. */
+export type Decision =
+  /** The rules of engagement decided at submission. */
+  | { kind: 'policy'; outcome: 'approve' | 'reject' | 'review' }
+  /** A neutral person decided a registration under review. */
+  | { kind: 'human'; outcome: 'approve' | 'reject' | 'request_info' }
+  /** Two neutral people overturned what the rules decided automatically (approved <-> rejected). */
+  | { kind: 'override' }
+  | { kind: 'withdrawal' }
+  | { kind: 'extension' }
+  | { kind: 'expiry' }
+  /** A review passed its due time undecided and moves to another reviewer; the status stays. */
+  | { kind: 'escalation' };
+
+/** The numbers a decision's clocks come from: the rule that fired, and the policy's defaults. */
+export type DecisionTerms = {
+  protectionDays: number;
+  reviewHours: number;
+  extensionDays: number;
+  reminderDaysBeforeExpiry: readonly number[];
+};
+
+export type AppliedDecision = {
+  /** The lifecycle edge taken; null for an escalation, which changes who reviews, not the status. */
+  event: RegistrationEvent | null;
+  status: RegistrationStatus;
+  decidedAt: string | null;
+  protectedUntil: string | null;
+  /** Set when the decision starts a review: when it escalates if nobody decides. */
+  reviewDueAt: string | null;
+  /** Reminders before the protection ends that are still ahead (none when the window did not move). */
+  reminders: { daysBefore: number; at: string }[];
+};
+
+const eventOf = (decision: Exclude<Decision, { kind: 'escalation' }>): RegistrationEvent => {
+  switch (decision.kind) {
+    case 'policy':
+      return decision.outcome === 'review' ? 'start_review' : decision.outcome;
+    case 'human':
+      return decision.outcome;
+    case 'override':
+      return 'overturn';
+    case 'withdrawal':
+      return 'withdraw';
+    case 'extension':
+      return 'extend';
+    case 'expiry':
+      return 'expire';
+  }
+};
+
+const plusDays = (iso: string | Date, days: number) =>
+  new Date(new Date(iso).getTime() + days * DAY_MS).toISOString();
+
+/**
+ * The new status of a registration and its clocks after a decision, with no I/O: a decision that
+ * approves opens a protection window of the rule's length; one that rejects closes any window; a
+ * review gets its due time; an extension moves the window's end by the policy's extension. An edge
+ * the lifecycle does not have is refused (REGISTRATION.ILLEGAL_TRANSITION).
+ */
+export const applyDecision = (
+  registration: Pick<Registration, 'status' | 'decidedAt' | 'protectedUntil'>,
+  decision: Decision,
+  terms: DecisionTerms,
+  now: Date,
+): AppliedDecision => {
+  if (decision.kind === 'escalation') {
+    if (registration.status !== 'submitted' && registration.status !== 'in_review')
+      throw new DomainError(
+        'REGISTRATION.ILLEGAL_TRANSITION',
+        `A registration that is ${registration.status.replace('_', ' ')} is not under review and cannot escalate`,
+        { details: { from: registration.status, event: 'escalate', allowed: [] } },
+      );
+    const { status, decidedAt, protectedUntil } = registration;
+    return { event: null, status, decidedAt, protectedUntil, reviewDueAt: null, reminders: [] };
+  }
+  const event = eventOf(decision);
+  const status = transition(registration.status, event);
+  const at = now.toISOString();
+  let { decidedAt, protectedUntil } = registration;
+  let reviewDueAt: string | null = null;
+  let windowMoved = false;
+
+  if (event === 'start_review')
+    reviewDueAt = new Date(now.getTime() + terms.reviewHours * HOUR_MS).toISOString();
+  if (status === 'approved' && event !== 'extend') {
+    decidedAt = at;
+    protectedUntil = plusDays(now, terms.protectionDays);
+    windowMoved = true;
+  } else if (status === 'rejected') {
+    decidedAt = at;
+    protectedUntil = null;
+  } else if (event === 'extend') {
+    if (!protectedUntil)
+      throw new DomainError(
+        'REGISTRATION.EXTENSION_NOT_ALLOWED',
+        'This registration has no protection window to extend.',
+      );
+    protectedUntil = plusDays(protectedUntil, terms.extensionDays);
+    windowMoved = true;
+  }
+
+  const reminders =
+    windowMoved && protectedUntil
+      ? terms.reminderDaysBeforeExpiry
+          .map((daysBefore) => ({ daysBefore, at: plusDays(protectedUntil as string, -daysBefore) }))
+          .filter((reminder) => Date.parse(reminder.at) > now.getTime())
+      : [];
+  return { event, status, decidedAt, protectedUntil, reviewDueAt, reminders };
+};
+
+/** The policy's limits on extending a window, and how many were used. */
+export type ExtensionLimits = { maxCount: number; requestWithinDays: number; used: number };
+
+/**
+ * Why an extension may not be granted now, or null when it may: the policy caps how many a
+ * registration gets, and a request opens only in the last days of the window.
+ */
+export const extensionRefusal = (
+  protectedUntil: string | null,
+  limits: ExtensionLimits,
+  now: Date,
+): string | null => {
+  if (!protectedUntil) return 'This registration has no protection window to extend.';
+  if (limits.used >= limits.maxCount)
+    return `The rules allow ${limits.maxCount} extension(s) and ${limits.used} were used.`;
+  const opensAt = Date.parse(protectedUntil) - limits.requestWithinDays * DAY_MS;
+  if (now.getTime() < opensAt)
+    return `Extensions can be requested from ${new Date(opensAt).toISOString()}, ${limits.requestWithinDays} days before the window ends.`;
+  return null;
+};
