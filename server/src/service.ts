@@ -68,7 +68,7 @@ export const startContext = async (
 export const startService = async (config: Config, logger?: Logger): Promise<RunningService> => {
   const ctx = await startContext(config, logger);
   const sandbox = sandboxes.get(ctx);
-  const app = createApp(ctx, { extraRoutes: sandboxRoutes(ctx) });
+  const app = createApp(ctx, { extraRoutes: sandboxRoutes(ctx, sandbox?.crmAccess) });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening));
     listening.once('error', reject);

@@ -66,7 +66,7 @@ export type EnqueueOptions = {
  * the job commits or rolls back with the writes that caused it: a crash between the two cannot
  * lose one and keep the other.
  */
-export const enqueue = <K extends JobKind>(
+export const enqueue = async <K extends JobKind>(
   store: { tenantId: string; jobs: JobsPort },
   kind: K,
   payload: JobPayload<K>,

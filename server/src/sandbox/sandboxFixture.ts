@@ -20,7 +20,17 @@ export const sandboxFixtureSchema = z
       }),
     ),
     /** Signs card requests as HubSpot would (`X-HubSpot-Signature-v3`); see docs/hubspot-app.md. */
-    hubspot: z.object({ portalId: z.string(), appId: z.string(), clientSecret: z.string() }).optional(),
+    hubspot: z
+      .object({
+        portalId: z.string(),
+        appId: z.string(),
+        clientSecret: z.string(),
+        /** The simulated portal's API: HubSpot's own endpoints (`/crm/v3/objects/deals/{id}`, ...). */
+        apiBaseUrl: z.string().optional(),
+        /** A fresh access token for that API (Authorization: Bearer ...), valid for 30 minutes. */
+        accessToken: z.string().optional(),
+      })
+      .optional(),
     partners: z.array(
       z.object({
         id: z.string(),
@@ -60,7 +70,14 @@ export const sandboxFixtureSchema = z
 export type SandboxFixture = z.infer<typeof sandboxFixtureSchema>;
 
 /** Reads back what the sandbox holds, so a newcomer (or a test) knows which ids to try. */
-export const sandboxFixture = async (store: Store, config?: Config): Promise<SandboxFixture | undefined> => {
+/** The simulated portal's API and a token for it, when the sandbox runs one. */
+export type SandboxCrmAccess = () => { apiBaseUrl: string; accessToken: string };
+
+export const sandboxFixture = async (
+  store: Store,
+  config?: Config,
+  crmAccess?: SandboxCrmAccess,
+): Promise<SandboxFixture | undefined> => {
   const tenant = await store.tenants.get(SANDBOX_TENANT_ID);
   if (!tenant) return undefined;
   const s = store.forTenant(tenant.id);
@@ -80,7 +97,7 @@ export const sandboxFixture = async (store: Store, config?: Config): Promise<San
       crmUserId,
       hubspotUserId: crmUserId,
     })),
-    ...(config ? { hubspot: sandboxHubSpotApp(config) } : {}),
+    ...(config ? { hubspot: { ...sandboxHubSpotApp(config), ...crmAccess?.() } } : {}),
     partners: partners.map(({ id, name, tier, motions }) => ({
       id,
       name,

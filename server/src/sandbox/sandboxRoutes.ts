@@ -1,9 +1,10 @@
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
-import { sandboxFixture, sandboxFixtureSchema } from './sandboxFixture.js';
+import { sandboxFixture, sandboxFixtureSchema, type SandboxCrmAccess } from './sandboxFixture.js';
 import { defineRoute } from '../http/route.js';
 
-export const sandboxRoutes = (ctx: AppContext) => [
+/** `crmAccess`: the simulated portal's API and a token, when this process runs the portal. */
+export const sandboxRoutes = (ctx: AppContext, crmAccess?: SandboxCrmAccess) => [
   defineRoute({
     method: 'get',
     path: '/sandbox/fixture',
@@ -16,7 +17,7 @@ export const sandboxRoutes = (ctx: AppContext) => [
     handler: async () => {
       // Outside sandbox mode this route does not exist, as far as callers can tell.
       if (!ctx.config.sandbox) throw CommonErrors.notFound('This route');
-      const fixture = await sandboxFixture(ctx.store, ctx.config);
+      const fixture = await sandboxFixture(ctx.store, ctx.config, crmAccess);
       if (!fixture) throw CommonErrors.notFound('The sandbox tenant');
       return { body: fixture };
     },

@@ -13,6 +13,8 @@ export type Sandbox = {
   config: Config;
   /** Once the service listens: install on first start, reconnect on later ones. */
   bringUp(input: { ctx: AppContext; jobs: JobRunner; port: number }): Promise<WalkthroughResult>;
+  /** The simulated portal's API and a fresh token for it, to look at the CRM side directly. */
+  crmAccess(): { apiBaseUrl: string; accessToken: string };
   close(): Promise<void>;
 };
 
@@ -60,6 +62,7 @@ export const startSandbox = async (config: Config, store: Store, logger: Logger)
       if (result.seeded) logger.info({ tenantId: SANDBOX_TENANT_ID }, 'sandbox tenant seeded');
       return result;
     },
+    crmAccess: () => ({ apiBaseUrl: portal.sim.url, accessToken: portal.sim.issueToken().accessToken }),
     close: () => portal.sim.close(),
   };
 };
