@@ -99,7 +99,10 @@ describe('entente serve', () => {
       return { ...rest, hubspot: app };
     };
     expect(lasting(fixtureAgain)).toEqual(lasting(fixture));
-    expect(fixtureAgain.hubspot).toMatchObject({ apiBaseUrl: expect.any(String), accessToken: expect.any(String) });
+    expect(fixtureAgain.hubspot).toMatchObject({
+      apiBaseUrl: expect.any(String),
+      accessToken: expect.any(String),
+    });
     expect(await stop(again.child)).toBe(0);
   });
 });

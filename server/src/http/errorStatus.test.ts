@@ -5,6 +5,7 @@ describe('statusOf', () => {
     expect(statusOf('REQUEST.NOT_FOUND')).toBe(404);
     expect(statusOf('GOVERNANCE.NOT_NEUTRAL')).toBe(403);
     expect(statusOf('REGISTRATION.DECIDED_CONCURRENTLY')).toBe(409);
+    expect(statusOf('REGISTRATION.ILLEGAL_TRANSITION')).toBe(409);
     expect(statusOf('CRM.RATE_LIMITED')).toBe(429);
   });
 

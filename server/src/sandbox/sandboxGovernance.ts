@@ -1,7 +1,6 @@
 import type { SandboxData } from './generateSandboxData.js';
 import { SANDBOX_SEED } from './generateSandboxData.js';
 import { deriveSandboxToken } from '../secrets/apiKeyTokens.js';
-import { saveApiKey } from '../store/repositories/apiKeys.js';
 import { registerDeal } from '../use-cases/registerDeal.js';
 import type { Store } from '../store/store.js';
 
@@ -40,17 +39,10 @@ export const conflictedDeal = (data: Pick<SandboxData, 'accounts' | 'deals'>) =>
  */
 export const seedSandboxGovernance = async (store: Store, data: SandboxData, now: Date): Promise<void> => {
   const tenantId = data.tenant.id;
+  const keys = store.forTenant(tenantId).apiKeys;
   for (const partner of data.partners)
-    await saveApiKey(
-      store.db,
-      tenantId,
-      { partnerId: partner.id },
-      sandboxPartnerToken(partner.id),
-      'sandbox',
-    );
-  await saveApiKey(
-    store.db,
-    tenantId,
+    await keys.save({ partnerId: partner.id }, sandboxPartnerToken(partner.id), 'sandbox');
+  await keys.save(
     // The admin's id depends on where users came from ('u-admin' seeded, an owner id over the connector).
     { userId: data.users.find((u) => u.roles.includes('admin'))?.id ?? SANDBOX_ADMIN_USER_ID, role: 'admin' },
     sandboxAdminToken(),

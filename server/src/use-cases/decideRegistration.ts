@@ -4,7 +4,6 @@ import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { followLinkedDeal, linkDeal, withdrawSourcingCredit } from './governance/dealLinks.js';
 import { noteRegistration } from './governance/customerIndexes.js';
 import { gatherFacts } from './governance/gatherFacts.js';
-import { getPolicy } from '../store/repositories/policies.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
 export type DecideInput = {
@@ -83,7 +82,7 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
       isOverride ? 'An override needs a written reason of at least 10 characters' : 'A reason is required',
     );
 
-  const policy = state ? await getPolicy(store.db, input.tenantId, state.policyVersion) : undefined;
+  const policy = state ? await scoped.policies.get(state.policyVersion) : undefined;
   if (isOverride && (await scoped.governance.decisions(registration.id)).some((d) => d.kind !== 'policy'))
     throw CommonErrors.conflict(
       'REGISTRATION.ILLEGAL_TRANSITION',

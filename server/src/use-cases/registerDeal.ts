@@ -13,7 +13,6 @@ import { linkDeal } from './governance/dealLinks.js';
 import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { gatherFacts } from './governance/gatherFacts.js';
 import type { GovernanceState } from '../store/repositories/governanceStore.js';
-import { currentPolicy } from '../store/repositories/policies.js';
 import { partnerView, type PartnerRegistrationView } from './governance/registrationViews.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -32,7 +31,7 @@ export const registerDeal = async (
 ): Promise<PartnerRegistrationView> => {
   const { store } = deps;
   const now = deps.now();
-  const { version, policy } = await currentPolicy(store.db, input.tenantId, now);
+  const { version, policy } = await store.forTenant(input.tenantId).policies.current(now);
   if (deps.metrics) reportRequiredFields(deps.metrics, input.tenantId, policy);
   const missing = missingRequiredFields(policy, input.values);
   if (missing.length > 0)

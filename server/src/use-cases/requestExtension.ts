@@ -1,6 +1,5 @@
 import { CommonErrors, DomainError } from '@entente/shared/errors';
 import { extensionRefusal, transition } from '@entente/shared/governance';
-import { getPolicy } from '../store/repositories/policies.js';
 import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { partnerView } from './governance/registrationViews.js';
 import type { GovernanceDeps } from './registerDeal.js';
@@ -22,7 +21,7 @@ export const requestExtension = async (
     if (!registration || registration.partnerId !== input.partnerId)
       throw CommonErrors.notFound(`Registration ${input.registrationId}`);
     const state = await tx.governance.get(registration.id);
-    const policy = state && (await getPolicy(tx.governance.db, input.tenantId, state.policyVersion));
+    const policy = state && (await tx.policies.get(state.policyVersion));
     transition(registration.status, 'extend');
     if (!state || !policy) throw refuse('This registration has no protection window to extend.');
     const limits = policy.policy.extensions;

@@ -1,7 +1,11 @@
 import type { Registration } from '@entente/shared/domain';
-import { evaluatePolicy, type DecisionOutcome, type FiredRule } from '@entente/shared/governance';
+import {
+  evaluatePolicy,
+  parsePolicy,
+  type DecisionOutcome,
+  type FiredRule,
+} from '@entente/shared/governance';
 import { gatherFacts } from './governance/gatherFacts.js';
-import { latestPolicy, parsePolicy } from '../store/repositories/policies.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
 export type PolicySimulation = {
@@ -35,8 +39,8 @@ export const simulatePolicyChange = async (
   input: { tenantId: string; source: string; since?: Date },
 ): Promise<PolicySimulation> => {
   const policy = parsePolicy(input.source);
-  const current = await latestPolicy(deps.store.db, input.tenantId);
   const scoped = deps.store.forTenant(input.tenantId);
+  const current = await scoped.policies.latest();
   const result: PolicySimulation = {
     policyName: policy.name,
     evaluated: 0,

@@ -116,10 +116,20 @@ describe('applyDecision', () => {
 
   it('When the lifecycle has no such edge, then the decision is refused with the moves that are allowed', () => {
     expect(() =>
-      applyDecision(buildRegistration({ status: 'withdrawn' }), { kind: 'human', outcome: 'approve' }, terms, now),
+      applyDecision(
+        buildRegistration({ status: 'withdrawn' }),
+        { kind: 'human', outcome: 'approve' },
+        terms,
+        now,
+      ),
     ).toThrow(expect.objectContaining({ code: 'REGISTRATION.ILLEGAL_TRANSITION' }));
     expect(() =>
-      applyDecision(buildRegistration({ status: 'approved', protectedUntil: null }), { kind: 'extension' }, terms, now),
+      applyDecision(
+        buildRegistration({ status: 'approved', protectedUntil: null }),
+        { kind: 'extension' },
+        terms,
+        now,
+      ),
     ).toThrow(expect.objectContaining({ code: 'REGISTRATION.EXTENSION_NOT_ALLOWED' }));
   });
 });
@@ -132,7 +142,9 @@ describe('extensionRefusal', () => {
   });
 
   it('When it is too early, too often or there is no window, then the refusal says why', () => {
-    expect(extensionRefusal('2027-03-01T00:00:00.000Z', limits, now)).toMatch(/can be requested from 2027-01-30/);
+    expect(extensionRefusal('2027-03-01T00:00:00.000Z', limits, now)).toMatch(
+      /can be requested from 2027-01-30/,
+    );
     expect(extensionRefusal('2026-11-20T00:00:00.000Z', { ...limits, used: 1 }, now)).toMatch(
       /allow 1 extension\(s\) and 1 were used/,
     );

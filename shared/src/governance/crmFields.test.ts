@@ -38,8 +38,16 @@ describe('what a registration shows in the CRM', () => {
   });
 
   it('When several partners claim a deal, then a protected claim outranks a pending or rejected one', () => {
-    const rejected = buildRegistration({ partnerId: 'p-con', status: 'rejected', decidedAt: '2026-11-05T00:00:00Z' });
-    const pending = buildRegistration({ partnerId: 'p-fab', status: 'in_review', submittedAt: '2026-11-04T00:00:00Z' });
+    const rejected = buildRegistration({
+      partnerId: 'p-con',
+      status: 'rejected',
+      decidedAt: '2026-11-05T00:00:00Z',
+    });
+    const pending = buildRegistration({
+      partnerId: 'p-fab',
+      status: 'in_review',
+      submittedAt: '2026-11-04T00:00:00Z',
+    });
     const approved = buildRegistration({
       partnerId: 'p-north',
       status: 'approved',

@@ -22,7 +22,13 @@ describe('chooseDeal', () => {
   it('When nothing singles one out, or there is no open deal, then no deal is chosen and an approver links it', () => {
     const a = buildDeal({ id: 'd-a', amountMinor: 100 });
     const b = buildDeal({ id: 'd-b', amountMinor: 200 });
-    expect(chooseDeal(buildRegistration(), [a, b])).toMatchObject({ deal: null, reason: expect.stringMatching(/approver/) });
-    expect(chooseDeal(buildRegistration(), [])).toEqual({ deal: null, reason: 'the customer has no open deal' });
+    expect(chooseDeal(buildRegistration(), [a, b])).toMatchObject({
+      deal: null,
+      reason: expect.stringMatching(/approver/),
+    });
+    expect(chooseDeal(buildRegistration(), [])).toEqual({
+      deal: null,
+      reason: 'the customer has no open deal',
+    });
   });
 });

@@ -9,3 +9,5 @@ export * from './dealChoice.js';
 export * from './roles.js';
 export * from './sourcing.js';
 export * from './crmFields.js';
+export * from './parsePolicy.js';
+export * from './defaultPolicy.js';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 import { runAuditVerify } from '../../cli/commands/audit.js';
 import { simulatePolicyChange } from '../../use-cases/simulatePolicy.js';
-import { DEFAULT_POLICY_YAML } from '../../store/repositories/defaultPolicy.js';
+import { DEFAULT_POLICY_YAML } from '@entente/shared/governance';
 
 type Fixture = {
   partners: { id: string; apiKey: string }[];

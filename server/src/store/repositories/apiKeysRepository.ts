@@ -1,11 +1,14 @@
 import type { Queryable } from '../database.js';
-import { createApiKey, findApiKey, revokeApiKey, type KeyHolder } from './apiKeys.js';
+import type { IssuedToken } from '../../secrets/apiKeyTokens.js';
+import { createApiKey, findApiKey, revokeApiKey, saveApiKey, type KeyHolder } from './apiKeys.js';
 import type { TenantScope } from './tenantScope.js';
 
 /** A tenant's API keys (the functions in apiKeys.ts, bound to the tenant). */
 export const apiKeysRepository = ({ tenantId, db }: TenantScope) => ({
   /** A new random key for a partner or an internal user; the token is returned once and never kept. */
   create: (holder: KeyHolder, label?: string) => createApiKey(db, tenantId, holder, label),
+  /** Stores a key issued elsewhere (the sandbox's fixed keys), replacing and un-revoking one with its id. */
+  save: (holder: KeyHolder, issued: IssuedToken, label?: string) => saveApiKey(db, tenantId, holder, issued, label),
   /** False when the tenant has no such key, or it was already revoked. */
   revoke: (keyId: string, at: Date) => revokeApiKey(db, tenantId, keyId, at),
 });

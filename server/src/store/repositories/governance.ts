@@ -14,11 +14,9 @@ import {
 
 /**
  * Governance state, decision history and the audit chain for one tenant, bound like every other
- * repository (so inside `store.inTransaction` it all commits together). `db` is exposed for
- * enqueueing clock jobs in the same transaction.
+ * repository (so inside `store.inTransaction` it all commits together).
  */
 export const governanceRepository = ({ tenantId, db }: TenantScope) => ({
-  db,
   get: (registrationId: string) => getGovernance(db, tenantId, registrationId),
   getMany: (registrationIds: readonly string[]) => getGovernanceMany(db, tenantId, registrationIds),
   save: (state: GovernanceState) => saveGovernance(db, tenantId, state),

@@ -1,10 +1,8 @@
-import { DomainError, issueDetails } from '@entente/shared/errors';
-import { policySchema, type Policy } from '@entente/shared/governance';
-import { parse as parseYaml } from 'yaml';
+import { DEFAULT_POLICY_YAML, parsePolicy, policySchema, type Policy } from '@entente/shared/governance';
 import type { Queryable } from '../database.js';
 import { toIso } from './rows.js';
 import { appendAudit } from './audit.js';
-import { DEFAULT_POLICY_YAML } from './defaultPolicy.js';
+
 import type { TenantScope } from './tenantScope.js';
 
 export type PublishedPolicy = {
@@ -13,25 +11,6 @@ export type PublishedPolicy = {
   source: string;
   publishedBy: string;
   publishedAt: string;
-};
-
-/** Reads a policy from YAML or JSON text and validates it; 422 POLICY.INVALID lists each problem. */
-export const parsePolicy = (source: string): Policy => {
-  let raw: unknown;
-  try {
-    raw = parseYaml(source);
-  } catch (error) {
-    throw new DomainError(
-      'POLICY.INVALID',
-      `The policy is not valid YAML or JSON: ${(error as Error).message}`,
-    );
-  }
-  const result = policySchema.safeParse(raw);
-  if (!result.success)
-    throw new DomainError('POLICY.INVALID', 'The policy does not follow the policy schema', {
-      details: issueDetails(result.error.issues),
-    });
-  return result.data;
 };
 
 type PolicyRow = {

@@ -5,8 +5,7 @@ import {
   type AttributionSettings,
 } from '../../store/repositories/attribution/attributionSettings.js';
 import type { StoredAttribution } from '../../store/repositories/attribution/dealAttributions.js';
-import type { Queryable } from '../../store/database.js';
-import { dealCardRepository, type DealCardRecords } from '../../store/repositories/dealCard.js';
+import type { DealCardRecords } from '../../store/repositories/dealCard.js';
 import type { GovernanceState } from '../../store/repositories/governanceStore.js';
 import type { TenantStore } from '../../store/store.js';
 import { toSyncHealth } from './syncHealth.js';
@@ -48,22 +47,10 @@ const toCardData = (records: DealCardRecords): DealCardData => ({
 });
 
 /** Undefined when the tenant has no such deal (by HubSpot id or Entente id). One statement. */
-export async function loadDealCardData(
+export const loadDealCardData = async (
   store: TenantStore,
   dealRef: string,
-): Promise<DealCardData | undefined>;
-/** The raw-connection form, kept only until getDealCard.ts passes `caller.scoped`; then delete it. */
-export async function loadDealCardData(
-  db: Queryable,
-  tenantId: string,
-  dealRef: string,
-): Promise<DealCardData | undefined>;
-export async function loadDealCardData(
-  source: TenantStore | Queryable,
-  ...rest: [string] | [string, string]
-): Promise<DealCardData | undefined> {
-  const cards =
-    'dealCard' in source ? source.dealCard : dealCardRepository({ tenantId: rest[0], db: source });
-  const records = await cards.load(rest.length === 2 ? rest[1] : rest[0]);
+): Promise<DealCardData | undefined> => {
+  const records = await store.dealCard.load(dealRef);
   return records && toCardData(records);
-}
+};

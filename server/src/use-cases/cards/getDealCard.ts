@@ -54,7 +54,7 @@ const day = (iso: string) => iso.slice(0, 10);
  */
 export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: string) => {
   const now = ctx.now();
-  const data = await loadDealCardData(ctx.store.db, caller.tenantId, dealId);
+  const data = await loadDealCardData(caller.scoped, dealId);
   if (!data) throw CommonErrors.notFound(`Deal ${dealId}`);
   const { deal, registrations, states, touchpoints, users, sync } = data;
   const partnerList = data.partners;

@@ -2,24 +2,38 @@ import { Flex, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { SyncHealth } from '../types/dealCard';
 import { formatDateTime } from '../utils/format';
 
+const LABEL: Record<SyncHealth['state'], string> = {
+  in_sync: 'In sync',
+  writes_pending: 'Updates pending',
+  write_refused: 'Update refused',
+  never_synced: 'Not synced yet',
+};
+
+const VARIANT: Record<SyncHealth['state'], 'success' | 'warning' | 'danger' | 'default'> = {
+  in_sync: 'success',
+  writes_pending: 'warning',
+  write_refused: 'danger',
+  never_synced: 'default',
+};
+
+const VIA: Record<NonNullable<SyncHealth['via']>, string> = {
+  backfill: 'by the initial import',
+  change: 'by a change in HubSpot',
+  reconciliation: 'by reconciliation',
+};
+
 export const SyncHealthLine = ({ sync }: { sync: SyncHealth }) => (
   <Flex direction="row" gap="sm" align="center" testId="sync-health">
-    <StatusTag
-      variant={sync.state === 'in_sync' ? 'success' : sync.state === 'writes_pending' ? 'warning' : 'default'}
-    >
-      {sync.state === 'in_sync'
-        ? 'In sync'
-        : sync.state === 'writes_pending'
-          ? 'Updates pending'
-          : 'Not synced yet'}
-    </StatusTag>
+    <StatusTag variant={VARIANT[sync.state]}>{LABEL[sync.state]}</StatusTag>
     <Text variant="microcopy">
       {sync.lastSyncedAt
-        ? `Last synced ${formatDateTime(sync.lastSyncedAt)}`
+        ? `Last synced ${formatDateTime(sync.lastSyncedAt)}${sync.via ? ` ${VIA[sync.via]}` : ''}`
         : 'No sync recorded for this deal yet'}
-      {sync.pendingWrites > 0
-        ? `. Waiting to write ${sync.pendingFields.join(', ') || 'changes'} to HubSpot.`
-        : '. Nothing waiting to be written.'}
+      {sync.state === 'write_refused'
+        ? `. HubSpot refused Entente's last update${sync.refusedReason ? ` (${sync.refusedReason})` : ''}; it will not be retried.`
+        : sync.pendingWrites > 0
+          ? `. Waiting to write ${sync.pendingFields.join(', ') || 'changes'} to HubSpot.`
+          : '. Nothing waiting to be written.'}
     </Text>
   </Flex>
 );

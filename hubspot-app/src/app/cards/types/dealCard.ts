@@ -65,8 +65,12 @@ export const attributionSchema = z.object({
 export type Attribution = z.infer<typeof attributionSchema>;
 
 export const syncHealthSchema = z.object({
-  state: z.enum(['in_sync', 'writes_pending', 'never_synced']),
+  state: z.enum(['in_sync', 'writes_pending', 'write_refused', 'never_synced']),
   lastSyncedAt: z.string().nullable(),
+  /** How Entente last heard of the deal: backfill, change (a webhook) or reconciliation. */
+  via: z.enum(['backfill', 'change', 'reconciliation']).nullable().optional(),
+  /** Why HubSpot refused Entente's last write (the deal was deleted or merged away there). */
+  refusedReason: z.string().nullable().optional(),
   pendingWrites: z.number().int().nonnegative(),
   pendingFields: z.array(z.string()),
 });

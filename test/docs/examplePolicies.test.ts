@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_POLICY_YAML } from './defaultPolicy.js';
-import { parsePolicy } from './policies.js';
+import { DEFAULT_POLICY_YAML, parsePolicy } from '@entente/shared/governance';
 
 // The policies the docs hand to admins must stay valid as the policy schema evolves.
 describe('shipped policies', () => {
@@ -15,7 +14,7 @@ describe('shipped policies', () => {
 
   it('When the documented stricter example is parsed, then it is the default plus rule X-1', () => {
     const example = parsePolicy(
-      readFileSync(join(__dirname, '../../../../docs/examples/stricter-policy.yaml'), 'utf8'),
+      readFileSync(join(__dirname, '../../docs/examples/stricter-policy.yaml'), 'utf8'),
     );
     const base = parsePolicy(DEFAULT_POLICY_YAML);
     expect(example.rules.map((rule) => rule.id)).toEqual(
