@@ -5,7 +5,7 @@ import {
 } from '../../server/src/sandbox/sandboxPortal.js';
 import { generateSandboxData, type SandboxData } from '../../server/src/sandbox/generateSandboxData.js';
 import { conflictedDeal, sandboxPartnerToken } from '../../server/src/sandbox/sandboxGovernance.js';
-import { runSandboxWalkthrough } from '../../server/src/sandbox/sandboxWalkthrough.js';
+import { runSandboxWalkthrough, sandboxWebhookChange } from '../../server/src/sandbox/sandboxWalkthrough.js';
 import { signCardRequest } from '../../server/src/crm/hubspot/signCardRequest.js';
 import { sandboxHubSpotApp } from '../../server/src/config/cardSigning.js';
 import { configureHubSpotConnector } from '../../server/src/crm/hubspot/hubspotConnector.js';
@@ -145,6 +145,41 @@ describe('A partner deal from install to attribution, end to end', () => {
       }),
     ]);
 
+    // The decision is on the deal in HubSpot's own record, where sellers' views and reports see it.
+    const readDeal = async () => {
+      const token = portal.sim.issueToken().accessToken;
+      const response = await fetch(
+        `${portal.sim.url}/crm/v3/objects/deals/${deal.crmId}?properties=entente_registration_status,entente_partner,entente_partner_role,entente_protection_until`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      return ((await response.json()) as { properties: Record<string, string> }).properties;
+    };
+    const northwind = view.partners.find((p) => p.id === 'p-northwind')!.name;
+    const protectedUntil = (await store.registrations.get(registration.id))?.protectedUntil;
+    expect(await readDeal()).toMatchObject({
+      entente_registration_status: 'approved',
+      entente_partner: northwind,
+      entente_partner_role: 'sourced',
+      entente_protection_until: protectedUntil?.slice(0, 10),
+    });
+    // Our own writes come back as webhooks and are recognised as echoes, not applied.
+    await portal.sim.webhooks.flush();
+    await app.jobs.drain();
+    expect((await store.crmSync.eventOutcomes()).some((o) => o.outcome === 'echo')).toBe(true);
+
+    // A deal that only came in by backfill is in sync, and says how Entente heard of it (the
+    // walkthrough's webhook changed another one).
+    const changed = sandboxWebhookChange(view).deal.id;
+    const untouched = view.deals.find(
+      (d) => d.id !== deal.id && d.id !== changed && d.stageCategory === 'open',
+    )!;
+    const quiet = (await (
+      await signed(deal.ownerId!, 'GET', `/hubspot/cards/deals/${untouched.crmId}`)
+    ).json()) as {
+      sync: { state: string; via: string | null };
+    };
+    expect(quiet.sync).toMatchObject({ state: 'in_sync', via: 'backfill' });
+
     // 5. The seller closes the deal won in HubSpot; the change arrives as a signed webhook.
     portal.sim.state.update(portal.sim.portalId, 'deals', deal.crmId, { dealstage: 'closedwon' });
     const deliveries = await portal.sim.webhooks.flush();
@@ -162,6 +197,12 @@ describe('A partner deal from install to attribution, end to end', () => {
       attribution?: { status?: string; splits: { name: string; shareBp: number; why: string }[] } | null;
     };
     expect(card.attribution?.status).toBe('finalised');
+    // The change that closed the deal is how Entente last heard of it.
+    expect((card as { sync?: { state: string; via: string | null } }).sync).toMatchObject({
+      state: 'in_sync',
+      via: 'change',
+    });
+    expect((await readDeal()).entente_registration_status).toBe('won');
     const partnerName = view.partners.find((p) => p.id === 'p-northwind')!.name;
     // The partner sourced the deal and nobody else touched it: position-based gives it everything.
     expect(card.attribution?.splits).toEqual([

@@ -1,7 +1,8 @@
 import { startHubSpotSimulator, type HubSpotSimulator } from '../../../../test/crm-sim/index.js';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
 import { backfill } from '../../use-cases/sync/backfill.js';
-import { requestDealWriteBack } from '../../use-cases/sync/writeBack.js';
+import { syncHealth } from '../../use-cases/cards/syncHealth.js';
+import { requestDealWriteBack, requestWriteBack } from '../../use-cases/sync/writeBack.js';
 import { provisionCrm } from '../../use-cases/provisionCrm.js';
 import { configureHubSpotConnector } from './hubspotConnector.js';
 
@@ -159,6 +160,28 @@ describe('HubSpot connector against the simulator', () => {
     await app.jobs.drain();
     const echoes = (await store.crmSync.eventOutcomes()).filter((o) => o.outcome === 'echo');
     expect(echoes.length).toBeGreaterThan(0);
+  });
+
+  it('When a write-back targets a deal deleted in HubSpot meanwhile, then it is dropped with HubSpot’s reason, not retried, and the deal’s sync state says so', async () => {
+    const store = app.ctx.store.forTenant(tenantId);
+    const [gone, kept] = (await store.deals.list({ limit: 2 })).map((d) => d.crmId);
+    sim.state.archive(sim.portalId, 'deals', gone!);
+    await store.crmSync.enqueueWrite('deals', gone!, { partner: 'Acme Partners' }, now());
+    await requestWriteBack(store, 'deals', kept!, { partner: 'Acme Partners' }, now());
+    await app.jobs.drain();
+
+    expect(sim.state.get(sim.portalId, 'deals', kept!)?.properties.entente_partner).toBe('Acme Partners');
+    expect(await store.crmSync.pendingWrites('deals', 10)).toEqual([]);
+    expect(await syncHealth(store, 'deals', gone!)).toMatchObject({
+      state: 'write_refused',
+      refusedReason: expect.stringMatching(/may be deleted or not exist/),
+      pendingWrites: 0,
+    });
+    const { rows } = await app.ctx.store.db.query<{ status: string }>(
+      `SELECT status FROM jobs WHERE tenant_id = $1 AND kind = 'crm.write_back' AND status <> 'done'`,
+      [tenantId],
+    );
+    expect(rows).toEqual([]);
   });
 
   it('When the portal uninstalls in the middle of a sync, then it is marked uninstalled, tokens are purged and data is kept until retention ends', async () => {

@@ -8,7 +8,8 @@ export const apiKeysRepository = ({ tenantId, db }: TenantScope) => ({
   /** A new random key for a partner or an internal user; the token is returned once and never kept. */
   create: (holder: KeyHolder, label?: string) => createApiKey(db, tenantId, holder, label),
   /** Stores a key issued elsewhere (the sandbox's fixed keys), replacing and un-revoking one with its id. */
-  save: (holder: KeyHolder, issued: IssuedToken, label?: string) => saveApiKey(db, tenantId, holder, issued, label),
+  save: (holder: KeyHolder, issued: IssuedToken, label?: string) =>
+    saveApiKey(db, tenantId, holder, issued, label),
   /** False when the tenant has no such key, or it was already revoked. */
   revoke: (keyId: string, at: Date) => revokeApiKey(db, tenantId, keyId, at),
 });
