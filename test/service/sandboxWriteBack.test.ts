@@ -137,7 +137,12 @@ describe('the sandbox writes registration decisions back to HubSpot', () => {
       entente_partner_role: 'sourced',
       entente_protection_until: stored.protectedUntil.slice(0, 10),
     });
-    const onCompany = await hubspot(`/crm/v3/objects/companies/${companyId}?properties=entente_partner`);
-    expect(onCompany.properties.entente_partner).toBe(partner.name);
+    // The company goes out in its own batch, just after the deals.
+    const onCompany = await waitFor(
+      () => hubspot(`/crm/v3/objects/companies/${companyId}?properties=entente_partner`),
+      (read) => !!read.properties?.entente_partner,
+      10_000,
+    );
+    expect(onCompany.value.properties.entente_partner).toBe(partner.name);
   });
 });
