@@ -1,5 +1,8 @@
 import type { AppContext } from '../appContext.js';
+import { crmPortFor } from '../crm/connectors.js';
 import { hubspotConnector } from '../crm/hubspot/hubspotConnector.js';
+import { queueAllRegistrationFields } from '../use-cases/governance/registrationWriteBack.js';
+import { provisionCrm } from '../use-cases/provisionCrm.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
 import { signCardRequest } from '../crm/hubspot/signCardRequest.js';
 import { sandboxHubSpotApp } from '../config/cardSigning.js';
@@ -68,6 +71,12 @@ const reconnect = async ({ ctx, portal }: Deps): Promise<void> => {
     },
     info.scopes,
   );
+  // The simulated portal is in memory: it starts again without Entente's properties or the values
+  // written to them. Provision again (idempotent) and queue every registration's fields again.
+  const tenant = await ctx.store.tenants.get(SANDBOX_TENANT_ID);
+  if (!tenant) return;
+  await provisionCrm(ctx.store, crmPortFor(ctx, tenant), SANDBOX_TENANT_ID, ctx.now());
+  await ctx.store.inTransaction(SANDBOX_TENANT_ID, (tx) => queueAllRegistrationFields(tx, ctx.now()));
 };
 
 const timed = async (

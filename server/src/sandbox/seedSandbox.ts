@@ -1,4 +1,5 @@
 import type { Store, TenantStore } from '../store/store.js';
+import { queueAllRegistrationFields } from '../use-cases/governance/registrationWriteBack.js';
 import { generateSandboxData, SANDBOX_TENANT_ID, type SandboxData } from './generateSandboxData.js';
 import { sandboxGovernanceSeeded, seedSandboxGovernance } from './sandboxGovernance.js';
 
@@ -60,4 +61,7 @@ export const seedSandboxOverConnector = async (store: Store, data: SandboxData, 
     await seedEntenteOwned(scoped, data);
   });
   if (!(await sandboxGovernanceSeeded(store))) await seedSandboxGovernance(store, data, now);
+  // The past registrations were loaded as they stand, not decided here: the portal's deals and
+  // companies show them too.
+  await store.inTransaction(tenantId, (tx) => queueAllRegistrationFields(tx, now));
 };
