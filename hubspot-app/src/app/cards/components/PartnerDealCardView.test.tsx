@@ -73,6 +73,52 @@ describe('Partner deal card', () => {
     expect(find(Link).text).toBe('Open deal Acme expansion');
   });
 
+  it('When the deal only came in by the initial import, then the sync line says how Entente heard of it', async () => {
+    const service = fakeService({
+      [PATH]: buildDealCard({
+        sync: {
+          state: 'in_sync',
+          lastSyncedAt: '2026-11-02T08:55:00.000Z',
+          via: 'backfill',
+          pendingWrites: 0,
+          pendingFields: [],
+          refusedReason: null,
+        },
+      }),
+    });
+    const { render, findByTestId, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(LoadingSpinner)).toBeNull());
+    expect(textOf(findByTestId(Flex, 'sync-health'))).toContain('In sync');
+    expect(textOf(findByTestId(Flex, 'sync-health'))).toContain(
+      'Last synced 2 Nov 2026, 08:55 UTC by the initial import. Nothing waiting to be written.',
+    );
+  });
+
+  it('When HubSpot refused Entente’s last update, then the sync line says so with HubSpot’s reason', async () => {
+    const service = fakeService({
+      [PATH]: buildDealCard({
+        sync: {
+          state: 'write_refused',
+          lastSyncedAt: '2026-11-02T08:55:00.000Z',
+          via: 'change',
+          pendingWrites: 0,
+          pendingFields: [],
+          refusedReason: 'Could not get some DEAL objects, they may be deleted or not exist.',
+        },
+      }),
+    });
+    const { render, findByTestId, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(LoadingSpinner)).toBeNull());
+    const line = textOf(findByTestId(Flex, 'sync-health'));
+    expect(line).toContain('Update refused');
+    expect(line).toContain('by a change in HubSpot');
+    expect(line).toContain(
+      "HubSpot refused Entente's last update (Could not get some DEAL objects, they may be deleted or not exist.); it will not be retried.",
+    );
+  });
+
   it('When no partner is on the deal, then an empty state says so and attribution still shows', async () => {
     const service = fakeService({ [PATH]: buildDealCard({ partners: [], registrations: [] }) });
     const { render, find, waitFor, maybeFind } = createRenderer('crm.record.tab');
