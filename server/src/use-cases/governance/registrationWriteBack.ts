@@ -56,7 +56,7 @@ export const queueRegistrationWriteBack = (
 export const queueAllRegistrationFields = async (tx: TenantStore, now: Date): Promise<void> => {
   const dealIds: string[] = [];
   const accountIds: string[] = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await tx.registrations.list({ after, limit: 1000 });
     if (page.length === 0) break;
     for (const r of page) {
