@@ -88,17 +88,24 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
   }
   const customerAccounts = [...matched.values()].filter((result) => result.decision === 'match');
   const possibleAccounts = [...matched.values()].filter((result) => result.decision === 'possible');
+  // An account that shares the claim's domain or phone may be this customer under another name:
+  // its direct owner and open deals conflict too (as warnings, for a reviewer to settle).
+  const identifiedAccounts = possibleAccounts.filter((result) => result.identifier);
   const conflicts: Conflict[] = [];
 
   // 2. Direct ownership of the account and of its open deals.
-  for (const result of customerAccounts) {
+  for (const result of [...customerAccounts, ...identifiedAccounts]) {
     const account = accountsById.get(result.rightId) as Account;
+    const sure = result.decision === 'match';
+    const how = sure ? `match ${result.score.toFixed(2)}` : (result.identifier?.text ?? 'possible match');
     if (account.ownerId) {
       conflicts.push({
         kind: 'direct_owned_account',
         severity: 'warning',
-        summary: `Account "${account.name}" (${account.id}) is owned by a direct seller (${account.ownerId}); match ${result.score.toFixed(2)}.`,
-        partnerSafeSummary: 'This customer is already an account managed by our direct sales team.',
+        summary: `Account "${account.name}" (${account.id}) is owned by a direct seller (${account.ownerId}); ${how}.`,
+        partnerSafeSummary: sure
+          ? 'This customer is already an account managed by our direct sales team.'
+          : 'This customer may already be an account managed by our direct sales team.',
         evidence: [evidenceOf('account', result)],
         competing: [{ type: 'account', id: account.id, ownerUserIds: [account.ownerId] }],
       });
@@ -110,9 +117,11 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
       if (stake.length === 0) continue;
       conflicts.push({
         kind: 'direct_owned_deal',
-        severity: 'blocking',
-        summary: `Open deal "${deal.name}" (${deal.id}, stage ${deal.stage}) on account "${account.name}" is owned by ${deal.ownerId ?? 'a split holder'}.`,
-        partnerSafeSummary: 'Our direct team is already working an open opportunity with this customer.',
+        severity: sure ? 'blocking' : 'warning',
+        summary: `Open deal "${deal.name}" (${deal.id}, stage ${deal.stage}) on account "${account.name}" is owned by ${deal.ownerId ?? 'a split holder'}${sure ? '' : `; ${how}`}.`,
+        partnerSafeSummary: sure
+          ? 'Our direct team is already working an open opportunity with this customer.'
+          : 'Our direct team may already be working an open opportunity with this customer.',
         evidence: [evidenceOf('account', result), { ...evidenceOf('deal', result), id: deal.id }],
         competing: [{ type: 'deal', id: deal.id, ownerUserIds: stake }],
       });
@@ -132,7 +141,8 @@ export const detectConflicts = (input: DetectConflictsInput): Conflict[] => {
     const identity = otherName ? `name "${account.name}"` : `domain ${account.domains[0]}`;
     conflicts.push({
       kind: 'same_customer_other_identity',
-      severity: result.decision === 'match' ? 'warning' : 'info',
+      // A shared domain or phone under another name is as strong a hint as a match.
+      severity: result.decision === 'match' || result.identifier ? 'warning' : 'info',
       summary: `The customer ${result.decision === 'match' ? 'is' : 'may be'} account ${account.id} under the ${identity} (score ${result.score.toFixed(2)}).`,
       partnerSafeSummary: `This customer ${result.decision === 'match' ? 'appears to be' : 'may be'} already known to us under another ${otherName ? 'name' : 'domain'}.`,
       evidence: [evidenceOf('account', result)],

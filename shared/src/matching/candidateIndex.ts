@@ -5,6 +5,7 @@ import type { MatchModel } from './matchModel.js';
 import { prepareRecord, type MatchRecord, type PrepareOptions, type PreparedRecord } from './record.js';
 import { numericLogOdds } from './numericScore.js';
 import { possibleLogOdds, scorePair, type MatchResult } from './scorePair.js';
+import { sharedIdentifier } from './sharedIdentifier.js';
 import { TokenRarity } from './tokenRarity.js';
 
 export type CandidateIndexOptions = {
@@ -265,7 +266,8 @@ export class CandidateIndex {
 
   /**
    * Score `record` against its candidates; results at `possible` or better, best first. Every
-   * candidate gets the cheap numeric score; only those that reach `possible` are explained.
+   * candidate gets the cheap numeric score; only those that reach `possible`, or share a domain or
+   * phone number with the query (always at least `possible`), are explained.
    */
   lookup(record: MatchRecord | PreparedRecord, options: { includeNo?: boolean } = {}): MatchResult[] {
     const query = this.toPrepared(record);
@@ -279,7 +281,10 @@ export class CandidateIndex {
         results.push(scorePair(query, candidate, scoring));
         continue;
       }
-      if (numericLogOdds(query, candidate, this.rarity, model, undefined, floor) < floor) {
+      if (
+        numericLogOdds(query, candidate, this.rarity, model, undefined, floor) < floor &&
+        !sharedIdentifier(query, candidate)
+      ) {
         if (++misses >= this.patience) break;
         continue;
       }

@@ -18,3 +18,4 @@ export * from './deduplicate.js';
 export * from './evaluation.js';
 export * from './synthetic.js';
 export * from './syntheticListings.js';
+export * from './sharedIdentifier.js';

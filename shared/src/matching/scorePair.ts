@@ -9,6 +9,7 @@ import { fittedModel } from './fittedModel.js';
 import type { MatchModel } from './matchModel.js';
 import { numericLogOdds } from './numericScore.js';
 import type { PreparedRecord } from './record.js';
+import { sharedIdentifier, type SharedIdentifier } from './sharedIdentifier.js';
 import { TokenRarity } from './tokenRarity.js';
 
 export type MatchDecision = 'match' | 'possible' | 'no';
@@ -31,6 +32,8 @@ export type MatchResult = {
   logOdds: number;
   /** One per compared field, strongest evidence first. */
   reasons: MatchReason[];
+  /** Set when the pair is `possible` only because it shares a hard identifier (see sharedIdentifier). */
+  identifier?: SharedIdentifier;
 };
 
 export type ScoreOptions = {
@@ -75,7 +78,11 @@ export const pairLogOdds = (a: PreparedRecord, b: PreparedRecord, options: Score
 export const possibleLogOdds = (model: MatchModel = fittedModel): number =>
   Math.log(model.thresholds.possible / (1 - model.thresholds.possible));
 
-/** Score a pair of prepared records and explain the score field by field. */
+/**
+ * Score a pair of prepared records and explain the score field by field. A pair that shares a
+ * registrable domain or a phone number is at least `possible`, with that as a reason, even when
+ * the model's score says `no`: that is how a claim made under another name is still seen.
+ */
 export const scorePair = (a: PreparedRecord, b: PreparedRecord, options: ScoreOptions = {}): MatchResult => {
   const model = options.model ?? fittedModel;
   const rarity = options.rarity ?? sharedRarity;
@@ -93,7 +100,23 @@ export const scorePair = (a: PreparedRecord, b: PreparedRecord, options: ScoreOp
   }
   reasons.sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution));
   const score = sigmoid(logOdds);
-  return { leftId: a.id, rightId: b.id, decision: decide(score, model), score, logOdds, reasons };
+  const result: MatchResult = {
+    leftId: a.id,
+    rightId: b.id,
+    decision: decide(score, model),
+    score,
+    logOdds,
+    reasons,
+  };
+  if (result.decision === 'no') {
+    const shared = sharedIdentifier(a, b);
+    if (shared) {
+      result.decision = 'possible';
+      result.identifier = shared;
+      reasons.unshift({ field: shared.field, contribution: 0, similarity: 1, text: shared.text });
+    }
+  }
+  return result;
 };
 
 /** `name "A" ≈ "B" 0.96 (+4.1)`: the reason with its signed contribution in log-odds. */
