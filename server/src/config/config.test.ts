@@ -44,4 +44,32 @@ describe('loadConfig', () => {
       loadConfig({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 's', ENTENTE_MODE: 'sandbox' }).sandbox,
     ).toBe(true);
   });
+
+  it('When HOST is not set, then sandbox mode listens on 127.0.0.1 only and production on all interfaces', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    const production = loadConfig({
+      HUBSPOT_CLIENT_ID: 'id',
+      HUBSPOT_CLIENT_SECRET: 'secret',
+      ENCRYPTION_KEY: 'a'.repeat(64),
+    });
+    expect(production.sandbox).toBe(false);
+    expect(production.host).toBeUndefined();
+  });
+
+  it('When HOST is set, then the service listens there in either mode', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(
+      loadConfig({
+        HOST: '10.0.0.5',
+        HUBSPOT_CLIENT_ID: 'id',
+        HUBSPOT_CLIENT_SECRET: 'secret',
+        ENCRYPTION_KEY: 'a'.repeat(64),
+      }).host,
+    ).toBe('10.0.0.5');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('When HOST is not an address or host name, then HOST is named', () => {
+    expect(() => loadConfig({ HOST: 'http://0.0.0.0:3000' })).toThrow(/HOST: must be/);
+  });
 });

@@ -31,6 +31,12 @@ export const configSchema = z.object({
       message: 'must be a whole number from 0 to 65535',
     })
     .transform(Number),
+  HOST: optionalText.refine(
+    (value) => value === undefined || /^(?:[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/.test(value),
+    {
+      message: 'must be an address or host name to listen on, such as 127.0.0.1, 0.0.0.0 or ::',
+    },
+  ),
   PUBLIC_URL: urlText(['http:', 'https:']),
   DATABASE_URL: urlText(['postgres:', 'postgresql:']),
   REDIS_URL: urlText(['redis:', 'rediss:']),
@@ -71,6 +77,11 @@ export const configSchema = z.object({
 
 export type Config = {
   port: number;
+  /**
+   * The address HTTP listens on; undefined means every interface. Sandbox mode defaults to
+   * 127.0.0.1: its `/sandbox/fixture` hands out the admin token and every partner key unauthenticated.
+   */
+  host: string | undefined;
   publicUrl: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -144,6 +155,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): C
 
   return {
     port: e.PORT,
+    host: e.HOST ?? (sandbox ? '127.0.0.1' : undefined),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

@@ -1,5 +1,12 @@
+import { Writable } from 'node:stream';
 import request from 'supertest';
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../observability/logger.js';
+import { buildContext } from '../service.js';
+import type { Database } from '../store/database.js';
+import { openTestDatabase } from '../store/testing.js';
 import { startTestApp, type TestApp } from '../testing/testApp.js';
+import { createApp } from './app.js';
 
 describe('the HTTP service', () => {
   let app: TestApp;
@@ -78,5 +85,63 @@ describe('outside sandbox mode', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('request logs', () => {
+  let db: Database;
+  let lines: string[];
+  let app: ReturnType<typeof createApp>;
+  /** The request log lines for `path` (pino-http writes one when the response has finished). */
+  const logged = async (path: string): Promise<string> => {
+    const of = () => lines.filter((line) => line.includes(`"url":"${path}`));
+    for (let i = 0; i < 50 && of().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    return of().join('');
+  };
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    lines = [];
+    const capture = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const config = loadConfig({
+      HUBSPOT_CLIENT_ID: 'client-id',
+      HUBSPOT_CLIENT_SECRET: 'client-secret',
+      ENCRYPTION_KEY: 'a'.repeat(64),
+      LOG_LEVEL: 'info',
+    });
+    app = createApp(buildContext(config, db, createLogger('info', capture)));
+  });
+  afterAll(() => db.close());
+
+  it('When HubSpot sends the admin back with a code and state, then the log line has neither value', async () => {
+    const res = await request(app).get('/oauth/hubspot/callback?code=SECRET-CODE-1&state=SECRET-STATE-1');
+    expect(res.status).toBe(400);
+    const output = await logged('/oauth/hubspot/callback');
+    expect(output).toMatch(/"url":"\/oauth\/hubspot\/callback\?code=\[redacted\]&state=\[redacted\]"/);
+    expect(output).not.toMatch(/SECRET-CODE-1|SECRET-STATE-1/);
+  });
+
+  it('When tokens come as query parameters, then their values are redacted from the logged URL and query', async () => {
+    await request(app).get(
+      '/openapi.json?access_token=SECRET-AT&refresh_token=SECRET-RT&token=SECRET-T&Code=SECRET-C&keep=visible',
+    );
+    const output = await logged('/openapi.json');
+    expect(output).not.toMatch(/SECRET-/);
+    expect(output).toMatch(/keep=visible/);
+  });
+
+  it("When the install redirects to HubSpot's consent page, then the logged Location has no state", async () => {
+    const res = await request(app).get('/oauth/hubspot/install');
+    expect(res.status).toBe(302);
+    const state = new URL(res.headers.location!).searchParams.get('state');
+    expect(state).toBeTruthy();
+    const output = await logged('/oauth/hubspot/install');
+    expect(output).toMatch(/"location":"https:\/\/app\.hubspot\.com\/oauth\/authorize\?client_id=client-id/);
+    expect(output).not.toContain(state!);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from '../appContext.js';
+import { httpLogSerializers } from '../observability/logger.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { RawBodyRequest } from './rawBody.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -48,6 +49,8 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Express =>
   app.use(
     pinoHttp({
       logger: ctx.logger,
+      // No OAuth code or state, and no token, in a logged URL, query or redirect.
+      serializers: httpLogSerializers,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();

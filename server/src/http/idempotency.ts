@@ -3,6 +3,7 @@ import { DomainError } from '@entente/shared/errors';
 import { canonicalJson } from '@entente/shared/governance';
 import type { AppContext } from '../appContext.js';
 import { sha256 } from '../store/repositories/audit.js';
+import { IDEMPOTENCY_LEASE_MS } from '../store/repositories/idempotency.js';
 import { principalOf } from './auth/index.js';
 import type { IdempotencyWrapper } from './route.js';
 
@@ -10,11 +11,18 @@ type Result<R> = { status?: number; body?: R; headers?: Record<string, string> }
 
 const KEY = /^[\w.:-]{1,200}$/;
 
+/** What makes two requests "the same" for a key: method, path and body, canonically. */
+export const idempotencyRequestHash = (req: { method: string; path: string; body: unknown }): string =>
+  sha256(canonicalJson({ method: req.method, path: req.path, body: req.body ?? null }));
+
 /**
  * Runs a POST at most once per `Idempotency-Key`, per tenant and caller. The first result is stored
  * with a hash of the request; a repeat with the same body gets that result again (marked with
  * `Idempotent-Replayed: true`); the same key with a different body is refused with 422. A failed
- * first attempt stores nothing, so the client can retry it with the same key.
+ * first attempt stores nothing, so the client can retry it with the same key. While the first
+ * attempt runs, a repeat gets 409; a claim whose request died with its process (it never stored a
+ * result nor let the key go) is taken over by the same request once its lease has run out
+ * (`IDEMPOTENCY_LEASE_MS`, 60 s, on the service clock).
  */
 export const idempotent = async <R>(
   ctx: AppContext,
@@ -27,8 +35,11 @@ export const idempotent = async <R>(
   if (!KEY.test(key))
     throw new DomainError('REQUEST.INVALID', 'Idempotency-Key must be 1-200 letters, digits or ._:-');
   const keys = ctx.store.forTenant(scope.tenantId).idempotency;
-  const requestHash = sha256(canonicalJson({ method: req.method, path: req.path, body: req.body ?? null }));
-  if (!(await keys.claim(scope.principal, key, requestHash))) {
+  const requestHash = idempotencyRequestHash(req);
+  const claimedAt = ctx.now();
+  if (
+    !(await keys.claim(scope.principal, key, requestHash, { now: claimedAt, leaseMs: IDEMPOTENCY_LEASE_MS }))
+  ) {
     const stored = (await keys.get<R>(scope.principal, key))!;
     if (stored.request_hash !== requestHash)
       throw new DomainError(
@@ -38,7 +49,7 @@ export const idempotent = async <R>(
     if (stored.status === null)
       throw new DomainError(
         'REQUEST.IDEMPOTENCY_IN_PROGRESS',
-        'The first request with this key is still running',
+        `The first request with this key is still running; if it died, the key can be retried ${IDEMPOTENCY_LEASE_MS / 1000} s after it was claimed`,
       );
     return {
       status: stored.status,
@@ -48,10 +59,16 @@ export const idempotent = async <R>(
   }
   try {
     const result = await run();
-    await keys.complete(scope.principal, key, result.status ?? 200, JSON.stringify(result.body ?? null));
+    await keys.complete(
+      scope.principal,
+      key,
+      claimedAt,
+      result.status ?? 200,
+      JSON.stringify(result.body ?? null),
+    );
     return result;
   } catch (error) {
-    await keys.release(scope.principal, key);
+    await keys.release(scope.principal, key, claimedAt);
     throw error;
   }
 };

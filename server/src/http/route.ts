@@ -1,6 +1,8 @@
-import type { Request, RequestHandler, Response, Router } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from 'express';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
+import { unstorableTextPaths } from '@entente/shared/domain';
+import { DomainError, issueDetails } from '@entente/shared/errors';
 import { fromZodError, errorEnvelopeSchema } from './errors.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -10,7 +12,8 @@ export type RouteInput<P, Q, B> = { params: P; query: Q; body: B; req: Request; 
 /**
  * One route: its zod schemas are both the runtime validation and the OpenAPI description, so the
  * two cannot drift apart. Handlers get parsed input and return `{ status, body }`; errors are thrown
- * and mapped in one place (errors.ts).
+ * and mapped in one place (errors.ts). Every parsed path, query and body is also checked for text no
+ * database can store (U+0000, unpaired surrogates): 400 `REQUEST.INVALID_TEXT` naming each field.
  */
 export type RouteDefinition<P, Q, B, R> = {
   method: Method;
@@ -43,10 +46,36 @@ export const defineRoute = <P = Record<string, never>, Q = Record<string, never>
   route: RouteDefinition<P, Q, B, R>,
 ): RouteDefinition<P, Q, B, R> => route;
 
+const TEXT_PROBLEM = 'contains U+0000 or an unpaired surrogate, which cannot be stored as text';
+
+/** Every string (and object key) in a parsed value that cannot be stored, by its path. */
+const unstorableText = (value: unknown): { path: string[]; message: string }[] =>
+  unstorableTextPaths(value).map(({ path, inKey }) => ({
+    path,
+    message: inKey ? `A key here ${TEXT_PROBLEM}` : `The text ${TEXT_PROBLEM}`,
+  }));
+
+/**
+ * A body declared as `z.unknown()` or `z.any()` is opaque here: its handler hands it to a parser
+ * of its own (the HubSpot webhook batch), which decides what to do with odd text.
+ */
+const isOpaque = (schema: z.ZodType): boolean => schema instanceof z.ZodUnknown || schema instanceof z.ZodAny;
+
 const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'path'): T => {
   if (!schema) return (where === 'body' ? undefined : {}) as T;
   const result = schema.safeParse(value);
   if (!result.success) throw fromZodError(result.error, where);
+  if (!isOpaque(schema)) {
+    const issues = unstorableText(result.data);
+    if (issues.length > 0)
+      throw new DomainError(
+        'REQUEST.INVALID_TEXT',
+        `The request ${where} contains text that cannot be stored`,
+        {
+          details: issueDetails(issues, where),
+        },
+      );
+  }
   return result.data;
 };
 
@@ -81,6 +110,23 @@ export const mountRoutes = (
     };
     router[route.method](route.path, ...(route.before ?? []), run);
   }
+  router.use(undecodablePath);
+};
+
+/**
+ * The router decodes path params itself and fails on percent-encoding that is not UTF-8 (`%FF`,
+ * an encoded lone surrogate `%ED%A0%80`): that is bad text in the path, not a fault of ours.
+ */
+const undecodablePath: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
+  if (error instanceof URIError && (error as URIError & { status?: number }).status === 400) {
+    next(
+      new DomainError('REQUEST.INVALID_TEXT', 'The request path is not valid percent-encoded UTF-8', {
+        details: [{ path: 'path', message: 'A path segment does not decode to text' }],
+      }),
+    );
+    return;
+  }
+  next(error);
 };
 
 const idempotencyHeader = z.object({

@@ -1,4 +1,6 @@
+import { PROTECTED_STATUSES, remindersBefore } from '@entente/shared/governance';
 import type { Store, TenantStore } from '../store/store.js';
+import { scheduleClocks } from '../use-cases/governance/clocks.js';
 import { queueAllRegistrationFields } from '../use-cases/governance/registrationWriteBack.js';
 import { generateSandboxData, SANDBOX_TENANT_ID, type SandboxData } from './generateSandboxData.js';
 import { sandboxGovernanceSeeded, seedSandboxGovernance } from './sandboxGovernance.js';
@@ -6,9 +8,23 @@ import { sandboxGovernanceSeeded, seedSandboxGovernance } from './sandboxGoverna
 export type SeedResult = { seeded: boolean; tenantId: string };
 
 /** What Entente itself owns in the sandbox: partners and the registrations they made before today. */
-const seedEntenteOwned = async (scoped: TenantStore, data: SandboxData): Promise<void> => {
+/**
+ * Partners and the past registrations, loaded as they stand. A protected one gets the clocks a
+ * decision would have started (its expiry and the reminders still ahead), so it lapses on time.
+ */
+const seedEntenteOwned = async (scoped: TenantStore, data: SandboxData, now: Date): Promise<void> => {
   for (const partner of data.partners) await scoped.partners.upsert(partner);
-  for (const registration of data.registrations) await scoped.registrations.upsert(registration);
+  for (const registration of data.registrations) {
+    await scoped.registrations.upsert(registration);
+    const { protectedUntil } = registration;
+    if (protectedUntil && PROTECTED_STATUSES.includes(registration.status))
+      await scheduleClocks(
+        scoped,
+        registration.id,
+        { reviewDueAt: null, protectedUntil, reminders: remindersBefore(protectedUntil, [14, 3], now) },
+        true,
+      );
+  }
 };
 
 /**
@@ -30,7 +46,7 @@ export const seedSandbox = async (store: Store, now: Date): Promise<SeedResult> 
     for (const user of data.users) await scoped.users.upsert(user);
     for (const account of data.accounts) await scoped.accounts.upsert(account);
     for (const deal of data.deals) await scoped.deals.upsert(deal);
-    await seedEntenteOwned(scoped, data);
+    await seedEntenteOwned(scoped, data, now);
   });
   // Governance goes through the real use cases, each in its own transaction, after the data is in.
   await seedSandboxGovernance(store, data, now);
@@ -58,7 +74,7 @@ export const seedSandboxOverConnector = async (store: Store, data: SandboxData, 
       if (!arrived) throw new Error(`deal ${deal.crmId} did not arrive through the connector`);
       await scoped.deals.upsert({ ...arrived, splits: deal.splits });
     }
-    await seedEntenteOwned(scoped, data);
+    await seedEntenteOwned(scoped, data, now);
   });
   if (!(await sandboxGovernanceSeeded(store))) await seedSandboxGovernance(store, data, now);
   // The past registrations were loaded as they stand, not decided here: the portal's deals and

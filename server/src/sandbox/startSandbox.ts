@@ -12,7 +12,7 @@ export type Sandbox = {
   /** The configuration with the HubSpot connector pointed at the simulated portal. */
   config: Config;
   /** Once the service listens: install on first start, reconnect on later ones. */
-  bringUp(input: { ctx: AppContext; jobs: JobRunner; port: number }): Promise<WalkthroughResult>;
+  bringUp(input: { ctx: AppContext; jobs: JobRunner; port: number; url: string }): Promise<WalkthroughResult>;
   /** The simulated portal's API and a fresh token for it, to look at the CRM side directly. */
   crmAccess(): { apiBaseUrl: string; accessToken: string };
   close(): Promise<void>;
@@ -46,14 +46,15 @@ export const startSandbox = async (config: Config, store: Store, logger: Logger)
   );
   return {
     config: sandboxConnectorConfig(config, portal.sim),
-    bringUp: async ({ ctx, jobs, port }) => {
+    bringUp: async ({ ctx, jobs, port, url }) => {
       // PORT=0 picks a port at listen time; HubSpot (here, the simulator) must call the real one.
       if (new URL(ctx.config.publicUrl).port === '0') ctx.config.publicUrl = `http://localhost:${port}`;
       portal.sim.webhooks.setTargetUrl(`${ctx.config.publicUrl}/webhooks/hubspot`);
       const result = await runSandboxWalkthrough({
         ctx,
         jobs,
-        url: `http://127.0.0.1:${port}`,
+        // The service's own address (it may listen on a HOST other than loopback).
+        url,
         portal,
         data,
         narrate: (line) => process.stderr.write(`${line}\n`),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Registration } from '@entente/shared/domain';
 import { DomainError } from '@entente/shared/errors';
 import {
+  assertPlausibleIntake,
   chooseDeal,
   evaluatePolicy,
   missingRequiredFields,
@@ -31,6 +32,7 @@ export const registerDeal = async (
 ): Promise<PartnerRegistrationView> => {
   const { store } = deps;
   const now = deps.now();
+  assertPlausibleIntake(input.values, now);
   const { version, policy } = await store.forTenant(input.tenantId).policies.current(now);
   if (deps.metrics) reportRequiredFields(deps.metrics, input.tenantId, policy);
   const missing = missingRequiredFields(policy, input.values);

@@ -9,3 +9,4 @@ export * from './registration.js';
 export * from './contact.js';
 export * from './ententeFields.js';
 export * from './changeRecord.js';
+export * from './storableText.js';

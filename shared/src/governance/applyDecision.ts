@@ -108,13 +108,19 @@ export const applyDecision = (
   }
 
   const reminders =
-    windowMoved && protectedUntil
-      ? terms.reminderDaysBeforeExpiry
-          .map((daysBefore) => ({ daysBefore, at: plusDays(protectedUntil as string, -daysBefore) }))
-          .filter((reminder) => Date.parse(reminder.at) > now.getTime())
-      : [];
+    windowMoved && protectedUntil ? remindersBefore(protectedUntil, terms.reminderDaysBeforeExpiry, now) : [];
   return { event, status, decidedAt, protectedUntil, reviewDueAt, reminders };
 };
+
+/** The reminders before a window's end that are still ahead of `now`. */
+export const remindersBefore = (
+  protectedUntil: string,
+  daysBefore: readonly number[],
+  now: Date,
+): { daysBefore: number; at: string }[] =>
+  daysBefore
+    .map((days) => ({ daysBefore: days, at: plusDays(protectedUntil, -days) }))
+    .filter((reminder) => Date.parse(reminder.at) > now.getTime());
 
 /** The policy's limits on extending a window, and how many were used. */
 export type ExtensionLimits = { maxCount: number; requestWithinDays: number; used: number };

@@ -1,5 +1,22 @@
 import type { RegistrationCustomer } from '../domain/index.js';
+import { DomainError } from '../errors/index.js';
+import {
+  closeDateProblem,
+  customerDomainProblem,
+  customerNameProblem,
+  emailProblem,
+  phoneProblem,
+} from './intakeChecks.js';
 import type { IntakeField, Policy } from './policy.js';
+
+export {
+  CLOSE_DATE_WINDOW,
+  closeDateProblem,
+  customerDomainProblem,
+  customerNameProblem,
+  emailProblem,
+  phoneProblem,
+} from './intakeChecks.js';
 
 /** The fields a partner sends when registering; only the customer's name or domain is always needed. */
 export type IntakeValues = {
@@ -30,4 +47,44 @@ export const missingRequiredFields = (policy: Policy, values: IntakeValues): str
     if (value === undefined || value === null || value === '') missing.push(field);
   }
   return missing;
+};
+
+/** One refused intake value: the field as the API names it, and why. */
+export type InvalidIntakeField = { field: string; message: string };
+
+/**
+ * Which of the values a partner sent are implausible (empty when all are fine). Absent fields are
+ * not checked (`missingRequiredFields` says which are needed); a field that is sent must make sense.
+ * `now` is when the registration is submitted: the expected close date must lie between a year
+ * before and ten years after it. Pure: the caller passes the clock.
+ */
+export const invalidIntakeFields = (values: IntakeValues, now: Date): InvalidIntakeField[] => {
+  const invalid: InvalidIntakeField[] = [];
+  const check = (
+    field: string,
+    value: string | null | undefined,
+    problemOf: (value: string) => string | null,
+  ) => {
+    if (value === undefined || value === null) return;
+    const problem = problemOf(value);
+    if (problem) invalid.push({ field, message: `${field} ${problem}` });
+  };
+  const { customer } = values;
+  check('customer.name', customer.name, customerNameProblem);
+  check('customer.domain', customer.domain, customerDomainProblem);
+  check('customer.email', customer.email, emailProblem);
+  check('customer.phone', customer.phone, phoneProblem);
+  check('expectedCloseDate', values.expectedCloseDate, (date) => closeDateProblem(date, now));
+  return invalid;
+};
+
+/** Throws REGISTRATION.INVALID_FIELDS, naming each implausible field, before anything is looked up. */
+export const assertPlausibleIntake = (values: IntakeValues, now: Date): void => {
+  const invalid = invalidIntakeFields(values, now);
+  if (invalid.length > 0)
+    throw new DomainError(
+      'REGISTRATION.INVALID_FIELDS',
+      `These fields are not plausible: ${invalid.map((i) => i.message).join('; ')}`,
+      { details: { invalid } },
+    );
 };

@@ -4,8 +4,24 @@ import { SANDBOX_TENANT_ID } from '../../sandbox/generateSandboxData.js';
 import { startService } from '../../service.js';
 import { loadConfigOrExit } from '../cliConfig.js';
 
-const sandboxBanner = (url: string) => `
+type Listening = { address: string; port: number };
+
+const isWildcard = (address: string) => address === '::' || address === '0.0.0.0';
+const isLoopback = (address: string) => address === '::1' || address.startsWith('127.');
+const hostPort = ({ address, port }: Listening) =>
+  `${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+/** Where it listens, in words: the sandbox's fixture hands out its keys to whoever reaches it. */
+const listeningOn = (listening: Listening) =>
+  isWildcard(listening.address)
+    ? `Listening on every interface (${hostPort(listening)}): other machines can reach it, /sandbox/fixture included.`
+    : isLoopback(listening.address)
+      ? `Listening on ${hostPort(listening)} only, this machine (set HOST=0.0.0.0 to accept others).`
+      : `Listening on ${hostPort(listening)} only (HOST).`;
+
+const sandboxBanner = (url: string, listening: Listening) => `
   Entente is running in SANDBOX mode at ${url}
+  ${listeningOn(listening)}
   (no CRM app credentials are configured: tenant "${SANDBOX_TENANT_ID}" is installed from a simulated HubSpot
   portal running in this process; its CRM records came in through the HubSpot connector)
 
@@ -36,13 +52,22 @@ export const register = (program: Command): void => {
       logger.info(
         {
           url: service.url,
+          address: service.listening.address,
+          port: service.listening.port,
           mode: config.sandbox ? 'sandbox' : 'production',
           database: service.ctx.store.db.engine,
         },
         'entente is listening',
       );
       if (config.sandbox)
-        process.stderr.write(sandboxBanner(`http://localhost:${new URL(service.url).port}`));
+        process.stderr.write(
+          sandboxBanner(
+            isWildcard(service.listening.address) || isLoopback(service.listening.address)
+              ? `http://localhost:${service.listening.port}`
+              : service.url,
+            service.listening,
+          ),
+        );
 
       const shutdown = (signal: string) => {
         logger.info({ signal }, 'shutting down: draining requests');

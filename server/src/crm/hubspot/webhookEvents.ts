@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ChangeKind, ChangeRecord, EntenteField } from '@entente/shared/domain';
+import {
+  isStorableText,
+  unstorableTextPaths,
+  type ChangeKind,
+  type ChangeRecord,
+  type EntenteField,
+} from '@entente/shared/domain';
 import { DomainError, issueDetails } from '@entente/shared/errors';
 import { ENTENTE_PROPERTIES } from './ententeProperties.js';
 
@@ -54,8 +60,8 @@ export const hubspotEventSchema = z.looseObject({
   associationType: z.string().optional(),
   associationRemoved: z.boolean().optional(),
 });
-/** A webhook POST is a JSON array of at most 100 events. */
-export const hubspotEventBatchSchema = z.array(hubspotEventSchema).min(1).max(100);
+/** A webhook POST is a JSON array of at most 100 events (each is checked on its own). */
+export const hubspotEventBatchSchema = z.array(z.unknown()).min(1).max(100);
 export type HubSpotEvent = z.infer<typeof hubspotEventSchema>;
 
 const kindOf = (event: HubSpotEvent): 'deals' | 'companies' | 'contacts' | undefined => {
@@ -131,15 +137,55 @@ export const toChangeRecord = (
   };
 };
 
+/** An event that could not be taken as it came, kept aside for its portal with the reason. */
+export type RejectedEvent = { eventId: string | null; reason: string; raw: string };
+
 export type HubSpotChangeBatch = {
   received: number;
   /** Change records by HubSpot portal (the tenant's external id). */
   byAccount: Map<string, ChangeRecord[]>;
-  /** Events of kinds Entente does not follow. */
+  /** Events that could not be taken, by portal, when their portal can be told. */
+  rejectedByAccount: Map<string, RejectedEvent[]>;
+  /** Events of kinds Entente does not follow, and rejected ones whose portal cannot be told. */
   ignored: number;
 };
 
-/** A verified webhook POST as change records per portal; WEBHOOK.MALFORMED when it is not a batch. */
+const portalOf = (raw: unknown): string | null => {
+  const portalId = (raw as { portalId?: unknown } | null)?.portalId;
+  return (typeof portalId === 'number' && Number.isSafeInteger(portalId)) ||
+    (typeof portalId === 'string' && /^\d{1,20}$/.test(portalId))
+    ? String(portalId)
+    : null;
+};
+
+const eventIdOf = (raw: unknown): string | null => {
+  const eventId = (raw as { eventId?: unknown } | null)?.eventId;
+  return typeof eventId === 'number' || (typeof eventId === 'string' && isStorableText(eventId))
+    ? String(eventId).slice(0, 200)
+    : null;
+};
+
+/** Why HubSpot's event cannot be taken as it came, or null when it can. */
+const problemOf = (raw: unknown): string | null => {
+  const bad = unstorableTextPaths(raw, 3);
+  if (bad.length > 0)
+    return `text no database can store (U+0000 or an unpaired surrogate) at ${bad
+      .map((b) => b.path.join('.') || '(event)')
+      .join(', ')}`;
+  const parsed = hubspotEventSchema.safeParse(raw);
+  if (!parsed.success)
+    return `not a HubSpot event: ${issueDetails(parsed.error.issues.slice(0, 3))
+      .map((i) => `${i.path || '(event)'} ${i.message}`)
+      .join('; ')}`;
+  return null;
+};
+
+/**
+ * A verified webhook POST as change records per portal. Each event is checked on its own: one
+ * that cannot be taken is set aside with its reason, and the rest of the delivery still counts
+ * (HubSpot retries a refused delivery with the same bad event). WEBHOOK.MALFORMED only when the
+ * body is not a batch at all.
+ */
 export const parseHubSpotWebhookBatch = (body: unknown, appId: string | undefined): HubSpotChangeBatch => {
   const parsed = hubspotEventBatchSchema.safeParse(body);
   if (!parsed.success)
@@ -147,9 +193,21 @@ export const parseHubSpotWebhookBatch = (body: unknown, appId: string | undefine
       details: issueDetails(parsed.error.issues.slice(0, 10)),
     });
   const byAccount = new Map<string, ChangeRecord[]>();
+  const rejectedByAccount = new Map<string, RejectedEvent[]>();
   let ignored = 0;
   for (const raw of parsed.data) {
-    const record = toChangeRecord(raw, appId);
+    const problem = problemOf(raw);
+    if (problem) {
+      const portalId = portalOf(raw);
+      if (!portalId) ignored++;
+      else
+        rejectedByAccount.set(portalId, [
+          ...(rejectedByAccount.get(portalId) ?? []),
+          { eventId: eventIdOf(raw), reason: problem, raw: JSON.stringify(raw) },
+        ]);
+      continue;
+    }
+    const record = toChangeRecord(hubspotEventSchema.parse(raw), appId);
     if (!record) {
       ignored++;
       continue;
@@ -157,5 +215,5 @@ export const parseHubSpotWebhookBatch = (body: unknown, appId: string | undefine
     const { portalId, ...change } = record;
     byAccount.set(portalId, [...(byAccount.get(portalId) ?? []), change]);
   }
-  return { received: parsed.data.length, byAccount, ignored };
+  return { received: parsed.data.length, byAccount, rejectedByAccount, ignored };
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { registrationCustomerSchema } from '@entente/shared/domain';
+import { calendarDateSchema, registrationCustomerSchema } from '@entente/shared/domain';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { partnerView } from '../../use-cases/governance/registrationViews.js';
@@ -14,7 +14,9 @@ const registerBody = z
   .object({
     customer: registrationCustomerSchema,
     amountMinor: z.number().int().nonnegative().optional(),
-    expectedCloseDate: z.iso.date().optional(),
+    expectedCloseDate: calendarDateSchema
+      .optional()
+      .meta({ description: 'YYYY-MM-DD, between a year before and ten years after the submission' }),
     notes: z.string().max(4000).optional(),
   })
   .strict()
@@ -73,7 +75,14 @@ export const registrationRoutes = (ctx: AppContext) => [
         description: 'The registration, its status, clocks, reasons and conflicts',
         schema: partnerRegistrationSchema,
       },
-      422: { description: 'A required field is missing, or the Idempotency-Key was used with another body' },
+      400: {
+        description:
+          'REQUEST.INVALID (the body does not fit the schema) or REQUEST.INVALID_TEXT (U+0000, an unpaired surrogate)',
+      },
+      422: {
+        description:
+          'REGISTRATION.MISSING_FIELDS (a required field is missing), REGISTRATION.INVALID_FIELDS (a blank name, a domain that is not registrable, an implausible e-mail, phone or close date; details.invalid names each field) or REQUEST.IDEMPOTENCY_MISMATCH (the Idempotency-Key was used with another body)',
+      },
     },
     handler: async ({ body, req }) => {
       const partner = partnerOf(req);

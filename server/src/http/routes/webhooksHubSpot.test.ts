@@ -98,11 +98,34 @@ describe('POST /webhooks/hubspot', () => {
     const body = JSON.stringify([event(10, t), event(11, t + 1), event(12, t + 2)]);
     const first = await send(body, signed(body));
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ received: 3, stored: 3, duplicates: 0, ignored: 0 });
+    expect(first.body).toEqual({ received: 3, stored: 3, duplicates: 0, quarantined: 0, ignored: 0 });
     const again = await send(body, signed(body));
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ received: 3, stored: 0, duplicates: 3, ignored: 0 });
+    expect(again.body).toEqual({ received: 3, stored: 0, duplicates: 3, quarantined: 0, ignored: 0 });
     const stored = await app.ctx.store.forTenant('hubspot-62515').crmSync.eventOutcomes();
     expect(stored.map((e) => e.eventId)).toEqual(['10', '11', '12']);
+  });
+
+  it('When one event of a signed batch holds text no database stores, then the others are stored and it is set aside with its reason', async () => {
+    const t = app.ctx.now().getTime();
+    const bad = { ...event(21, t + 1), propertyValue: 'Acme\u0000 Ltd' };
+    const odd = { ...event(22, t + 2), occurredAt: 'yesterday' };
+    const body = JSON.stringify([event(20, t), bad, odd, event(23, t + 3)]);
+    const first = await send(body, signed(body));
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ received: 4, stored: 2, duplicates: 0, quarantined: 2, ignored: 0 });
+    // HubSpot retries a delivery; the retry changes nothing and still succeeds.
+    const again = await send(body, signed(body));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ stored: 0, quarantined: 0 });
+
+    const sync = app.ctx.store.forTenant('hubspot-62515').crmSync;
+    const stored = (await sync.eventOutcomes()).map((e) => e.eventId);
+    expect(stored).toEqual(expect.arrayContaining(['20', '23']));
+    expect(stored).not.toContain('21');
+    expect(await sync.quarantined()).toEqual([
+      { eventId: '21', reason: expect.stringMatching(/U\+0000 or an unpaired surrogate\) at propertyValue/) },
+      { eventId: '22', reason: expect.stringMatching(/not a HubSpot event: occurredAt/) },
+    ]);
   });
 });

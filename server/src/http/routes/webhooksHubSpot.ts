@@ -33,6 +33,8 @@ export const webhooksHubSpotRoutes = (ctx: AppContext) => [
           received: z.number(),
           stored: z.number(),
           duplicates: z.number(),
+          /** Events set aside with their reason: text no database stores, or not a HubSpot event. */
+          quarantined: z.number(),
           ignored: z.number(),
         }),
       },

@@ -82,6 +82,28 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
     }
     return inserted;
   },
+  /** Keeps inbound events that could not be taken aside, with why (never applied). */
+  async quarantine(
+    events: readonly { eventId: string | null; reason: string; raw: string }[],
+  ): Promise<number> {
+    let inserted = 0;
+    for (const event of events) {
+      const { rowCount } = await db.query(
+        `INSERT INTO crm_inbox_quarantine (tenant_id, event_id, reason, raw) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, event_id) DO NOTHING`,
+        [tenantId, event.eventId, event.reason.slice(0, 1000), event.raw.slice(0, 100_000)],
+      );
+      inserted += rowCount;
+    }
+    return inserted;
+  },
+  async quarantined(): Promise<{ eventId: string | null; reason: string }[]> {
+    const { rows } = await db.query<{ event_id: string | null; reason: string }>(
+      'SELECT event_id, reason FROM crm_inbox_quarantine WHERE tenant_id = $1 ORDER BY id',
+      [tenantId],
+    );
+    return rows.map((row) => ({ eventId: row.event_id, reason: row.reason }));
+  },
   /** The oldest changes not applied yet, as they were stored (a row that no longer parses throws). */
   async pendingChanges(limit: number): Promise<ChangeRecord[]> {
     const { rows } = await db.query<EventRow>(

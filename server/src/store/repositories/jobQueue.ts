@@ -126,6 +126,21 @@ export const postponeJob = async (db: Queryable, id: number, runAt: Date): Promi
 };
 
 /**
+ * Puts every job left `running` back in the queue, due as before, without counting the attempt its
+ * worker never finished; returns how many. Only for a database one process owns (embedded PGlite,
+ * whose data dir is locked to this process): at start, any job still `running` lost its worker with
+ * the previous process, and waiting for its lease to expire would stall the start. Never on a shared
+ * PostgreSQL server, where `running` jobs may belong to other live instances.
+ */
+export const releaseOrphanedJobs = async (db: Queryable): Promise<number> => {
+  const { rowCount } = await db.query(
+    `UPDATE jobs SET status = 'queued', attempts = GREATEST(attempts - 1, 0), locked_until = NULL, updated_at = now()
+     WHERE status = 'running'`,
+  );
+  return rowCount;
+};
+
+/**
  * The tenant's end of the queue, bound like every repository: inside `store.inTransaction` a job
  * enqueued here commits or rolls back with the rest of the transaction.
  */

@@ -7,10 +7,23 @@ import { requestAttributionFinalise } from '../attribution/jobs.js';
 import { applyCrmEntities } from './applyCrmEntities.js';
 import { requestWriteBack } from './writeBack.js';
 
-export type ReceiveResult = { received: number; stored: number; duplicates: number; ignored: number };
+export type ReceiveResult = {
+  received: number;
+  stored: number;
+  duplicates: number;
+  /** Events set aside with their reason (they could not be taken as they came). */
+  quarantined: number;
+  ignored: number;
+};
 
 /** Change records an adapter made from one delivery, grouped by CRM account (portal, org). */
-export type ChangeBatch = { received: number; byAccount: Map<string, ChangeRecord[]>; ignored: number };
+export type ChangeBatch = {
+  received: number;
+  byAccount: Map<string, ChangeRecord[]>;
+  /** Events the adapter could not take, with why, by CRM account. */
+  rejectedByAccount: Map<string, { eventId: string | null; reason: string; raw: string }[]>;
+  ignored: number;
+};
 
 /**
  * A verified delivery of CRM changes: store them in each tenant's inbox (duplicates by eventId are
@@ -25,20 +38,31 @@ export const receiveChanges = async (
 ): Promise<ReceiveResult> => {
   let ignored = batch.ignored;
   let stored = 0;
+  let quarantined = 0;
   await ctx.store.transaction(async (store) => {
-    for (const [externalId, changes] of batch.byAccount) {
+    const accounts = new Set([...batch.byAccount.keys(), ...batch.rejectedByAccount.keys()]);
+    for (const externalId of accounts) {
+      const changes = batch.byAccount.get(externalId) ?? [];
+      const rejected = batch.rejectedByAccount.get(externalId) ?? [];
       const tenant = await store.tenants.findByExternalId(crm, externalId);
       if (!tenant || tenant.status !== 'active') {
-        ignored += changes.length;
+        ignored += changes.length + rejected.length;
         continue;
       }
       const tx = store.forTenant(tenant.id);
+      quarantined += await tx.crmSync.quarantine(rejected);
       const inserted = await tx.crmSync.insertChanges(changes);
       stored += inserted;
       if (inserted > 0) await enqueue(tx, 'crm.apply_inbound', {}, { runAt: ctx.now() });
     }
   });
-  return { received: batch.received, stored, duplicates: batch.received - stored - ignored, ignored };
+  return {
+    received: batch.received,
+    stored,
+    duplicates: batch.received - stored - quarantined - ignored,
+    quarantined,
+    ignored,
+  };
 };
 
 type Outcome = { eventId: string; status: 'applied' | 'skipped'; outcome: string };
