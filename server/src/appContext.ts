@@ -14,6 +14,9 @@ export type AppContext = {
   metrics: Metrics;
   /** The only clock the service reads. */
   now: () => Date;
-  /** Flipped on SIGTERM so /readyz tells the load balancer to stop sending work. */
-  lifecycle: { shuttingDown: boolean };
+  /**
+   * `shuttingDown` flips on SIGTERM so /readyz tells the load balancer to stop sending work;
+   * `settingUp` holds while the sandbox installs and seeds itself, when nothing is ready to use yet.
+   */
+  lifecycle: { shuttingDown: boolean; settingUp: boolean };
 };

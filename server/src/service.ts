@@ -66,7 +66,7 @@ export const buildContext = (
   logger,
   metrics: createMetrics(),
   now,
-  lifecycle: { shuttingDown: false },
+  lifecycle: { shuttingDown: false, settingUp: false },
 });
 
 const sandboxes = new WeakMap<AppContext, Sandbox>();
@@ -135,7 +135,10 @@ export const startService = async (config: Config, logger?: Logger): Promise<Run
   const url = localUrl(listening.address, port);
   if (sandbox) {
     try {
+      // The service answers while it sets itself up (the walkthrough calls it), but says it is not ready.
+      ctx.lifecycle.settingUp = true;
       await sandbox.bringUp({ ctx, jobs, port, url });
+      ctx.lifecycle.settingUp = false;
     } catch (error) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sandbox.close();

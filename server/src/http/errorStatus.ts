@@ -26,6 +26,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'GOVERNANCE.SECOND_APPROVER_INVALID': 403,
   'POLICY.INVALID': 422,
   'POLICY.SIMULATION_REQUIRED': 409,
+  'ROLES.ADMIN_ONLY': 403,
+  'ROLES.LAST_ADMIN': 409,
 
   'ATTRIBUTION.DEAL_NOT_WON': 409,
   'ATTRIBUTION.RANDOM_REQUIRED': 500,
@@ -57,6 +59,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'STORE.MIGRATION_ORDER': 503,
   'STORE.MIGRATION_UNKNOWN': 503,
   'STORE.UNREACHABLE': 503,
+  'SANDBOX.SETTING_UP': 503,
 };
 
 /** Every refused signature (webhooks, card requests) is unauthenticated, whatever the reason. */

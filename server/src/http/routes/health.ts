@@ -10,6 +10,8 @@ const readinessSchema = z
       database: z.object({ ok: z.boolean(), engine: z.string(), error: z.string().optional() }),
       migrations: z.object({ ok: z.boolean(), current: z.number(), latest: z.number() }),
       shuttingDown: z.boolean(),
+      /** The sandbox is still installing and seeding itself. */
+      settingUp: z.boolean(),
     }),
   })
   .meta({ id: 'Readiness' });
@@ -26,7 +28,7 @@ export const healthRoutes = (ctx: AppContext) => [
   defineRoute({
     method: 'get',
     path: '/readyz',
-    summary: 'Readiness: the database answers and its migrations are current',
+    summary: 'Readiness: the database answers, its migrations are current and the sandbox (if any) is set up',
     tags: ['operations'],
     responses: {
       200: { description: 'Ready for traffic', schema: readinessSchema },
@@ -45,12 +47,13 @@ export const healthRoutes = (ctx: AppContext) => [
         database.ok = false;
         database.error = (error as Error).message;
       }
-      const ready = database.ok && migrations.ok && !ctx.lifecycle.shuttingDown;
+      const { shuttingDown, settingUp } = ctx.lifecycle;
+      const ready = database.ok && migrations.ok && !shuttingDown && !settingUp;
       return {
         status: ready ? 200 : 503,
         body: {
           status: ready ? ('ready' as const) : ('not_ready' as const),
-          checks: { database, migrations, shuttingDown: ctx.lifecycle.shuttingDown },
+          checks: { database, migrations, shuttingDown, settingUp },
         },
       };
     },
