@@ -13,9 +13,11 @@ import { governanceRoutes } from './routes/governance.js';
 import { healthRoutes } from './routes/health.js';
 import { hubspotCardRoutes } from './routes/hubspotCards.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { partnerRoutes } from './routes/partners.js';
 import { partnerValueRoutes } from './routes/partnerValue.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { touchpointRoutes } from './routes/touchpoints.js';
+import { userRoutes } from './routes/users.js';
 import { oauthHubSpotRoutes } from './routes/oauthHubSpot.js';
 import { webhooksHubSpotRoutes } from './routes/webhooksHubSpot.js';
 
@@ -26,6 +28,8 @@ export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...healthRoutes(ctx),
   ...registrationRoutes(ctx),
   ...governanceRoutes(ctx),
+  ...partnerRoutes(ctx),
+  ...userRoutes(ctx),
   ...touchpointRoutes(ctx),
   ...attributionRoutes(ctx),
   ...metricsRoutes(ctx),

@@ -37,6 +37,8 @@ export const JOB_KINDS = {
   'governance.protection_expiry': z.object({ registrationId: id, protectedUntil: instant }),
   /** Record the partner's `sourced` touchpoint on the registration's deal. */
   'governance.credit_sourcing': z.object({ registrationId: id, dealId: id }),
+  /** A one-time key link reached its expiry unviewed: delete it and the sealed key it holds. */
+  'governance.key_link_expiry': z.object({ keyId: id, expiresAt: instant }),
 
   /** Finalise a won deal's attribution. */
   'attribution.finalise': z.object({ dealId: id }),

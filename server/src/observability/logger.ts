@@ -11,6 +11,8 @@ export const redactedPaths = [
   'req.headers["x-api-key"]',
   'req.headers["x-hubspot-signature"]',
   'req.headers["x-hubspot-signature-v3"]',
+  // A one-time key link's token is its path parameter (`/api/v1/key-links/:token`).
+  'req.params.token',
   'res.headers["set-cookie"]',
   '*.accessToken',
   '*.refreshToken',
@@ -59,8 +61,18 @@ const redactPairs = (pairs: string): string =>
     })
     .join('&');
 
-/** A URL (absolute, or a path with its query) with the values of `redactedQueryParameters` censored. */
-export const redactUrl = (url: string): string => {
+/**
+ * Path segments that are capabilities themselves: a one-time key link's token
+ * (`/api/v1/key-links/<token>`) opens a partner's API key, so it never reaches a log line.
+ */
+const SECRET_PATH_SEGMENT = /(\/key-links\/)[^/?#]+/gi;
+
+/**
+ * A URL (absolute, or a path with its query) with the values of `redactedQueryParameters` and the
+ * secret path segments censored.
+ */
+export const redactUrl = (rawUrl: string): string => {
+  const url = rawUrl.replace(SECRET_PATH_SEGMENT, `$1${CENSOR}`);
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
   // A fragment can carry tokens too (OAuth's implicit flow puts `access_token` there).

@@ -11,3 +11,4 @@ export * from './sourcing.js';
 export * from './crmFields.js';
 export * from './parsePolicy.js';
 export * from './defaultPolicy.js';
+export * from './partnerProfile.js';

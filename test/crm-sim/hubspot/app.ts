@@ -41,6 +41,8 @@ export type HubSpotAppOptions = {
   /** Time before a write is visible to search. */
   searchIndexDelayMs?: number;
   accessTokenTtlSeconds?: number;
+  /** False: the seeded account has no custom objects (no Enterprise), so it grants no custom-object scopes. */
+  customObjects?: boolean;
   clock?: Clock;
 };
 
@@ -86,7 +88,7 @@ export const createHubSpotApp = (input: HubSpotAppOptions = {}): HubSpotApp => {
     portalId: input.portalId ?? 20_260_301,
   };
   const store = new HubSpotStore(clock, input.searchIndexDelayMs ?? 1_000);
-  store.addPortal(options.portalId);
+  store.addPortal(options.portalId).customObjects = input.customObjects ?? true;
   seedPortal(store, options.portalId, options);
   const tokens = new HubSpotTokens(options, clock, input.accessTokenTtlSeconds ?? 1_800);
   const limits = new HubSpotRateLimits({ ...DEFAULT_LIMITS, ...input.limits }, clock, options.appId);

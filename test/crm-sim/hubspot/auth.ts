@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { correlationId } from '../common/ids.js';
 import type { HubSpotContext } from './context.js';
 
@@ -14,6 +14,7 @@ export const authenticate =
     const check = ctx.tokens.check(bearer(req.header('authorization')));
     if (check.ok) {
       res.locals.portalId = check.portalId;
+      res.locals.scopes = check.grant.scopes;
       next();
       return;
     }
@@ -34,5 +35,35 @@ export const authenticate =
         'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
       correlationId: correlationId(),
       category: 'INVALID_AUTHENTICATION',
+    });
+  };
+
+/**
+ * Refuses a call whose token was granted none of `anyOf` with HubSpot's 403 `MISSING_SCOPES`
+ * (for example the schemas API without `crm.schemas.custom.read`, as on accounts without custom
+ * objects). Runs after `authenticate`.
+ */
+export const requireScopes =
+  (anyOf: (req: Request) => readonly string[]): RequestHandler =>
+  (req, res, next) => {
+    const needed = anyOf(req);
+    const granted = new Set((res.locals.scopes as string[] | undefined) ?? []);
+    if (needed.length === 0 || needed.some((scope) => granted.has(scope))) {
+      next();
+      return;
+    }
+    res.status(403).json({
+      status: 'error',
+      message:
+        "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+      correlationId: correlationId(),
+      errors: [
+        {
+          message: 'One or more of the following scopes are required.',
+          context: { requiredGranularScopes: [...needed] },
+        },
+      ],
+      links: { scopes: 'https://developers.hubspot.com/scopes' },
+      category: 'MISSING_SCOPES',
     });
   };

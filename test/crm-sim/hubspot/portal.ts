@@ -71,6 +71,11 @@ export type Portal = {
   associationTypes: AssociationTypeRegistry;
   owners: Owner[];
   schemas: Map<string, CustomSchema>;
+  /**
+   * Whether the account has custom objects (Enterprise). Without them HubSpot does not grant the
+   * custom-object scopes an app asks for as optional, so the schemas API answers 403.
+   */
+  customObjects: boolean;
   nextId: number;
   nextCustomTypeId: number;
 };
@@ -87,6 +92,7 @@ export const createPortal = (id: number): Portal => {
     associationTypes: new AssociationTypeRegistry(),
     owners: [],
     schemas: new Map(),
+    customObjects: true,
     // HubSpot record ids are large integers; start high so they look like real ones.
     nextId: 10_000_000_000 + (id % 1000) * 1_000_000,
     nextCustomTypeId: 1_000 + (id % 1000) * 10,

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { requireScopes } from './auth.js';
 import { portalOf, type HubSpotContext } from './context.js';
 import { propertyDef, type PropertyDef } from './default-properties.js';
 import { HsApiError, notFound } from './errors.js';
@@ -21,10 +22,21 @@ const present = (portal: Portal, schema: CustomSchema) => ({
   properties: [...(portal.properties.get(schema.objectTypeId)?.values() ?? [])].filter((p) => !p.archived),
 });
 
-/** Custom object schemas (`/crm-object-schemas/v3/schemas`); types get ids `2-NNN`. */
+/**
+ * Custom object schemas (`/crm-object-schemas/v3/schemas`); types get ids `2-NNN`. Reads need
+ * `crm.schemas.custom.read` and changes `crm.schemas.custom.write`, which accounts without custom
+ * objects never grant: there every call here is a 403.
+ */
 export const schemaRoutes = (ctx: HubSpotContext): Router => {
   const router = Router();
   const { store } = ctx;
+
+  router.use(
+    '/crm-object-schemas/v3/schemas',
+    requireScopes((req) =>
+      req.method === 'GET' ? ['crm.schemas.custom.read'] : ['crm.schemas.custom.write'],
+    ),
+  );
 
   const find = (portal: Portal, alias: string): CustomSchema => {
     const def = resolveType(portal, alias);

@@ -5,7 +5,13 @@ import type { HubSpotRateLimits } from './rate-limits.js';
 import { seedPortal, type SeedOptions } from './seed.js';
 import type { HubSpotStore } from './store.js';
 import type { Portal } from './portal.js';
-import { DEFAULT_SCOPES, type HubSpotTokens, type IssuedTokens } from './tokens.js';
+import {
+  DEFAULT_SCOPES,
+  grantable,
+  installingUser,
+  type HubSpotTokens,
+  type IssuedTokens,
+} from './tokens.js';
 import type { Delivery, WebhookChaos, WebhookDispatcher } from './webhooks.js';
 
 export type HubSpotSimulatorOptions = HubSpotAppOptions & {
@@ -36,12 +42,26 @@ export type HubSpotSimulator = {
     deliveries: Delivery[];
     dispatcher: WebhookDispatcher;
   };
-  /** Skips the OAuth dance: tokens for a portal as if the app had just been installed there. */
+  /**
+   * Skips the OAuth dance: tokens for a portal as if its first owner had just installed the app
+   * there (by default with every scope the account can grant).
+   */
   issueToken(portalId?: number, scopes?: string[]): IssuedTokens;
-  /** Adds another installed account, seeded like the first unless told otherwise. */
-  addPortal(portalId: number, seed?: Partial<SeedOptions>): Portal;
-  /** The URL a user would be sent to for installing the app. */
-  authorizeUrl(redirectUri: string, scopes?: string[], state?: string): string;
+  /**
+   * Adds another installed account, seeded like the first unless told otherwise;
+   * `customObjects: false` makes it an account without custom objects.
+   */
+  addPortal(portalId: number, seed?: Partial<SeedOptions> & { customObjects?: boolean }): Portal;
+  /**
+   * The URL a user would be sent to for installing the app; `portalId` and `userId` pick the
+   * account and the consenting user, `optionalScopes` go in `optional_scope`.
+   */
+  authorizeUrl(
+    redirectUri: string,
+    scopes?: string[],
+    state?: string,
+    who?: { portalId?: number; userId?: number; optionalScopes?: string[] },
+  ): string;
   setLatency(ms: number): void;
   close(): Promise<void>;
 };
@@ -76,10 +96,17 @@ export const startHubSpotSimulator = async (
       deliveries: webhooks.deliveries,
       dispatcher: webhooks,
     },
-    issueToken: (portalId = built.options.portalId, scopes = DEFAULT_SCOPES) =>
-      tokens.issue({ portalId, scopes, userId: 9_000_000, user: 'admin@example-seller.com' }),
+    issueToken: (portalId = built.options.portalId, scopes) => {
+      const portal = store.portals.get(portalId);
+      return tokens.issue({
+        portalId,
+        scopes: scopes ?? DEFAULT_SCOPES.filter((scope) => !portal || grantable(portal, scope)),
+        ...(portal ? installingUser(portal) : { userId: 9_000_000, user: 'admin@example-seller.com' }),
+      });
+    },
     addPortal: (portalId, seed) => {
       const portal = store.addPortal(portalId);
+      if (seed?.customObjects === false) portal.customObjects = false;
       seedPortal(store, portalId, {
         seed: seed?.seed ?? built.options.seed,
         size: seed?.size ?? built.options.size,
@@ -87,11 +114,14 @@ export const startHubSpotSimulator = async (
       });
       return portal;
     },
-    authorizeUrl: (redirectUri, scopes = DEFAULT_SCOPES, state) => {
+    authorizeUrl: (redirectUri, scopes = DEFAULT_SCOPES, state, who = {}) => {
       const url = new URL('/oauth/authorize', running.url);
       url.searchParams.set('client_id', built.options.clientId);
       url.searchParams.set('redirect_uri', redirectUri);
       url.searchParams.set('scope', scopes.join(' '));
+      if (who.optionalScopes) url.searchParams.set('optional_scope', who.optionalScopes.join(' '));
+      if (who.portalId !== undefined) url.searchParams.set('portalId', String(who.portalId));
+      if (who.userId !== undefined) url.searchParams.set('userId', String(who.userId));
       if (state !== undefined) url.searchParams.set('state', state);
       return url.toString();
     },

@@ -1,5 +1,6 @@
 import type { Clock } from '../common/clock.js';
 import { opaqueToken } from '../common/ids.js';
+import type { Portal } from './portal.js';
 
 export type AppCredentials = { clientId: string; clientSecret: string; appId: number };
 
@@ -29,6 +30,33 @@ export const DEFAULT_SCOPES = [
   'crm.schemas.custom.write',
   'crm.objects.owners.read',
 ];
+
+/** The scopes only accounts with custom objects (Enterprise) can grant. */
+export const CUSTOM_OBJECT_SCOPES = [
+  'crm.objects.custom.read',
+  'crm.objects.custom.write',
+  'crm.schemas.custom.read',
+  'crm.schemas.custom.write',
+];
+
+/** Whether an account can grant a scope at all (custom-object scopes need custom objects). */
+export const grantable = (portal: Pick<Portal, 'customObjects'>, scope: string): boolean =>
+  portal.customObjects || !CUSTOM_OBJECT_SCOPES.includes(scope);
+
+/**
+ * Who consents to an install: the user `requestedUserId` names, or else the account's first active
+ * owner (a HubSpot user who owns records), or else a stand-in admin for an account without owners.
+ */
+export const installingUser = (portal: Portal, requestedUserId?: number): Pick<Grant, 'userId' | 'user'> => {
+  if (requestedUserId !== undefined) {
+    const owner = portal.owners.find((o) => o.userId === requestedUserId);
+    return { userId: requestedUserId, user: owner?.email ?? `user-${requestedUserId}@${portal.domain}` };
+  }
+  const first = portal.owners.find((o) => !o.archived);
+  return first
+    ? { userId: first.userId, user: first.email }
+    : { userId: 9_000_000, user: 'admin@example-seller.com' };
+};
 
 /** Authorization codes, access tokens (30 minutes by default) and refresh tokens for one app. */
 export class HubSpotTokens {

@@ -10,7 +10,7 @@ import type {
   FieldWriteResult,
   ProvisioningResult,
 } from '../crmPort.js';
-import { CrmErrors } from '../crmErrors.js';
+import { CrmErrors, isCrmError } from '../crmErrors.js';
 import { ententeFieldNames, fieldText, type EntenteField } from '@entente/shared/domain';
 import type { CallExecutor } from './callExecutor.js';
 import { checkMappedPropertiesExist, resolveFieldMapping, type FieldMapping } from './fieldMapping.js';
@@ -46,6 +46,13 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
 
 const modifiedProperty = (kind: ObjectKind) =>
   kind === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
+
+/** HubSpot's answer when the portal has no custom objects or the app was not granted their scopes. */
+const customObjectsRefused = (error: unknown): boolean => {
+  if (!isCrmError(error, 'CRM.REQUEST_REJECTED')) return false;
+  const status = (error as { details?: { status?: number } }).details?.status;
+  return status === 403 || status === 402;
+};
 
 /** Entente's fields as HubSpot properties; anything else is refused (field ownership). */
 export const toHubSpotProperties = (fields: Record<string, unknown>): Record<string, string> => {
@@ -310,15 +317,23 @@ export const createHubSpotAdapter = (deps: {
           created.push(`${objectType}.property:${definition.name}`);
         }
       }
-      const schemas = await call((client) => client.crm.schemas.coreApi.getAll(false));
-      const found = schemas.results.find((s) => s.name === REGISTRATION_SCHEMA.name);
-      if (found)
-        return {
-          registrationsStore: 'custom_object',
-          registrationsObjectType: found.objectTypeId ?? null,
-          created,
-        };
+      // Custom objects need Enterprise and the custom-object scopes, which most portals do not grant:
+      // there the schemas API answers 403 (or 402) to the read as to the create, and registrations
+      // live in the properties above plus the service's own store.
+      const inProperties: ProvisioningResult = {
+        registrationsStore: 'properties',
+        registrationsObjectType: null,
+        created,
+      };
       try {
+        const schemas = await call((client) => client.crm.schemas.coreApi.getAll(false));
+        const found = schemas.results.find((s) => s.name === REGISTRATION_SCHEMA.name);
+        if (found)
+          return {
+            registrationsStore: 'custom_object',
+            registrationsObjectType: found.objectTypeId ?? null,
+            created,
+          };
         const schema = await call((client) =>
           client.crm.schemas.coreApi.create(REGISTRATION_SCHEMA as never),
         );
@@ -329,11 +344,7 @@ export const createHubSpotAdapter = (deps: {
           created,
         };
       } catch (error) {
-        // Custom objects need Enterprise (and the schema scopes): keep registrations in properties
-        // on deals/companies plus the service's own store.
-        const status = (error as { details?: { status?: number } }).details?.status;
-        if (status === 403 || status === 402)
-          return { registrationsStore: 'properties', registrationsObjectType: null, created };
+        if (customObjectsRefused(error)) return inProperties;
         throw error;
       }
     },

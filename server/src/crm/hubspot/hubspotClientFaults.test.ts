@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { startTestApp, type TestApp } from '../../testing/testApp.js';
+import { ENTENTE_GROUP, ENTENTE_PROPERTIES } from './ententeProperties.js';
 import { configureHubSpotConnector } from './hubspotConnector.js';
 
 // Starting an app on a fresh PostgreSQL schema takes a few seconds on a busy machine.
@@ -201,6 +202,63 @@ describe('HubSpot client under faults', () => {
     await expect(port().validateMapping({ deals: { stage: 'x' } })).rejects.toMatchObject({
       code: 'CRM.MAPPING_INVALID',
     });
+  });
+
+  it('When the portal grants no custom-object scopes, then provisioning keeps registrations in properties, whether the schema read or the create is refused', async () => {
+    const provisioned = () => {
+      const group = { ...ENTENTE_GROUP, archived: false };
+      const properties = Object.values(ENTENTE_PROPERTIES).map((p) => ({
+        ...p,
+        groupName: ENTENTE_GROUP.name,
+        options: [],
+      }));
+      for (const type of ['deals', 'companies']) {
+        nock(API)
+          .get(`/crm/v3/properties/${type}/groups`)
+          .query(true)
+          .reply(200, { results: [group] });
+        nock(API).get(`/crm/v3/properties/${type}`).query(true).reply(200, { results: properties });
+      }
+    };
+    const missingScopes = {
+      status: 'error',
+      message: "This app hasn't been granted all required scopes to make this call.",
+      correlationId: 'c-1',
+      errors: [
+        {
+          message: 'One or more of the following scopes are required.',
+          context: { requiredGranularScopes: ['crm.schemas.custom.read'] },
+        },
+      ],
+      category: 'MISSING_SCOPES',
+    };
+    provisioned();
+    nock(API).get('/crm-object-schemas/v3/schemas').query(true).reply(403, missingScopes);
+    await expect(port().provision()).resolves.toEqual({
+      registrationsStore: 'properties',
+      registrationsObjectType: null,
+      created: [],
+    });
+    provisioned();
+    nock(API)
+      .get('/crm-object-schemas/v3/schemas')
+      .query(true)
+      .reply(200, { results: [] })
+      .post('/crm-object-schemas/v3/schemas')
+      .reply(402, {
+        status: 'error',
+        message: 'Custom objects need Enterprise',
+        category: 'PAYMENT_REQUIRED',
+      });
+    await expect(port().provision()).resolves.toMatchObject({ registrationsStore: 'properties' });
+    expect(nock.isDone()).toBe(true);
+    // Anything else is still a failure the job retries.
+    provisioned();
+    nock(API)
+      .get('/crm-object-schemas/v3/schemas')
+      .query(true)
+      .reply(400, { status: 'error', message: 'bad' });
+    await expect(port().provision()).rejects.toMatchObject({ code: 'CRM.REQUEST_REJECTED' });
   });
 
   it('When Entente writes back, then only its own fields go out, in batches of 100', async () => {

@@ -1,5 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { Client } from '@hubspot/api-client';
 import type Bottleneck from 'bottleneck';
+import type { User } from '@entente/shared/domain';
 import { DomainError } from '@entente/shared/errors';
 import type { ConnectorDeps } from '../crmPort.js';
 import { cipherFor } from '../../secrets/encryption.js';
@@ -11,6 +13,7 @@ import { hubspotOAuth, type HubSpotOAuth } from './oauthClient.js';
 import { markPortalUninstalled } from './portalLifecycle.js';
 import { createRateLimiters } from './rateLimiter.js';
 import { createTokenManager } from './tokenManager.js';
+import { toUser } from './toDomain.js';
 
 export type HubSpotConnectorOptions = {
   policy?: Partial<RetryPolicy>;
@@ -74,11 +77,44 @@ const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) =>
     random: options.random ?? Math.random,
     onUninstalled,
   });
+  /**
+   * The owner record of the HubSpot user who just installed, read with the install's own token
+   * before the tenant has any (`GET /crm/v3/owners/{userId}?idProperty=userId`): it lets the
+   * installer's Entente user carry the id the owner backfill will bring. Undefined when the user
+   * owns no records, or HubSpot does not answer within 10 s (the backfill merges them later).
+   */
+  const ownerOfUser = async (accessToken: string, hubspotUserId: string): Promise<User | undefined> => {
+    const client = new Client({
+      accessToken,
+      basePath: config.hubspot.apiBaseUrl,
+      numberOfApiCallRetries: 0,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const owner = await Promise.race([
+        client.crm.owners.ownersApi.getById(Number(hubspotUserId), 'userId', false),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
+        }),
+      ]);
+      return toUser(owner);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 404)
+        ctx.logger.warn(
+          { err: error, hubspotUserId },
+          'hubspot: could not read the installing user’s owner record; the backfill will link it',
+        );
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     oauth,
     cipher,
     tokens,
     limiters,
+    ownerOfUser,
     forTenant: (tenantId: string): CrmPort =>
       createHubSpotAdapter({
         tenantId,

@@ -16,12 +16,18 @@ export type HubSpotRecord = {
   /** Present on reads that asked for associations and found some. */
   associations?: InlineAssociationBlock;
 };
+/**
+ * An owner from the owners API. `id` is the owner id (what `hubspot_owner_id` holds on records);
+ * `userId` is the HubSpot user behind it, the id a signed card request carries as `userId` and the
+ * one token introspection names as the installing user. They are different numbers.
+ */
 export type HubSpotOwner = {
   id: string;
   email?: string;
   firstName?: string;
   lastName?: string;
-  userId?: number;
+  userId?: number | null;
+  userIdIncludingInactive?: number | null;
   archived?: boolean;
 };
 
@@ -31,6 +37,17 @@ export const hubspotIds = {
   company: (crmId: string) => `hs-company-${crmId}`,
   contact: (crmId: string) => `hs-contact-${crmId}`,
   owner: (crmId: string) => `hs-owner-${crmId}`,
+  /** A HubSpot user known before (or without) an owner record: the installer, from the token. */
+  user: (hubspotUserId: string) => `hs-user-${hubspotUserId}`,
+};
+
+/**
+ * The HubSpot user id an Entente user is found by (`crmUserId`). An owner that is no user (or
+ * whose user is gone) gets a stand-in that no HubSpot user id can equal.
+ */
+export const hubspotUserIdOf = (owner: HubSpotOwner): string => {
+  const userId = owner.userId ?? owner.userIdIncludingInactive;
+  return userId === null || userId === undefined ? `owner-${owner.id}` : String(userId);
 };
 
 const text = (value: string | null | undefined): string | null => {
@@ -189,14 +206,18 @@ export const toContact = (record: HubSpotRecord, mapping: FieldMapping): Contact
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** New owners start as sellers; roles given in Entente are kept when the owner is read again. */
+/**
+ * New owners start as sellers; roles given in Entente are kept when the owner is read again. The
+ * user's id derives from the owner id (so deals' owners point at it) and `crmUserId` is the HubSpot
+ * user id (so signed card requests find it).
+ */
 export const toUser = (owner: HubSpotOwner): User => {
   const email =
     owner.email && EMAIL.test(owner.email) ? owner.email.toLowerCase() : `owner-${owner.id}@hubspot.invalid`;
   const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
   return {
     id: hubspotIds.owner(owner.id),
-    crmUserId: owner.id,
+    crmUserId: hubspotUserIdOf(owner),
     email,
     name: name || email,
     roles: ['seller'],

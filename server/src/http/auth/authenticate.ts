@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
-import type { InternalRole } from '../../store/repositories/apiKeys.js';
+import { LAST_USED_RESOLUTION_MS, type InternalRole } from '../../store/repositories/apiKeys.js';
 import { parseToken, secretMatches } from '../../secrets/apiKeyTokens.js';
 
 /** Who is calling, as established from the bearer token (never from a field the caller sends). */
@@ -38,6 +38,10 @@ const authenticate = async (ctx: AppContext, req: Request): Promise<Principal> =
     !secretMatches(parsed.secret, key.secretHash)
   )
     throw invalid;
+  // When the key was last used, to the hour: one write per key an hour, not one per request.
+  const now = ctx.now();
+  if (key.lastUsedAt === null || now.getTime() - Date.parse(key.lastUsedAt) >= LAST_USED_RESOLUTION_MS)
+    await ctx.store.apiKeyLookup.touch(key.keyId, now);
   if (key.kind === 'partner')
     return { kind: 'partner', tenantId: key.tenantId, partnerId: key.partnerId!, keyId: key.keyId };
   return { kind: 'internal', tenantId: key.tenantId, userId: key.userId!, role: key.role!, keyId: key.keyId };
@@ -83,6 +87,17 @@ export const internalUserOf = (req: Request): InternalPrincipal => {
   const principal = principalOf(req);
   if (principal.kind !== 'internal') throw CommonErrors.forbidden('This endpoint is for internal users');
   return principal;
+};
+
+/**
+ * Who an internal request acts as. Admin tokens stand for a CRM surface and name the person with
+ * `actingUserId`; any other token acts as its own user, and naming someone else is refused.
+ */
+export const actingUserOf = (principal: InternalPrincipal, requested: string | undefined): string => {
+  if (requested === undefined || requested === principal.userId) return principal.userId;
+  if (principal.role !== 'admin')
+    throw CommonErrors.forbidden('Only admin tokens may act on behalf of another user');
+  return requested;
 };
 
 /** The security schemes for OpenAPI (`openapi: bearerSecurity` on a route). */

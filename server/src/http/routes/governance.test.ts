@@ -170,9 +170,16 @@ describe('governance through the API, against the sandbox', () => {
   });
 
   it('When a key is revoked, then it no longer authenticates', async () => {
-    const issued = await request(app.url).post('/api/v1/partners/p-litware/api-keys').set(asAdmin()).send({});
+    const issued = await request(app.url)
+      .post('/api/v1/partners/p-litware/api-keys')
+      .set(asAdmin())
+      .send({ name: 'revocation test' });
     expect(issued.status).toBe(201);
-    const auth = { Authorization: `Bearer ${issued.body.token}` };
+    // The secret comes through the one-time link, never in the issuing answer.
+    expect(JSON.stringify(issued.body)).not.toContain('ent_pk_');
+    const viewed = await request(app.url).get(new URL(issued.body.link as string).pathname);
+    expect(viewed.status).toBe(200);
+    const auth = { Authorization: `Bearer ${viewed.body.apiKey}` };
     expect((await request(app.url).get('/api/v1/registrations').set(auth)).status).toBe(200);
     expect(
       (await request(app.url).delete(`/api/v1/api-keys/${issued.body.keyId}`).set(asAdmin())).status,

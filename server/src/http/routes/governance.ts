@@ -6,11 +6,11 @@ import { internalView } from '../../use-cases/governance/registrationViews.js';
 import { decideRegistration } from '../../use-cases/decideRegistration.js';
 import { linkRegistrationToDeal } from '../../use-cases/linkRegistrationToDeal.js';
 import {
+  actingUserOf,
   bearerSecurity,
   internalUserOf,
   requireAdmin,
   requireInternalUser,
-  type InternalPrincipal,
 } from '../auth/index.js';
 import { defineRoute } from '../route.js';
 
@@ -40,13 +40,6 @@ const linkBody = z
   })
   .strict()
   .meta({ id: 'LinkRegistrationRequest' });
-
-const actingUser = (principal: InternalPrincipal, requested: string | undefined): string => {
-  if (requested === undefined || requested === principal.userId) return principal.userId;
-  if (principal.role !== 'admin')
-    throw CommonErrors.forbidden('Only admin tokens may decide on behalf of another user');
-  return requested;
-};
 
 /** Internal governance endpoints: reviewing and deciding, policies, the audit chain, API keys. */
 export const governanceRoutes = (ctx: AppContext) => [
@@ -94,7 +87,7 @@ export const governanceRoutes = (ctx: AppContext) => [
       return {
         body: await decideRegistration(ctx, {
           tenantId: principal.tenantId,
-          actorUserId: actingUser(principal, body.actingUserId),
+          actorUserId: actingUserOf(principal, body.actingUserId),
           registrationId: params.registrationId,
           outcome: body.outcome,
           reason: body.reason,
@@ -136,7 +129,7 @@ export const governanceRoutes = (ctx: AppContext) => [
       return {
         body: await linkRegistrationToDeal(ctx, {
           tenantId: principal.tenantId,
-          actorUserId: actingUser(principal, body.actingUserId),
+          actorUserId: actingUserOf(principal, body.actingUserId),
           registrationId: params.registrationId,
           dealId: body.dealId,
           ...(body.reason ? { reason: body.reason } : {}),
@@ -209,36 +202,11 @@ export const governanceRoutes = (ctx: AppContext) => [
       body: await ctx.store.forTenant(internalUserOf(req).tenantId).audit.verify(),
     }),
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/v1/partners/:partnerId/api-keys',
-    summary: 'Issue an API key for a partner (admin). The key is shown once',
-    tags: ['governance'],
-    params: z.object({ partnerId: z.string().min(1).max(128) }),
-    body: z
-      .object({ label: z.string().max(200).optional() })
-      .strict()
-      .optional(),
-    before: [requireAdmin(ctx)],
-    openapi: bearerSecurity,
-    responses: {
-      201: { description: 'The key', schema: z.object({ keyId: z.string(), token: z.string() }) },
-    },
-    handler: async ({ params, body, req }) => {
-      const { tenantId } = internalUserOf(req);
-      const scoped = ctx.store.forTenant(tenantId);
-      if (!(await scoped.partners.get(params.partnerId)))
-        throw CommonErrors.notFound(`Partner ${params.partnerId}`);
-      return {
-        status: 201,
-        body: await scoped.apiKeys.create({ partnerId: params.partnerId }, body?.label),
-      };
-    },
-  }),
+  // Issuing, listing and rotating a partner's keys: routes/partners.ts (one-time links).
   defineRoute({
     method: 'delete',
     path: '/api/v1/api-keys/:keyId',
-    summary: 'Revoke an API key (admin); it stops working at once',
+    summary: 'Revoke an API key (admin); it stops working at once, and its pending one-time link goes too',
     tags: ['governance'],
     params: z.object({ keyId: z.string().min(1).max(64) }),
     before: [requireAdmin(ctx)],

@@ -34,7 +34,8 @@ export const oauthHubSpotRoutes = (ctx: AppContext) => [
   defineRoute({
     method: 'get',
     path: '/oauth/hubspot/callback',
-    summary: 'HubSpot sends the admin back here after consent; finishes the install',
+    summary:
+      'HubSpot sends the installing user back here after consent; finishes the install. `state` is absent when the install started from the install URL in HubSpot',
     tags: ['hubspot'],
     query: z.object({
       code: z.string().min(1).max(2000).optional(),
@@ -51,7 +52,8 @@ export const oauthHubSpotRoutes = (ctx: AppContext) => [
       },
     },
     handler: async ({ query }) => {
-      if (query.error || !query.code || !query.state) {
+      // No state is an install started from HubSpot's own install URL: allowed (see the use case).
+      if (query.error || !query.code) {
         const why = query.error_description ?? query.error ?? 'HubSpot did not send an authorization code.';
         return {
           status: 400,

@@ -5,15 +5,17 @@ import {
   expireProtection,
   remindProtectionEnding,
 } from '../../use-cases/governance/clockStories.js';
+import { expireKeyLinks } from '../../use-cases/partners/keyLinks.js';
 import { tenantOf, type JobHandlers } from '../jobRunner.js';
 
 type GovernanceJobKind =
   | 'governance.review_due'
   | 'governance.protection_reminder'
   | 'governance.protection_expiry'
-  | 'governance.credit_sourcing';
+  | 'governance.credit_sourcing'
+  | 'governance.key_link_expiry';
 
-/** The governance clocks and the sourcing credit; late or repeated runs are harmless. */
+/** The governance clocks, the sourcing credit and key-link expiry; late or repeated runs are harmless. */
 export const governanceJobHandlers = (ctx: AppContext): Pick<JobHandlers, GovernanceJobKind> => ({
   'governance.review_due': (payload, job) => escalateOverdueReview(ctx, tenantOf(job), payload),
   'governance.protection_reminder': (payload, job) => remindProtectionEnding(ctx, tenantOf(job), payload),
@@ -21,4 +23,5 @@ export const governanceJobHandlers = (ctx: AppContext): Pick<JobHandlers, Govern
   'governance.credit_sourcing': async (payload, job) => {
     await creditRegistrationSourcing(ctx, tenantOf(job), payload);
   },
+  'governance.key_link_expiry': (_payload, job) => expireKeyLinks(ctx, tenantOf(job)),
 });

@@ -3,6 +3,7 @@ import * as jobKinds from './0002_job_kinds.js';
 import * as apiKeys from './0010_api_keys.js';
 import * as governance from './0011_governance.js';
 import * as idempotencyLease from './0012_idempotency_lease.js';
+import * as partnerOnboarding from './0014_partner_onboarding.js';
 import * as hubspotConnector from './0020_hubspot_connector.js';
 import * as syncState from './0021_sync_state.js';
 import * as inboxQuarantine from './0022_inbox_quarantine.js';
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'api_keys', sql: apiKeys.sql },
   { version: 11, name: 'governance', sql: governance.sql },
   { version: 12, name: 'idempotency_lease', sql: idempotencyLease.sql },
+  { version: 14, name: 'partner_onboarding', sql: partnerOnboarding.sql },
   { version: 20, name: 'hubspot_connector', sql: hubspotConnector.sql },
   { version: 21, name: 'sync_state', sql: syncState.sql },
   { version: 22, name: 'inbox_quarantine', sql: inboxQuarantine.sql },

@@ -23,6 +23,19 @@ export const applyCrmEntities = async (
     switch (entity.kind) {
       case 'owners': {
         const existing = await store.users.get(entity.user.id);
+        // The same CRM user may already be here under another id: the installer, recorded from the
+        // install's token before their owner record arrived. One person, one user: merge, keeping
+        // every role either record was given.
+        const twin = await store.users.findByCrmUserId(entity.user.crmUserId);
+        if (twin && twin.id !== entity.user.id) {
+          const kept = existing ?? entity.user;
+          await store.users.mergeInto(twin.id, {
+            ...entity.user,
+            roles: [...new Set([...kept.roles, ...twin.roles])],
+            managerId: existing?.managerId ?? twin.managerId,
+          });
+          break;
+        }
         await store.users.upsert(
           existing ? { ...entity.user, roles: existing.roles, managerId: existing.managerId } : entity.user,
         );
