@@ -58,8 +58,9 @@ export const configSchema = z.object({
   HUBSPOT_TOKEN_PATH: z
     .string()
     .trim()
-    .regex(/^\/[\w./-]*$/, 'must be a path such as /oauth/v1/token')
-    .default('/oauth/v1/token'),
+    .regex(/^\/[\w./-]*$/, 'must be a path such as /oauth/v3/token')
+    // New marketplace listings must use the v3 endpoints; v1 retires on 16 Feb 2027.
+    .default('/oauth/v3/token'),
   HUBSPOT_RATE_LIMIT_PER_10S: z
     .string()
     .regex(/^\d+$/, 'must be a whole number')
@@ -96,7 +97,7 @@ export type Config = {
     appId: string | undefined;
     apiBaseUrl: string;
     authBaseUrl: string;
-    /** `/oauth/v1/token` (legacy) or the v3 path: the documentation disagrees, so it is configurable. */
+    /** The v3 path by default (`/oauth/v3/token` or `/oauth/2026-03/token`); `/oauth/v1/token` for legacy apps. */
     tokenPath: string;
     /** Requests per 10 s per portal: 110 for marketplace apps; the tier decides. */
     requestsPer10s: number;

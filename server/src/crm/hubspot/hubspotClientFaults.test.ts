@@ -143,7 +143,7 @@ describe('HubSpot client under faults', () => {
       .matchHeader('authorization', 'Bearer at-1')
       .reply(401, { status: 'error', category: 'EXPIRED_AUTHENTICATION' })
       .post(
-        '/oauth/v1/token',
+        '/oauth/v3/token',
         (body: Record<string, string>) =>
           body.grant_type === 'refresh_token' &&
           body.refresh_token === 'rt-1' &&
