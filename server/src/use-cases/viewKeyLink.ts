@@ -3,7 +3,14 @@ import type { AppContext } from '../appContext.js';
 import { cipherFor } from '../secrets/encryption.js';
 import { linkTokenHash } from '../secrets/keyLinkTokens.js';
 
-export type ViewedKey = { keyId: string; name: string; partnerId: string; apiKey: string };
+/** A partner's key (`partnerId`) or an internal user's own (`userId`), shown this once. */
+export type ViewedKey = {
+  keyId: string;
+  name: string;
+  partnerId: string | null;
+  userId: string | null;
+  apiKey: string;
+};
 
 /** One answer for every link that shows nothing, so a caller cannot tell unknown from used. */
 const gone = () =>
@@ -30,11 +37,12 @@ export const viewKeyLink = async (
     if (!link || Date.parse(link.expiresAt) <= now.getTime()) return undefined;
     const tenant = store.forTenant(link.tenantId);
     const key = await tenant.apiKeys.get(link.keyId);
-    if (!key || key.revokedAt !== null || key.kind !== 'partner' || !key.partnerId) return undefined;
+    if (!key || key.revokedAt !== null) return undefined;
+    const holder = key.kind === 'partner' ? `partner:${key.partnerId}` : `user:${key.userId}`;
     await tenant.governance.appendAudit({
       type: 'api_key.link_viewed',
-      actor: `partner:${key.partnerId}`,
-      subject: `partner:${key.partnerId}`,
+      actor: holder,
+      subject: holder,
       payload: { keyId: key.keyId, name: key.label },
       at: now,
     });
@@ -45,7 +53,8 @@ export const viewKeyLink = async (
   return {
     keyId: viewed.key.keyId,
     name: viewed.key.label,
-    partnerId: viewed.key.partnerId!,
+    partnerId: viewed.key.partnerId,
+    userId: viewed.key.kind === 'partner' ? null : viewed.key.userId,
     apiKey: cipherFor(deps.config).decrypt(viewed.link.sealedKey),
   };
 };

@@ -17,7 +17,7 @@ export type CardUser = { hubspotUserId: string; email: string };
 export const signCardRequest = (
   signer: CardSigner,
   user: CardUser,
-  request: { method: 'GET' | 'POST'; path: string; body?: unknown; timestamp: number },
+  request: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; timestamp: number },
 ) => {
   const url = new URL(`${signer.publicUrl}${request.path}`);
   url.searchParams.set('userId', user.hubspotUserId);

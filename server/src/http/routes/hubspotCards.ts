@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { partnerMotionSchema, userRoleSchema } from '@entente/shared/domain';
+import {
+  addPartnerFromCard,
+  getSettingsPeople,
+  issueOwnApiKeyFromCard,
+  issuePartnerKeyFromCard,
+  setRolesFromCard,
+} from '../../use-cases/cards/settingsPeople.js';
 import type { AppContext } from '../../appContext.js';
 import { type CardCaller, resolveCardCaller } from '../../use-cases/cards/cardRequest.js';
 import { cardSigningSecret } from '../../config/cardSigning.js';
@@ -203,6 +211,89 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       handler: async ({ query, body }) => ({
         status: 201,
         body: await publishPolicyFromCard(ctx, await callerOf(ctx, query), body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/settings/people',
+      summary: 'Settings page: the users with their roles, and the partners with their keys (admin)',
+      responses: { 200: { description: 'Users and partners', schema: cardBody }, ...refused },
+      handler: async ({ query }) => ({ body: await getSettingsPeople(ctx, await callerOf(ctx, query)) }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'put',
+      path: '/hubspot/cards/settings/users/:userId/roles',
+      summary: "Set a user's Entente roles (admin; audited; the last admin stays an admin)",
+      params: z.object({ userId: z.string().min(1).max(128) }),
+      body: z.object({ roles: z.array(userRoleSchema).min(1).max(5) }).strict(),
+      responses: {
+        200: { description: 'The user with the new roles', schema: cardBody },
+        409: { description: 'ROLES.LAST_ADMIN' },
+        ...refused,
+      },
+      handler: async ({ params, query, body }) => ({
+        body: await setRolesFromCard(ctx, await callerOf(ctx, query), params.userId, body.roles),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/settings/partners',
+      summary: 'Add a partner to the program (admin; audited)',
+      body: z
+        .object({
+          name: z.string().min(1).max(300),
+          domains: z.array(z.string().min(1).max(253)).max(20),
+          motions: z.array(partnerMotionSchema).min(1).max(5),
+          tier: z.string().min(1).max(100),
+        })
+        .strict(),
+      responses: {
+        201: { description: 'The partner', schema: cardBody },
+        409: { description: 'PARTNERS.DUPLICATE' },
+        422: { description: 'PARTNERS.INVALID_FIELDS' },
+        ...refused,
+      },
+      handler: async ({ query, body }) => ({
+        status: 201,
+        body: await addPartnerFromCard(ctx, await callerOf(ctx, query), body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/settings/partners/:partnerId/keys',
+      summary: 'Issue a named key for a partner, shown once through a one-time link (admin; audited)',
+      params: z.object({ partnerId: z.string().min(1).max(128) }),
+      body: z.object({ name: z.string().trim().min(1).max(100) }).strict(),
+      responses: {
+        201: { description: 'The one-time link to the key, and when it expires', schema: cardBody },
+        409: { description: 'KEYS.NAME_TAKEN, PARTNERS.INACTIVE' },
+        ...refused,
+      },
+      handler: async ({ params, query, body }) => ({
+        status: 201,
+        headers: { 'cache-control': 'no-store' },
+        body: await issuePartnerKeyFromCard(ctx, await callerOf(ctx, query), params.partnerId, body.name),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/settings/api-key',
+      summary:
+        "The admin's own key for the internal API, shown once through a one-time link (admin; audited)",
+      body: z.object({ name: z.string().trim().min(1).max(100) }).strict(),
+      responses: {
+        201: { description: 'The one-time link to the key, and when it expires', schema: cardBody },
+        ...refused,
+      },
+      handler: async ({ query, body }) => ({
+        status: 201,
+        headers: { 'cache-control': 'no-store' },
+        body: await issueOwnApiKeyFromCard(ctx, await callerOf(ctx, query), body.name),
       }),
     }),
   ];

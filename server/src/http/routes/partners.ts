@@ -369,8 +369,16 @@ export const partnerRoutes = (ctx: AppContext) => [
       200: {
         description: 'The key, this once; store it now',
         schema: z
-          .object({ keyId: z.string(), name: z.string(), partnerId: z.string(), apiKey: z.string() })
-          .meta({ id: 'ViewedPartnerKey' }),
+          .object({
+            keyId: z.string(),
+            name: z.string(),
+            /** The partner the key belongs to; null for an internal user's own key. */
+            partnerId: z.string().nullable(),
+            /** The internal user a key belongs to (an admin's own key from the settings page). */
+            userId: z.string().nullable(),
+            apiKey: z.string(),
+          })
+          .meta({ id: 'ViewedKey' }),
       },
       410: { description: 'KEYS.LINK_GONE: already viewed, expired, revoked or never issued' },
     },

@@ -64,3 +64,11 @@ export const requireLinkedUser = (caller: CardCaller): User => {
     );
   return caller.user;
 };
+
+/** The settings page is for Entente admins only (a role Entente grants, never the CRM). */
+export const requireAdmin = (caller: CardCaller): User => {
+  const user = requireLinkedUser(caller);
+  if (!user.roles.includes('admin'))
+    throw new DomainError('CARDS.ADMIN_ONLY', 'Only Entente admins can see and change these settings.');
+  return user;
+};

@@ -3,16 +3,9 @@ import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { DEFAULT_FIELD_MAPPING, resolveFieldMapping } from '../../crm/hubspot/fieldMapping.js';
 import { simulatePolicyChange } from '../simulatePolicy.js';
-import { type CardCaller, requireLinkedUser, viewerOf } from './cardRequest.js';
+import { type CardCaller, requireAdmin, viewerOf } from './cardRequest.js';
 import { modelLabel } from './cardViews.js';
 import { diffLines } from './diffLines.js';
-
-const requireAdmin = (caller: CardCaller) => {
-  const user = requireLinkedUser(caller);
-  if (!user.roles.includes('admin'))
-    throw new DomainError('CARDS.ADMIN_ONLY', 'Only Entente admins can see and change these settings.');
-  return user;
-};
 
 const RENEWALS: Record<string, string> = {
   inherit_unless_new_touches: 'Renewals inherit the original split unless partners worked on the renewal',
