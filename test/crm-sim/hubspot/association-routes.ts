@@ -5,6 +5,8 @@ import { checkBatchSize } from './batch-routes.js';
 import { batchEnvelope, pageLink } from './present.js';
 
 const MAX_ASSOCIATION_READS = 1_000;
+/** How many associations of one input record a v4 batch read lists before its per-record cursor. */
+export const BATCH_ASSOCIATIONS_PER_RECORD = 500;
 const MAX_ASSOCIATION_WRITES = 2_000;
 
 type Spec = { associationCategory?: string; associationTypeId?: number };
@@ -103,9 +105,15 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
     const errors = [];
     for (const input of inputs) {
       const id = String(input.id ?? '');
-      const found = store.get(portalId, from.objectTypeId, id)
-        ? store.associations(portalId, from.objectTypeId, id, to.objectTypeId)
+      const after = Number((input as { after?: unknown }).after ?? 0) || 0;
+      const all = store.get(portalId, from.objectTypeId, id)
+        ? store
+            .associations(portalId, from.objectTypeId, id, to.objectTypeId)
+            .filter((a) => Number(a.toId) >= after)
         : [];
+      // Like HubSpot, each input record's list is paged on its own: the rest is behind its cursor.
+      const found = all.slice(0, BATCH_ASSOCIATIONS_PER_RECORD);
+      const next = all[BATCH_ASSOCIATIONS_PER_RECORD];
       if (found.length === 0) {
         // HubSpot reports ids without associations as errors in a 207, not as empty results.
         errors.push({
@@ -123,6 +131,16 @@ export const associationRoutes = (ctx: HubSpotContext): Router => {
           toObjectId: Number(a.toId),
           associationTypes: typesOf(portalId, from.objectTypeId, to.objectTypeId, a.typeIds),
         })),
+        ...(next
+          ? {
+              paging: {
+                next: {
+                  after: next.toId,
+                  link: `/crm/v4/objects/${req.params.from}/${id}/associations/${req.params.to}?after=${next.toId}`,
+                },
+              },
+            }
+          : {}),
       });
     }
     res.status(errors.length > 0 ? 207 : 200).json(batchEnvelope(startedAt, results, errors));

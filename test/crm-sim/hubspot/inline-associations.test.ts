@@ -46,4 +46,24 @@ describe('HubSpot simulator: associations read inline with a page', () => {
     ]);
     expect(all.size).toBe(before + 130);
   });
+
+  it('When a v4 batch read meets a deal with more than 500 contacts, then that record’s list is paged on its own', async () => {
+    const [, deal] = sim.state.list(sim.portalId, 'deals');
+    if (!deal) throw new Error('no deal');
+    for (let i = 0; i < 520; i++) {
+      const contact = sim.state.create(sim.portalId, 'contacts', { email: `batch-${i}@example.com` });
+      sim.state.associate(sim.portalId, 'deals', deal.id, 'contacts', contact.id, [3]);
+    }
+    const total = sim.state.associations(sim.portalId, 'deals', deal.id, 'contacts').length;
+    const batch = await client.crm.associations.v4.batchApi.getPage('deals', 'contacts', {
+      inputs: [{ id: deal.id }],
+    });
+    const [result] = batch.results;
+    expect(result?.to).toHaveLength(500);
+    const after = result?.paging?.next?.after;
+    expect(after).toBeTruthy();
+    const rest = await client.crm.associations.v4.basicApi.getPage('deals', deal.id, 'contacts', after, 500);
+    const ids = new Set([...(result?.to ?? []), ...rest.results].map((a) => String(a.toObjectId)));
+    expect(ids.size).toBe(total);
+  });
 });

@@ -79,6 +79,24 @@ export const createHubSpotAdapter = (deps: {
   const call = <T>(work: (client: Client) => Promise<T>) => execute(tenantId, 'standard', work);
   const search = <T>(work: (client: Client) => Promise<T>) => execute(tenantId, 'search', work);
 
+  type Associated = { toObjectId: number | string; associationTypes: { typeId: number }[] };
+
+  /**
+   * The rest of one deal's associations when a batch read cut its list short: v4 batch reads are
+   * paged per input record (`paging.next.after` on the result), continued one record at a time.
+   */
+  const remainingAssociations = async (dealId: string, to: AssociationTarget, after: string) => {
+    const rest: Associated[] = [];
+    for (let cursor: string | undefined = after; cursor;) {
+      const page = await call((client) =>
+        client.crm.associations.v4.basicApi.getPage('deals', dealId, to, cursor, 500),
+      );
+      rest.push(...page.results);
+      cursor = page.paging?.next?.after;
+    }
+    return rest;
+  };
+
   /** deal id → associated ids (v4), primary company first. */
   const associations = async (dealIds: readonly string[], to: AssociationTarget) => {
     const found = new Map<string, string[]>();
@@ -88,15 +106,16 @@ export const createHubSpotAdapter = (deps: {
         client.crm.associations.v4.batchApi.getPage('deals', to, { inputs: ids.map((id) => ({ id })) }),
       );
       for (const result of response.results) {
-        const sorted = [...result.to].sort(
+        const after = result.paging?.next?.after;
+        const all: Associated[] = after
+          ? [...result.to, ...(await remainingAssociations(result._from.id, to, after))]
+          : result.to;
+        const sorted = [...all].sort(
           (a, b) =>
             Number(b.associationTypes.some((t) => t.typeId === PRIMARY_DEAL_TO_COMPANY)) -
             Number(a.associationTypes.some((t) => t.typeId === PRIMARY_DEAL_TO_COMPANY)),
         );
-        found.set(
-          result._from.id,
-          sorted.map((t) => String(t.toObjectId)),
-        );
+        found.set(result._from.id, [...new Set(sorted.map((t) => String(t.toObjectId)))]);
       }
     }
     return found;

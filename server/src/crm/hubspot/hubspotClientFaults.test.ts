@@ -69,6 +69,44 @@ describe('HubSpot client under faults', () => {
   });
   afterAll(() => app.close());
 
+  it('When a deal has more associations than one batch read lists, then its per-record cursor is followed to the end', async () => {
+    const association = (id: number) => ({
+      toObjectId: id,
+      associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }],
+    });
+    const batchEnvelope = (results: unknown[]) => ({
+      status: 'COMPLETE',
+      results,
+      startedAt: '2026-01-01T00:00:00Z',
+      completedAt: '2026-01-01T00:00:00Z',
+    });
+    nock(API)
+      .post('/crm/v3/objects/deals/batch/read')
+      .query(true)
+      .reply(200, batchEnvelope([{ ...page.results[0], id: '42', properties: { dealname: 'Big one' } }]))
+      .post('/crm/v4/associations/deals/companies/batch/read')
+      .reply(200, batchEnvelope([{ from: { id: '42' }, to: [association(7)] }]))
+      .post('/crm/v4/associations/deals/contacts/batch/read')
+      .reply(
+        200,
+        batchEnvelope([
+          { from: { id: '42' }, to: [association(1)], paging: { next: { after: '2', link: 'x' } } },
+        ]),
+      )
+      .get('/crm/v4/objects/deals/42/associations/contacts')
+      .query({ after: '2', limit: '500' })
+      .reply(200, { results: [association(2)], paging: { next: { after: '3', link: 'y' } } })
+      .get('/crm/v4/objects/deals/42/associations/contacts')
+      .query({ after: '3', limit: '500' })
+      .reply(200, { results: [association(3)] });
+    const [entity] = await port().readByIds('deals', ['42']);
+    expect(entity).toMatchObject({
+      kind: 'deals',
+      contactIds: ['hs-contact-1', 'hs-contact-2', 'hs-contact-3'],
+    });
+    expect(nock.isDone()).toBe(true);
+  });
+
   it('When HubSpot answers a storm of 429s, then the client waits by policy and succeeds without surfacing an error', async () => {
     const scope = nock(API)
       .get('/crm/v3/objects/companies')
