@@ -6,6 +6,10 @@ import { RegistrationReviewView } from '../app/cards/components/RegistrationRevi
 import { describeTree } from '../app/cards/testing/renderedText';
 import { createServiceFetch } from '../app/cards/utils/fetchFromService';
 import { SettingsView } from '../app/settings/components/SettingsView';
+import {
+  createServiceFetch as createSettingsFetch,
+  type FetchLike as SettingsFetchLike,
+} from '../app/settings/utils/fetchFromService';
 
 export type PreviewCard = 'deal' | 'company' | 'review' | 'settings';
 
@@ -37,7 +41,13 @@ export const renderCardPreview = async (input: PreviewInput): Promise<string> =>
     ) : input.card === 'review' ? (
       <RegistrationReviewView fetcher={fetcher} objectType={input.on ?? 'deals'} objectId={input.recordId} />
     ) : (
-      <SettingsView fetcher={fetcher} />
+      // The settings page has its own copy of the fetch wrapper (HubSpot bundles each component
+      // folder on its own). Its type also allows PUT, which a preview never sends: it only renders.
+      <SettingsView
+        fetcher={createSettingsFetch(input.fetchImpl as SettingsFetchLike, {
+          timeoutMs: input.timeoutMs ?? 15_000,
+        })}
+      />
     );
   renderer.render(element);
   await renderer.waitFor(

@@ -1,5 +1,5 @@
 import { hubspot } from '@hubspot/ui-extensions';
-import { hubspotServiceFetch } from '../cards/utils/fetchFromService';
+import { hubspotServiceFetch } from './utils/fetchFromService';
 import { SettingsView } from './components/SettingsView';
 
 hubspot.extend<'settings'>(() => <SettingsView fetcher={hubspotServiceFetch} />);

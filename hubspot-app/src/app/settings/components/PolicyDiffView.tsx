@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Flex, List, Select, Text } from '@hubspot/ui-extensions';
-import { useServiceData } from '../../cards/hooks/useServiceData';
-import { policyDiffSchema } from '../../cards/types/settings';
-import type { ServiceFetch } from '../../cards/utils/fetchFromService';
-import { CardError, CardLoading } from '../../cards/components/CardStates';
+import { useServiceData } from '../hooks/useServiceData';
+import { policyDiffSchema } from '../types/settings';
+import type { ServiceFetch } from '../utils/fetchFromService';
+import { PageError, PageLoading } from './PageStates';
 
 const PREFIX = { same: '  ', added: '+ ', removed: '- ' } as const;
 
@@ -30,9 +30,9 @@ export const PolicyDiffView = ({ fetcher, versions }: { fetcher: ServiceFetch; v
         />
         <Select label="To" name="diff-to" value={to} options={options} onChange={(v) => setTo(Number(v))} />
       </Flex>
-      {state.status === 'loading' && <CardLoading label="Comparing versions" />}
+      {state.status === 'loading' && <PageLoading label="Comparing versions" />}
       {state.status === 'error' && (
-        <CardError title="The comparison is unavailable" error={state.error} onRetry={() => void reload()} />
+        <PageError title="The comparison is unavailable" error={state.error} onRetry={() => void reload()} />
       )}
       {state.status === 'success' &&
         (state.data.added + state.data.removed === 0 ? (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, List, Text, TextArea } from '@hubspot/ui-extensions';
-import { useServiceAction } from '../../cards/hooks/useServiceAction';
-import { policySimulationSchema, publishPolicyResponseSchema } from '../../cards/types/settings';
-import type { ServiceFetch } from '../../cards/utils/fetchFromService';
+import { useServiceAction } from '../hooks/useServiceAction';
+import { policySimulationSchema, publishPolicyResponseSchema } from '../types/settings';
+import type { ServiceFetch } from '../utils/fetchFromService';
 
 /**
  * Edit, simulate, then publish. Publishing is only offered for the exact text that was simulated:

@@ -1,8 +1,8 @@
-import { Alert, Button, ErrorState, LoadingSpinner, Table, TextArea } from '@hubspot/ui-extensions';
+import { Alert, Button, ErrorState, LoadingSpinner, Select, Table, TextArea } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { fakeService, serviceError } from '../../cards/testing/fakeService';
-import { buildSettings } from '../../cards/testing/payloads';
-import { textOf } from '../../cards/testing/renderedText';
+import { fakeService, serviceError } from '../testing/fakeService';
+import { buildSettings } from '../testing/payloads';
+import { textOf } from '../testing/renderedText';
 import { SettingsView } from './SettingsView';
 
 const PATH = '/hubspot/cards/settings';
@@ -90,5 +90,24 @@ describe('Settings page', () => {
       source: 'name: Even stricter\n',
       simulationId: 'sim-1',
     });
+  });
+
+  it('When the admin picks other versions while a comparison is on its way, then the late answer is dropped', async () => {
+    const service = fakeService({
+      [PATH]: buildSettings(),
+      '/hubspot/cards/settings/policy/diff?from=2&to=2': { from: 2, to: 2, lines: [], added: 0, removed: 0 },
+    });
+    service.hold(DIFF);
+    const { render, waitFor, maybeFind, find, getRootNode } = createRenderer('settings');
+    render(<SettingsView fetcher={service.fetcher} />);
+    await waitFor(() => expect(maybeFind(Select, { name: 'diff-from' })).not.toBeNull());
+    find(Select, { name: 'diff-from' }).trigger('onChange', 2 as never);
+    await waitFor(() => expect(textOf(getRootNode())).toContain('Versions 2 and 2 are the same.'));
+    service.release(DIFF, diff);
+    // Let the released answer run through the hook.
+    for (let tick = 0; tick < 20; tick++) await Promise.resolve();
+    const text = textOf(getRootNode());
+    expect(text).toContain('Versions 2 and 2 are the same.');
+    expect(text).not.toContain('1 line(s) added');
   });
 });

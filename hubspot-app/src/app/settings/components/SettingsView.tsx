@@ -13,20 +13,21 @@ import {
   Tag,
   Text,
 } from '@hubspot/ui-extensions';
-import { CardError, CardLoading } from '../../cards/components/CardStates';
-import { useServiceData } from '../../cards/hooks/useServiceData';
-import { settingsPayloadSchema } from '../../cards/types/settings';
-import type { ServiceFetch } from '../../cards/utils/fetchFromService';
-import { formatDateTime } from '../../cards/utils/format';
+import { useServiceData } from '../hooks/useServiceData';
+import { settingsPayloadSchema } from '../types/settings';
+import type { ServiceFetch } from '../utils/fetchFromService';
+import { formatDateTime } from '../utils/format';
+import { PageError, PageLoading } from './PageStates';
+import { PeopleAndPartners } from './PeopleAndPartners';
 import { PolicyDiffView } from './PolicyDiffView';
 import { PolicyPublisher } from './PolicyPublisher';
 
-/** The admin settings page: rules of engagement, field mapping, attribution model. */
+/** The admin settings page: rules of engagement, field mapping, attribution model, people and partners. */
 export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
   const { state, reload } = useServiceData(fetcher, '/hubspot/cards/settings', settingsPayloadSchema);
-  if (state.status === 'loading') return <CardLoading label="Loading Entente settings" />;
+  if (state.status === 'loading') return <PageLoading label="Loading Entente settings" />;
   if (state.status === 'error')
-    return <CardError title="Settings are unavailable" error={state.error} onRetry={() => void reload()} />;
+    return <PageError title="Settings are unavailable" error={state.error} onRetry={() => void reload()} />;
   const { policy, fieldMapping, attribution } = state.data;
   return (
     <Flex direction="column" gap="md">
@@ -107,6 +108,8 @@ export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
           </Text>
         </DescriptionListItem>
       </DescriptionList>
+      <Divider />
+      <PeopleAndPartners fetcher={fetcher} />
     </Flex>
   );
 };
