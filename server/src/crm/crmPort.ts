@@ -37,6 +37,17 @@ export type ProvisioningResult = {
   created: string[];
 };
 
+/**
+ * A few records read with a candidate field mapping, reduced to the fields the mapping feeds
+ * (domain words and units: amounts in minor units, dates as ISO days), so an admin sees what the
+ * mapping would store before saving it.
+ */
+export type MappingPreview = {
+  deals: Pick<Deal, 'crmId' | 'name' | 'amountMinor' | 'currency' | 'closeDate'>[];
+  companies: Pick<Account, 'crmId' | 'name' | 'domains' | 'industry' | 'employees' | 'phone' | 'address'>[];
+  contacts: Pick<Contact, 'crmId' | 'email' | 'firstName' | 'lastName' | 'jobTitle' | 'phone'>[];
+};
+
 export type FieldWrite = { crmId: string; fields: EntenteFields };
 export type FieldWriteResult = { written: string[]; failed: { crmId: string; reason: string }[] };
 
@@ -74,8 +85,16 @@ export type CrmPort = {
   localId(kind: 'deals' | 'companies' | 'contacts', crmId: string): string;
   /** Creates Entente's fields (and registration object, where possible). Idempotent. */
   provision(): Promise<ProvisioningResult>;
-  /** Checks an admin's field mapping against the CRM's actual properties. */
+  /**
+   * Checks an admin's field mapping against the CRM's actual properties and their types
+   * (CRM.MAPPING_INVALID names each field that cannot be fed).
+   */
   validateMapping(mapping: unknown): Promise<void>;
+  /**
+   * Validates a candidate mapping like `validateMapping`, then reads up to `limit` records of each
+   * kind with it. The stored mapping is neither used nor changed.
+   */
+  previewMapping(mapping: unknown, limit: number): Promise<MappingPreview>;
   /** Removes the app from the CRM account. */
   uninstall(): Promise<void>;
 };

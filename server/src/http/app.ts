@@ -9,6 +9,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { idempotencyByCaller } from './idempotency.js';
 import { mountRoutes, type AnyRoute } from './route.js';
 import { attributionRoutes } from './routes/attribution.js';
+import { fieldMappingRoutes } from './routes/fieldMapping.js';
 import { governanceRoutes } from './routes/governance.js';
 import { healthRoutes } from './routes/health.js';
 import { hubspotCardRoutes } from './routes/hubspotCards.js';
@@ -37,6 +38,7 @@ export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...oauthHubSpotRoutes(ctx),
   ...webhooksHubSpotRoutes(ctx),
   ...hubspotCardRoutes(ctx),
+  ...fieldMappingRoutes(ctx),
 ];
 
 export type AppOptions = {

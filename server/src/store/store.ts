@@ -4,6 +4,7 @@ import type { Database, Queryable } from './database.js';
 import { accountsRepository } from './repositories/accounts.js';
 import { contactsRepository } from './repositories/contacts.js';
 import { crmSyncRepository } from './repositories/crmSync.js';
+import { fieldMappingVersionsRepository } from './repositories/fieldMappingVersions.js';
 import { crmTokensRepository, oauthStatesRepository } from './repositories/crmTokens.js';
 import { dealsRepository } from './repositories/deals.js';
 import { jobQueueRepository } from './repositories/jobQueue.js';
@@ -34,6 +35,7 @@ const tenantRepositories = (scope: TenantScope) => ({
   attribution: attributionRepositories(scope),
   contacts: contactsRepository(scope),
   crmSync: crmSyncRepository(scope),
+  fieldMappingVersions: fieldMappingVersionsRepository(scope),
   crmTokens: crmTokensRepository(scope),
   jobs: jobQueueRepository(scope),
   policies: policiesRepository(scope),

@@ -2,6 +2,7 @@ import { startHubSpotSimulator, type HubSpotSimulator } from '../../../test/crm-
 import { configureHubSpotConnector } from '../crm/hubspot/hubspotConnector.js';
 import { signCardRequest } from '../crm/hubspot/signCardRequest.js';
 import { startTestApp, type TestApp } from '../testing/testApp.js';
+import { hubspotRecordUrl } from './cards/cardViews.js';
 import { HUBSPOT_OPTIONAL_SCOPES, HUBSPOT_SCOPES } from './installHubSpot.js';
 
 // Starting an app on a fresh PostgreSQL schema takes a few seconds on a busy machine.
@@ -12,6 +13,7 @@ const PORTAL_B = 20_260_402;
 const PORTAL_STATELESS = 20_260_403;
 const PORTAL_BARE = 20_260_404;
 const PORTAL_FORGED = 20_260_405;
+const PORTAL_EU = 20_260_406;
 
 /**
  * The install as a real portal runs it, on the v3 OAuth endpoints: the installing user becomes the
@@ -28,6 +30,7 @@ describe('Installing Entente into a HubSpot portal', () => {
     sim.addPortal(PORTAL_STATELESS, { size: 3 });
     sim.addPortal(PORTAL_BARE, { size: 6, customObjects: false });
     sim.addPortal(PORTAL_FORGED, { size: 3 });
+    sim.addPortal(PORTAL_EU, { size: 3, dataHostingLocation: 'eu1' });
     // Nothing may use OAuth v1 (it retires on 16 Feb 2027): every v1 call would fail.
     sim.faults.inject({ kind: '5xx', pathPrefix: '/oauth/v1/', count: 1_000_000 });
     app = await startTestApp({
@@ -107,7 +110,7 @@ describe('Installing Entente into a HubSpot portal', () => {
     const [first, second] = owners(sim.portalId);
     const done = await install({ portalId: sim.portalId });
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Entente is installed');
+    expect(await done.text()).toMatch(/Entente is (reading your CRM|ready)/);
 
     const [user] = await tenant(sim.portalId).users.list();
     expect(await tenant(sim.portalId).users.list()).toHaveLength(1);
@@ -281,5 +284,18 @@ describe('Installing Entente into a HubSpot portal', () => {
     const deals = sim.portals.get(PORTAL_BARE)!.properties.get('0-3')!;
     expect(deals.get('entente_partner')?.archived).toBe(false);
     expect(sim.portals.get(PORTAL_BARE)!.schemas.size).toBe(0);
+  });
+
+  it('When the portal’s data is hosted in the EU, then the install records its UI domain and record links point there', async () => {
+    expect((await install({ portalId: PORTAL_EU })).status).toBe(200);
+    const installed = await app.ctx.store.hubspotPortals.findWithUser(String(PORTAL_EU), '0');
+    expect(installed?.uiDomain).toBe('app-eu1.hubspot.com');
+    expect(
+      hubspotRecordUrl(app.ctx, { portalId: String(PORTAL_EU), uiDomain: installed?.uiDomain }, 'deal', '42'),
+    ).toBe(`https://app-eu1.hubspot.com/contacts/${PORTAL_EU}/record/0-3/42`);
+    // A portal installed before the details were read keeps HubSpot's default.
+    expect(hubspotRecordUrl(app.ctx, { portalId: '1', uiDomain: null }, 'company', '7')).toBe(
+      `${app.ctx.config.hubspot.authBaseUrl}/contacts/1/record/0-2/7`,
+    );
   });
 });

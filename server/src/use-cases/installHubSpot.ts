@@ -176,6 +176,7 @@ export const completeHubSpotInstall = async (
         owner: await connector.ownerOfUser(grant.accessToken, info.userId),
       }
     : undefined;
+  const details = await connector.accountDetails(grant.accessToken);
   const existing = await ctx.store.tenants.findByExternalId('hubspot', info.portalId);
   const tenantId = existing?.id ?? `hubspot-${info.portalId}`;
   const now = ctx.now();
@@ -198,6 +199,7 @@ export const completeHubSpotInstall = async (
     }
     await tx.tenants.markActive(tenantId);
     const scoped = tx.forTenant(tenantId);
+    if (details) await scoped.crmSync.saveAccountDetails(details);
     const user = installer ? await makeInstallerAdmin(scoped, installer, now) : undefined;
     await scoped.governance.appendAudit({
       type: 'tenant.installed',

@@ -97,6 +97,9 @@ const common = (modified: string): Shorthand[] => [
   },
 ];
 
+/** The currencies the simulated portal has turned on (HubSpot lists the account's own). */
+const currencies = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'NZD', 'SGD'];
+
 const industries = [
   'COMPUTER_SOFTWARE',
   'COMPUTER_HARDWARE',
@@ -118,7 +121,8 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
       { name: 'lastname', label: 'Last Name', type: 'string' },
       { name: 'email', label: 'Email', type: 'string', hasUniqueValue: true },
       { name: 'jobtitle', label: 'Job Title', type: 'string' },
-      { name: 'phone', label: 'Phone Number', type: 'phone_number' },
+      // HubSpot's phone properties are text with a phone-number field type, not `phone_number`.
+      { name: 'phone', label: 'Phone Number', type: 'string', fieldType: 'phonenumber' },
       { name: 'company', label: 'Company Name', type: 'string' },
     ],
   },
@@ -129,7 +133,7 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
       { name: 'name', label: 'Company name', type: 'string' },
       { name: 'domain', label: 'Company Domain Name', type: 'string', hasUniqueValue: false },
       { name: 'website', label: 'Website URL', type: 'string' },
-      { name: 'phone', label: 'Phone Number', type: 'phone_number' },
+      { name: 'phone', label: 'Phone Number', type: 'string', fieldType: 'phonenumber' },
       { name: 'address', label: 'Street Address', type: 'string' },
       { name: 'city', label: 'City', type: 'string' },
       { name: 'state', label: 'State/Region', type: 'string' },
@@ -154,7 +158,13 @@ const standard: Record<string, { group: string; props: Shorthand[] }> = {
       ...common('hs_lastmodifieddate'),
       { name: 'dealname', label: 'Deal Name', type: 'string' },
       { name: 'amount', label: 'Amount', type: 'number', showCurrencySymbol: true },
-      { name: 'deal_currency_code', label: 'Currency', type: 'string' },
+      {
+        // A picklist of the portal's currencies in HubSpot.
+        name: 'deal_currency_code',
+        label: 'Currency',
+        type: 'enumeration',
+        options: currencies.map((code, i) => option(code, code, i)),
+      },
       { name: 'closedate', label: 'Close Date', type: 'datetime' },
       {
         name: 'pipeline',

@@ -21,6 +21,22 @@ export const ownerRoutes = (ctx: HubSpotContext): Router => {
       ...(next ? { paging: { next: { after: next.id, link: pageLink(req, { after: next.id }) } } } : {}),
     });
   });
+  // Account details (the owners' neighbour: both describe the account rather than its records).
+  router.get(['/account-info/2026-03/details', '/account-info/v3/details'], (_req, res) => {
+    const portal = ctx.store.portal(portalOf(res));
+    const location = portal.dataHostingLocation;
+    res.json({
+      portalId: portal.id,
+      accountType: 'STANDARD',
+      timeZone: 'US/Eastern',
+      companyCurrency: 'USD',
+      additionalCurrencies: [],
+      utcOffset: '-05:00',
+      utcOffsetMilliseconds: -18_000_000,
+      uiDomain: location === 'na1' ? 'app.hubspot.com' : `app-${location}.hubspot.com`,
+      dataHostingLocation: location,
+    });
+  });
   router.get('/crm/v3/owners/:id', (req, res) => {
     const portal = ctx.store.portal(portalOf(res));
     const byUser = req.query.idProperty === 'userId';

@@ -76,6 +76,8 @@ export type Portal = {
    * custom-object scopes an app asks for as optional, so the schemas API answers 403.
    */
   customObjects: boolean;
+  /** Where the account's data lives: `na1` (app.hubspot.com) or, say, `eu1` (app-eu1.hubspot.com). */
+  dataHostingLocation: string;
   nextId: number;
   nextCustomTypeId: number;
 };
@@ -93,6 +95,7 @@ export const createPortal = (id: number): Portal => {
     owners: [],
     schemas: new Map(),
     customObjects: true,
+    dataHostingLocation: 'na1',
     // HubSpot record ids are large integers; start high so they look like real ones.
     nextId: 10_000_000_000 + (id % 1000) * 1_000_000,
     nextCustomTypeId: 1_000 + (id % 1000) * 10,

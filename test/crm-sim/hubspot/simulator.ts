@@ -51,7 +51,10 @@ export type HubSpotSimulator = {
    * Adds another installed account, seeded like the first unless told otherwise;
    * `customObjects: false` makes it an account without custom objects.
    */
-  addPortal(portalId: number, seed?: Partial<SeedOptions> & { customObjects?: boolean }): Portal;
+  addPortal(
+    portalId: number,
+    seed?: Partial<SeedOptions> & { customObjects?: boolean; dataHostingLocation?: string },
+  ): Portal;
   /**
    * The URL a user would be sent to for installing the app; `portalId` and `userId` pick the
    * account and the consenting user, `optionalScopes` go in `optional_scope`.
@@ -107,6 +110,7 @@ export const startHubSpotSimulator = async (
     addPortal: (portalId, seed) => {
       const portal = store.addPortal(portalId);
       if (seed?.customObjects === false) portal.customObjects = false;
+      if (seed?.dataHostingLocation) portal.dataHostingLocation = seed.dataHostingLocation;
       seedPortal(store, portalId, {
         seed: seed?.seed ?? built.options.seed,
         size: seed?.size ?? built.options.size,

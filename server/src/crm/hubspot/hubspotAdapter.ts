@@ -8,12 +8,13 @@ import type {
   CrmSplit,
   FieldWrite,
   FieldWriteResult,
+  MappingPreview,
   ProvisioningResult,
 } from '../crmPort.js';
 import { CrmErrors, isCrmError } from '../crmErrors.js';
 import { ententeFieldNames, fieldText, type EntenteField } from '@entente/shared/domain';
 import type { CallExecutor } from './callExecutor.js';
-import { checkMappedPropertiesExist, resolveFieldMapping, type FieldMapping } from './fieldMapping.js';
+import { checkMappedProperties, resolveFieldMapping, type FieldMapping } from './fieldMapping.js';
 import { decodeSlice, inSlice, isSliceCursor, nextInSlice, planSlices } from './idSlices.js';
 import { inlineAssociations } from './inlineAssociations.js';
 import { ENTENTE_GROUP, ENTENTE_PROPERTIES, REGISTRATION_SCHEMA } from './ententeProperties.js';
@@ -193,6 +194,24 @@ export const createHubSpotAdapter = (deps: {
     return new Set(response.results.map((p) => p.name));
   };
 
+  /** The portal's properties of an object type, by name, with their HubSpot `type`. */
+  const propertyTypes = async (objectType: string): Promise<Map<string, string>> => {
+    const response = await call((client) => client.crm.properties.coreApi.getAll(objectType, false));
+    return new Map(response.results.map((p) => [p.name, p.type]));
+  };
+
+  /** A candidate mapping parsed (zod) and checked against the portal's properties and their types. */
+  const checkedMapping = async (input: unknown): Promise<FieldMapping> => {
+    const resolved = resolveFieldMapping(input);
+    const [deals, companies, contacts] = await Promise.all([
+      propertyTypes('deals'),
+      propertyTypes('companies'),
+      propertyTypes('contacts'),
+    ]);
+    checkMappedProperties(resolved, { deals, companies, contacts });
+    return resolved;
+  };
+
   return {
     writeBatchSize: BATCH,
     localId: (kind, crmId) =>
@@ -369,12 +388,68 @@ export const createHubSpotAdapter = (deps: {
     },
 
     async validateMapping(input) {
-      const resolved = resolveFieldMapping(input);
-      checkMappedPropertiesExist(resolved, {
-        deals: await propertyNames('deals'),
-        companies: await propertyNames('companies'),
-        contacts: await propertyNames('contacts'),
-      });
+      await checkedMapping(input);
+    },
+
+    async previewMapping(input, limit): Promise<MappingPreview> {
+      // The candidate, never the cached stored mapping: nothing is saved until the admin says so.
+      const candidate = await checkedMapping(input);
+      const size = Math.max(1, Math.min(Math.trunc(limit), BATCH));
+      const firstPage = async (kind: ObjectKind) =>
+        (
+          await call((client) =>
+            client.crm.objects.basicApi.getPage(
+              kind,
+              size,
+              undefined,
+              propertiesToRead(candidate, kind),
+              undefined,
+              undefined,
+              false,
+            ),
+          )
+        ).results;
+      const [deals, companies, contacts] = await Promise.all([
+        firstPage('deals'),
+        firstPage('companies'),
+        firstPage('contacts'),
+      ]);
+      const nowIso = deps.now().toISOString();
+      return {
+        deals: deals.map((record) => {
+          const deal = toDeal(record, candidate, undefined, deps.defaultCurrency, nowIso);
+          return {
+            crmId: deal.crmId,
+            name: deal.name,
+            amountMinor: deal.amountMinor,
+            currency: deal.currency,
+            closeDate: deal.closeDate,
+          };
+        }),
+        companies: companies.map((record) => {
+          const account = toAccount(record, candidate);
+          return {
+            crmId: account.crmId,
+            name: account.name,
+            domains: account.domains,
+            industry: account.industry,
+            employees: account.employees,
+            phone: account.phone,
+            address: account.address,
+          };
+        }),
+        contacts: contacts.map((record) => {
+          const contact = toContact(record, candidate);
+          return {
+            crmId: contact.crmId,
+            email: contact.email,
+            firstName: contact.firstName,
+            lastName: contact.lastName,
+            jobTitle: contact.jobTitle,
+            phone: contact.phone,
+          };
+        }),
+      };
     },
 
     async uninstall() {

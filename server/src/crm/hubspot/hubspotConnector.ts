@@ -83,6 +83,47 @@ const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) =>
    * installer's Entente user carry the id the owner backfill will bring. Undefined when the user
    * owns no records, or HubSpot does not answer within 10 s (the backfill merges them later).
    */
+  /**
+   * The account's UI domain and data-hosting location (`GET /account-info/2026-03/details`), read
+   * once at install with the fresh token so record links point where the portal's users work.
+   * Best effort: undefined when HubSpot does not answer within 10 s (links then use the default).
+   */
+  const accountDetails = async (
+    accessToken: string,
+  ): Promise<{ uiDomain: string; dataHostingLocation: string | null } | undefined> => {
+    const client = new Client({
+      accessToken,
+      basePath: config.hubspot.apiBaseUrl,
+      numberOfApiCallRetries: 0,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const response = await Promise.race([
+        client.apiRequest({ method: 'GET', path: '/account-info/2026-03/details' }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
+        }),
+      ]);
+      if (!response.ok) return undefined;
+      const body = (await response.json()) as { uiDomain?: unknown; dataHostingLocation?: unknown };
+      // Only a HubSpot host name is taken: it becomes the origin of links shown to users.
+      if (typeof body.uiDomain !== 'string' || !/^app(-[a-z0-9]+)?\.hubspot\.com$/.test(body.uiDomain))
+        return undefined;
+      return {
+        uiDomain: body.uiDomain,
+        dataHostingLocation: typeof body.dataHostingLocation === 'string' ? body.dataHostingLocation : null,
+      };
+    } catch (error) {
+      ctx.logger.warn(
+        { err: error },
+        'hubspot: could not read the account details; record links use the default',
+      );
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const ownerOfUser = async (accessToken: string, hubspotUserId: string): Promise<User | undefined> => {
     const client = new Client({
       accessToken,
@@ -115,6 +156,7 @@ const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) =>
     tokens,
     limiters,
     ownerOfUser,
+    accountDetails,
     forTenant: (tenantId: string): CrmPort =>
       createHubSpotAdapter({
         tenantId,

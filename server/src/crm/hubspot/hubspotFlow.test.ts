@@ -16,6 +16,7 @@ describe('HubSpot connector against the simulator', () => {
   let sim: HubSpotSimulator;
   let app: TestApp;
   let tenantId: string;
+  let progressPage: string;
   const now = () => app.ctx.now();
 
   beforeAll(async () => {
@@ -59,8 +60,11 @@ describe('HubSpot connector against the simulator', () => {
     const consent = await fetch(authorize, { redirect: 'manual' });
     const callback = consent.headers.get('location') ?? '';
     const done = await fetch(callback);
+    // The callback sends the admin on to the install's progress page.
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Entente is installed');
+    expect(done.url).toContain('/oauth/hubspot/installed/');
+    expect(await done.text()).toMatch(/Entente is (reading your CRM|ready)/);
+    progressPage = done.url;
 
     tenantId = `hubspot-${sim.portalId}`;
     expect(await app.ctx.store.tenants.get(tenantId)).toMatchObject({
@@ -130,6 +134,17 @@ describe('HubSpot connector against the simulator', () => {
     expect(await store.contacts.count()).toBe(expected.contacts);
     const withAccount = (await store.deals.list({ limit: 1000 })).filter((d) => d.accountId !== null).length;
     expect(withAccount).toBeGreaterThan(0);
+  });
+
+  it('When the backfill has run, then the admin’s install page says Entente is ready with the counts; a forged page address shows nothing', async () => {
+    await app.jobs.drain();
+    const page = await fetch(progressPage);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Entente is ready');
+    expect(text).toMatch(/read \d+ users, \d+ companies, \d+ contacts and \d+ deals/);
+    const forged = progressPage.replace(/[^/.]+$/, 'not-the-signature');
+    expect((await fetch(forged)).status).toBe(404);
   });
 
   it('When HubSpot delivers changes twice and out of order, then each applies once and our own write-back echo is ignored', async () => {

@@ -16,6 +16,12 @@ import { getCompanyCard } from '../../use-cases/cards/getCompanyCard.js';
 import { getDealCard } from '../../use-cases/cards/getDealCard.js';
 import { getReviewCard } from '../../use-cases/cards/getReviewCard.js';
 import {
+  getFieldMappingFromCard,
+  previewFieldMappingFromCard,
+  saveFieldMappingFromCard,
+} from '../../use-cases/cards/fieldMappingFromCard.js';
+import { fieldMappingSchema } from '../../crm/hubspot/fieldMapping.js';
+import {
   getPolicyDiff,
   getSettingsCard,
   publishPolicyFromCard,
@@ -211,6 +217,57 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       handler: async ({ query, body }) => ({
         status: 201,
         body: await publishPolicyFromCard(ctx, await callerOf(ctx, query), body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/hubspot/cards/settings/field-mapping',
+      summary: 'The field mapping in force, the property types each field accepts, and its versions (admin)',
+      responses: {
+        200: { description: 'The current mapping and its history', schema: cardBody },
+        403: { description: 'CARDS.ADMIN_ONLY' },
+        ...refused,
+      },
+      handler: async ({ query }) => ({
+        body: await getFieldMappingFromCard(ctx, await callerOf(ctx, query)),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/settings/field-mapping/preview',
+      summary:
+        'Read five deals, companies and contacts with a candidate field mapping (admin; checked against HubSpot; stores nothing)',
+      body: fieldMappingSchema,
+      responses: {
+        200: { description: 'The records as the mapping would read them', schema: cardBody },
+        400: {
+          description: 'CRM.MAPPING_INVALID: a missing property, or one of a type the field does not take',
+        },
+        403: { description: 'CARDS.ADMIN_ONLY' },
+        ...refused,
+      },
+      handler: async ({ query, body }) => ({
+        body: await previewFieldMappingFromCard(ctx, await callerOf(ctx, query), body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'put',
+      path: '/hubspot/cards/settings/field-mapping',
+      summary: 'Save the field mapping as the next version (admin; checked against HubSpot; audited)',
+      body: fieldMappingSchema,
+      responses: {
+        200: { description: 'The version now in force, and the history', schema: cardBody },
+        400: {
+          description: 'CRM.MAPPING_INVALID: a missing property, or one of a type the field does not take',
+        },
+        403: { description: 'CARDS.ADMIN_ONLY' },
+        ...refused,
+      },
+      handler: async ({ query, body }) => ({
+        body: await saveFieldMappingFromCard(ctx, await callerOf(ctx, query), body),
       }),
     }),
     defineRoute({

@@ -5,6 +5,7 @@ import type { CrmPort } from '../../crm/crmPort.js';
 import { enqueue } from '../jobKinds.js';
 import { tenantOf, type JobHandlers } from '../jobRunner.js';
 import type { Job } from '../../store/repositories/jobQueue.js';
+import { recordBackfillProgress } from '../../use-cases/installProgress.js';
 import { provisionCrm } from '../../use-cases/provisionCrm.js';
 import { purgeUninstalledHubSpotTenant } from '../../use-cases/uninstallHubSpot.js';
 import { backfill, BACKFILL_KINDS } from '../../use-cases/sync/backfill.js';
@@ -62,15 +63,26 @@ export const crmSyncJobHandlers = (ctx: AppContext): Pick<JobHandlers, CrmJobKin
     ctx.logger.info({ tenantId, ...result }, 'CRM provisioned');
   }),
   'crm.backfill': withPort(ctx, async (port, tenantId, payload) => {
+    let lastSaved = 0;
+    // Progress writes queue one behind another, so none lands after the final one.
+    let saving = Promise.resolve();
     const result = await backfill({
       store: ctx.store,
       port,
       tenantId,
       kinds: payload.kinds ?? BACKFILL_KINDS,
       now: ctx.now,
-      onProgress: (p) => ctx.logger.info({ tenantId, ...p }, 'backfill progress'),
+      onProgress: (p) => {
+        ctx.logger.info({ tenantId, ...p }, 'backfill progress');
+        // For the admin's install page; at most once a second, and never in the backfill's way.
+        if (Date.now() - lastSaved < 1_000) return;
+        lastSaved = Date.now();
+        saving = saving.then(() => recordBackfillProgress(ctx, tenantId, p)).catch(() => undefined);
+      },
     });
     ctx.logger.info({ tenantId, ...result }, 'backfill finished');
+    await saving;
+    if (result.complete) await recordBackfillProgress(ctx, tenantId, { finished: true });
     await scheduleReconcile(ctx, tenantId);
   }),
   'crm.apply_inbound': withPort(ctx, async (port, tenantId) => {

@@ -7,6 +7,8 @@ import * as partnerOnboarding from './0014_partner_onboarding.js';
 import * as hubspotConnector from './0020_hubspot_connector.js';
 import * as syncState from './0021_sync_state.js';
 import * as inboxQuarantine from './0022_inbox_quarantine.js';
+import * as fieldMappingVersions from './0023_field_mapping_versions.js';
+import * as accountDetails from './0024_account_details.js';
 import * as attribution from './0030_attribution.js';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -27,5 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'hubspot_connector', sql: hubspotConnector.sql },
   { version: 21, name: 'sync_state', sql: syncState.sql },
   { version: 22, name: 'inbox_quarantine', sql: inboxQuarantine.sql },
+  { version: 23, name: 'field_mapping_versions', sql: fieldMappingVersions.sql },
+  { version: 24, name: 'account_details', sql: accountDetails.sql },
   { version: 30, name: 'attribution', sql: attribution.sql },
 ];

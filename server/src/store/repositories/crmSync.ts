@@ -294,6 +294,15 @@ export const crmSyncRepository = ({ tenantId, db }: TenantScope) => ({
       provisionedAt: isoOrNull(row?.provisioned_at),
     };
   },
+  /** Where the CRM account's users work (its UI domain), read from the CRM at install. */
+  async saveAccountDetails(details: { uiDomain: string; dataHostingLocation: string | null }): Promise<void> {
+    await db.query(
+      `INSERT INTO crm_settings (tenant_id, ui_domain, data_hosting_location) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET ui_domain = EXCLUDED.ui_domain,
+         data_hosting_location = EXCLUDED.data_hosting_location, updated_at = now()`,
+      [tenantId, details.uiDomain, details.dataHostingLocation],
+    );
+  },
   async saveFieldMapping(mapping: unknown): Promise<void> {
     await db.query(
       `INSERT INTO crm_settings (tenant_id, field_mapping) VALUES ($1, $2)

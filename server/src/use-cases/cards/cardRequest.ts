@@ -13,6 +13,8 @@ export type CardCaller = {
   portalId: string;
   scoped: TenantStore;
   user: User | null;
+  /** Where the portal's users work (record links), when the install read it; else HubSpot's default. */
+  uiDomain?: string | null;
 };
 
 /**
@@ -32,7 +34,13 @@ export const resolveCardCaller = async (ctx: AppContext, signed: SignedCardUser)
     tenant.user ??
     (email ? (await scoped.users.list()).find((u) => u.email.toLowerCase() === email) : undefined) ??
     null;
-  return { tenantId: tenant.tenantId, portalId: signed.portalId, scoped, user: user?.active ? user : null };
+  return {
+    tenantId: tenant.tenantId,
+    portalId: signed.portalId,
+    scoped,
+    user: user?.active ? user : null,
+    uiDomain: tenant.uiDomain,
+  };
 };
 
 export const viewerOf = (user: User | null) => ({

@@ -42,14 +42,17 @@ export const protectionClock = (registration: Registration, now: Date) =>
       )
     : null;
 
-/** HubSpot record pages: 0-3 deals, 0-2 companies. */
+/**
+ * HubSpot record pages (0-3 deals, 0-2 companies), on the portal's own UI domain: an EU-hosted
+ * portal lives on app-eu1.hubspot.com. Without a domain read at install, HubSpot's default.
+ */
 export const hubspotRecordUrl = (
   ctx: AppContext,
-  portalId: string,
+  caller: { portalId: string; uiDomain?: string | null },
   type: 'deal' | 'company',
   crmId: string,
 ) =>
-  `${ctx.config.hubspot.authBaseUrl}/contacts/${portalId}/record/${type === 'deal' ? '0-3' : '0-2'}/${crmId}`;
+  `${caller.uiDomain ? `https://${caller.uiDomain}` : ctx.config.hubspot.authBaseUrl}/contacts/${caller.portalId}/record/${type === 'deal' ? '0-3' : '0-2'}/${crmId}`;
 
 const TITLES: Record<ConflictKind, string> = {
   duplicate_registration: 'The same partner registered this customer twice',
@@ -144,7 +147,7 @@ export const conflictView = async (
       type,
       id: record.id,
       label,
-      url: crmId && type !== 'registration' ? hubspotRecordUrl(ctx, caller.portalId, type, crmId) : null,
+      url: crmId && type !== 'registration' ? hubspotRecordUrl(ctx, caller, type, crmId) : null,
     };
   });
   return {

@@ -103,10 +103,7 @@ export const getReviewCard = async (
             score: e.score,
             decision: e.decision,
             reasons: e.reasons.slice(0, 4).map((r) => r.text),
-            url:
-              target && type !== 'registration'
-                ? hubspotRecordUrl(ctx, caller.portalId, type, target.crmId)
-                : null,
+            url: target && type !== 'registration' ? hubspotRecordUrl(ctx, caller, type, target.crmId) : null,
           };
         }),
     );

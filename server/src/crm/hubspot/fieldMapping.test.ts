@@ -1,0 +1,104 @@
+import {
+  ACCEPTED_PROPERTY_TYPES,
+  checkMappedProperties,
+  DEFAULT_FIELD_MAPPING,
+  mappingProblems,
+  resolveFieldMapping,
+  type PortalProperties,
+} from './fieldMapping.js';
+
+/** HubSpot's standard properties for the mapped fields, with the types its properties API reports. */
+const hubspotDefaults = (): PortalProperties => ({
+  deals: new Map([
+    ['dealname', 'string'],
+    ['amount', 'number'],
+    ['deal_currency_code', 'enumeration'],
+    ['closedate', 'datetime'],
+  ]),
+  companies: new Map([
+    ['name', 'string'],
+    ['domain', 'string'],
+    ['industry', 'enumeration'],
+    ['numberofemployees', 'number'],
+    ['phone', 'string'],
+    ['address', 'string'],
+    ['city', 'string'],
+    ['zip', 'string'],
+    ['state', 'string'],
+    ['country', 'string'],
+  ]),
+  contacts: new Map([
+    ['email', 'string'],
+    ['firstname', 'string'],
+    ['lastname', 'string'],
+    ['jobtitle', 'string'],
+    ['phone', 'string'],
+  ]),
+});
+
+describe('field mapping types', () => {
+  it('When every mappable field has a table entry, then the table and the defaults name the same fields', () => {
+    for (const object of Object.keys(DEFAULT_FIELD_MAPPING) as (keyof typeof DEFAULT_FIELD_MAPPING)[])
+      expect(Object.keys(ACCEPTED_PROPERTY_TYPES[object]).sort()).toEqual(
+        Object.keys(DEFAULT_FIELD_MAPPING[object]).sort(),
+      );
+  });
+
+  it('When the mapping is the defaults on a standard portal, then nothing is refused', () => {
+    expect(mappingProblems(resolveFieldMapping({}), hubspotDefaults())).toEqual([]);
+  });
+
+  it('When a picklist or a phone-number property feeds a field that takes one, then it is accepted', () => {
+    const portal = hubspotDefaults();
+    (portal.companies as Map<string, string>).set('hq_country', 'enumeration');
+    (portal.contacts as Map<string, string>).set('direct_line', 'phone_number');
+    const mapping = resolveFieldMapping({
+      companies: { country: 'hq_country' },
+      contacts: { phone: 'direct_line' },
+    });
+    expect(() => checkMappedProperties(mapping, portal)).not.toThrow();
+  });
+
+  it('When properties are missing or of the wrong type, then the error names each with its type and the types taken', () => {
+    const portal = hubspotDefaults();
+    (portal.deals as Map<string, string>).set('is_big', 'bool');
+    const mapping = resolveFieldMapping({
+      deals: { amount: 'is_big', closeDate: 'dealname' },
+      contacts: { email: 'gone' },
+    });
+    expect(() => checkMappedProperties(mapping, portal)).toThrow(
+      expect.objectContaining({
+        code: 'CRM.MAPPING_INVALID',
+        message: expect.stringContaining(
+          '"dealname": its type is string, and closeDate takes date or datetime',
+        ),
+        details: [
+          {
+            objectType: 'deals',
+            field: 'amount',
+            property: 'is_big',
+            problem: 'wrong_type',
+            type: 'bool',
+            accepted: ['number'],
+          },
+          {
+            objectType: 'deals',
+            field: 'closeDate',
+            property: 'dealname',
+            problem: 'wrong_type',
+            type: 'string',
+            accepted: ['date', 'datetime'],
+          },
+          {
+            objectType: 'contacts',
+            field: 'email',
+            property: 'gone',
+            problem: 'missing',
+            type: null,
+            accepted: ['string'],
+          },
+        ],
+      }),
+    );
+  });
+});
