@@ -29,6 +29,12 @@ const amount = (minor: number) => (minor / 100).toFixed(2);
  * is announced; the same data always yields the same HubSpot ids, which is what lets a restart
  * find its records again.
  */
+/**
+ * The HubSpot *user* id of the sandbox's n-th user: what `hubspot.fetch` appends to a card request
+ * (an owner's `userId`, not its owner id), so the sandbox signs what HubSpot signs.
+ */
+export const sandboxHubSpotUserId = (index: number): number => 9_100_001 + index;
+
 export const seedSandboxPortal = (sim: HubSpotSimulator, data: SandboxData): Map<string, string> => {
   const portalId = sim.portalId;
   const crmIds = new Map<string, string>();
@@ -51,8 +57,8 @@ export const seedSandboxPortal = (sim: HubSpotSimulator, data: SandboxData): Map
       email: user.email,
       firstName,
       lastName: rest.join(' '),
-      userId: 9_100_001 + index,
-      userIdIncludingInactive: 9_100_001 + index,
+      userId: sandboxHubSpotUserId(index),
+      userIdIncludingInactive: sandboxHubSpotUserId(index),
       type: 'PERSON' as const,
       teams: [],
       createdAt: '2024-01-15T09:00:00.000Z',
@@ -125,7 +131,13 @@ export const throughConnector = (data: SandboxData, crmIds: Map<string, string>)
   const maybe = <T>(id: string | null, map: (id: string) => T) => (id === null ? null : map(id));
   return {
     tenant: data.tenant,
-    users: data.users.map((u) => ({ ...u, id: user(u.id), managerId: maybe(u.managerId, user) })),
+    // As the connector stores them: the owner's id for Entente's user, the HubSpot user id as crmUserId.
+    users: data.users.map((u, index) => ({
+      ...u,
+      id: user(u.id),
+      crmUserId: String(sandboxHubSpotUserId(index)),
+      managerId: maybe(u.managerId, user),
+    })),
     accounts: data.accounts.map((a) => ({
       ...a,
       id: account(a.id),
