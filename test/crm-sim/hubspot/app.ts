@@ -19,7 +19,12 @@ import { searchRoutes } from './search-routes.js';
 import { seedPortal } from './seed.js';
 import { HubSpotStore } from './store.js';
 import { HubSpotTokens } from './tokens.js';
-import { DEFAULT_SUBSCRIPTIONS, type WebhookFormat, type WebhookSubscription } from './webhook-payloads.js';
+import {
+  DEFAULT_SUBSCRIPTIONS,
+  projectSubscriptions,
+  type WebhookFormat,
+  type WebhookSubscription,
+} from './webhook-payloads.js';
 import { WebhookDispatcher } from './webhooks.js';
 
 export type HubSpotAppOptions = {
@@ -97,7 +102,8 @@ export const createHubSpotApp = (input: HubSpotAppOptions = {}): HubSpotApp => {
     store,
     {
       ...(input.webhookTargetUrl ? { targetUrl: input.webhookTargetUrl } : {}),
-      subscriptions: input.webhookSubscriptions ?? DEFAULT_SUBSCRIPTIONS,
+      // As HubSpot does: what the app's project declares, unless a test says otherwise.
+      subscriptions: input.webhookSubscriptions ?? projectSubscriptions() ?? DEFAULT_SUBSCRIPTIONS,
       format: input.webhookFormat ?? 'generic',
       batchWindowMs: input.webhookBatchWindowMs ?? 200,
       timeoutMs: 5_000,

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ChangeEvent } from './store.js';
 import type { Portal } from './portal.js';
 
@@ -35,6 +38,50 @@ export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = ['contact', 'company
       objectName,
     })),
 );
+
+const PROJECT_FILE = path.join('hubspot-app', 'src', 'app', 'webhooks', 'webhooks-hsmeta.json');
+const EMITTED = new Set<string>([
+  'object.creation',
+  'object.deletion',
+  'object.propertyChange',
+  'object.associationChange',
+]);
+
+/**
+ * The subscriptions the app declares in its project (`webhooks-hsmeta.json`, `crmObjects`), as
+ * HubSpot reads them: only those types, objects and properties produce events. Types this
+ * simulator does not emit (restore, merge; `hubEvents`) are left out. Undefined when the project
+ * file is not found above this module (the simulator used on its own keeps its broad default).
+ */
+export const projectSubscriptions = (
+  from = path.dirname(fileURLToPath(import.meta.url)),
+): WebhookSubscription[] | undefined => {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, PROJECT_FILE);
+    if (existsSync(file)) {
+      const project = JSON.parse(readFileSync(file, 'utf8')) as {
+        config?: {
+          subscriptions?: {
+            crmObjects?: {
+              subscriptionType: string;
+              objectType: string;
+              propertyName?: string;
+              active?: boolean;
+            }[];
+          };
+        };
+      };
+      return (project.config?.subscriptions?.crmObjects ?? [])
+        .filter((entry) => entry.active !== false && EMITTED.has(entry.subscriptionType))
+        .map((entry) => ({
+          subscriptionType: entry.subscriptionType as SubscriptionType,
+          objectName: entry.objectType,
+          ...(entry.propertyName ? { propertyName: entry.propertyName } : {}),
+        }));
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+};
 
 const KIND_TO_TYPE: Record<ChangeEvent['kind'], SubscriptionType> = {
   creation: 'object.creation',

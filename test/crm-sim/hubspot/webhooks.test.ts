@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startHubSpotSimulator, type HubSpotSimulator } from './simulator.js';
-import type { WebhookEvent } from './webhook-payloads.js';
+import { DEFAULT_SUBSCRIPTIONS, projectSubscriptions, type WebhookEvent } from './webhook-payloads.js';
 
 type Received = { url: string; body: string; headers: Record<string, string | string[] | undefined> };
 
@@ -48,6 +48,8 @@ describe('HubSpot simulator webhooks', () => {
       webhookTargetUrl: target.url,
       webhookBatchWindowMs: 0,
       clientSecret: 'shh-secret',
+      // Every change of every property: these tests are about delivery, not about what is declared.
+      webhookSubscriptions: DEFAULT_SUBSCRIPTIONS,
     });
   });
   afterEach(async () => {
@@ -137,5 +139,31 @@ describe('HubSpot simulator webhooks', () => {
       propertyName: 'amount',
       propertyValue: '5',
     });
+  });
+
+  it('When no subscriptions are given, then those the app declares in webhooks-hsmeta.json apply: a declared property sends an event, another does not', async () => {
+    const declared = projectSubscriptions();
+    expect(declared).toContainEqual({
+      subscriptionType: 'object.propertyChange',
+      objectName: 'deal',
+      propertyName: 'amount',
+    });
+    const own = await startHubSpotSimulator({
+      latencyMs: 0,
+      seed: 4,
+      size: 5,
+      webhookTargetUrl: target.url,
+      webhookBatchWindowMs: 0,
+    });
+    try {
+      const [deal] = own.state.list(own.portalId, 'deals');
+      own.state.update(own.portalId, 'deals', deal!.id, { description: 'not declared' });
+      own.state.update(own.portalId, 'deals', deal!.id, { amount: '1234' });
+      const deliveries = await own.webhooks.flush();
+      const events = deliveries.flatMap((d) => d.events);
+      expect(events.map((e) => e.propertyName)).toEqual(['amount']);
+    } finally {
+      await own.close();
+    }
   });
 });
