@@ -1,11 +1,21 @@
-import { Alert, Button, ErrorState, LoadingSpinner, Select, Table, TextArea } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  Button,
+  ErrorState,
+  Input,
+  LoadingSpinner,
+  Select,
+  Table,
+  TextArea,
+} from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { fakeService, serviceError } from '../testing/fakeService';
-import { buildSettings } from '../testing/payloads';
+import { buildFieldMapping, buildSettings } from '../testing/payloads';
 import { textOf } from '../testing/renderedText';
 import { SettingsView } from './SettingsView';
 
 const PATH = '/hubspot/cards/settings';
+const FIELD_MAPPING = '/hubspot/cards/settings/field-mapping';
 const DIFF = '/hubspot/cards/settings/policy/diff?from=1&to=2';
 const diff = {
   from: 1,
@@ -50,15 +60,20 @@ describe('Settings page', () => {
   });
 
   it('When loaded, then the policy history, the diff, the field mapping and the attribution model show', async () => {
-    const service = fakeService({ [PATH]: buildSettings(), [DIFF]: diff });
-    const { render, waitFor, maybeFind, findByTestId, getRootNode } = createRenderer('settings');
+    const service = fakeService({
+      [PATH]: buildSettings(),
+      [DIFF]: diff,
+      [FIELD_MAPPING]: buildFieldMapping(),
+    });
+    const { render, waitFor, maybeFind, find, findByTestId, getRootNode } = createRenderer('settings');
     render(<SettingsView fetcher={service.fetcher} />);
     await waitFor(() => expect(maybeFind(LoadingSpinner)).toBeNull());
     await waitFor(() => expect(textOf(getRootNode())).toContain('1 line(s) added, 1 removed.'));
     expect(textOf(findByTestId(Table, 'policy-history'))).toContain(
       '2 Stricter incumbency 1 Nov 2026, 09:00 UTC u-admin',
     );
-    expect(textOf(findByTestId(Table, 'field-mapping'))).toContain('companies domain website_domain custom');
+    await waitFor(() => expect(maybeFind(Input, { name: 'mapping-companies-domain' })).not.toBeNull());
+    expect(find(Input, { name: 'mapping-companies-domain' }).props.value).toBe('website_domain');
     const text = textOf(getRootNode());
     expect(text).toContain('+ name: Stricter incumbency');
     expect(text).not.toContain('rules:');

@@ -10,13 +10,13 @@ import {
   TableHead,
   TableHeader,
   TableRow,
-  Tag,
   Text,
 } from '@hubspot/ui-extensions';
 import { useServiceData } from '../hooks/useServiceData';
 import { settingsPayloadSchema } from '../types/settings';
 import type { ServiceFetch } from '../utils/fetchFromService';
 import { formatDateTime } from '../utils/format';
+import { FieldMapping } from './FieldMapping';
 import { PageError, PageLoading } from './PageStates';
 import { PeopleAndPartners } from './PeopleAndPartners';
 import { PolicyDiffView } from './PolicyDiffView';
@@ -28,7 +28,7 @@ export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
   if (state.status === 'loading') return <PageLoading label="Loading Entente settings" />;
   if (state.status === 'error')
     return <PageError title="Settings are unavailable" error={state.error} onRetry={() => void reload()} />;
-  const { policy, fieldMapping, attribution } = state.data;
+  const { policy, attribution } = state.data;
   return (
     <Flex direction="column" gap="md">
       <Heading>Rules of engagement</Heading>
@@ -72,27 +72,7 @@ export const SettingsView = ({ fetcher }: { fetcher: ServiceFetch }) => {
         onPublished={() => void reload()}
       />
       <Divider />
-      <Heading>Field mapping</Heading>
-      <Table bordered testId="field-mapping">
-        <TableHead>
-          <TableRow>
-            <TableHeader>Object</TableHeader>
-            <TableHeader>Entente field</TableHeader>
-            <TableHeader>HubSpot property</TableHeader>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {fieldMapping.map((m) => (
-            <TableRow key={`${m.object}.${m.field}`}>
-              <TableCell>{m.object}</TableCell>
-              <TableCell>{m.field}</TableCell>
-              <TableCell>
-                {m.property} {m.customised ? <Tag>custom</Tag> : null}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <FieldMapping fetcher={fetcher} />
       <Divider />
       <Heading>Attribution model</Heading>
       <DescriptionList direction="row">

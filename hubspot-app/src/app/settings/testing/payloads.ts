@@ -1,5 +1,6 @@
 import type { PeopleDirectory, DirectoryPartner, DirectoryUser } from '../types/people';
 import type { Viewer } from '../types/common';
+import type { FieldMappingOverview, FieldMappingPreview } from '../types/fieldMapping';
 import type { SettingsPayload } from '../types/settings';
 
 /** Builders for settings payloads: a realistic default, overridden per test. */
@@ -100,5 +101,74 @@ export const buildPeople = (overrides: Partial<PeopleDirectory> = {}): PeopleDir
       keys: [],
     }),
   ],
+  ...overrides,
+});
+
+const FIELD_DEFAULTS: [string, string, string, string[]][] = [
+  ['deals', 'name', 'dealname', ['string']],
+  ['deals', 'amount', 'amount', ['number']],
+  ['deals', 'currency', 'deal_currency_code', ['enumeration', 'string']],
+  ['deals', 'closeDate', 'closedate', ['date', 'datetime']],
+  ['companies', 'name', 'name', ['string']],
+  ['companies', 'domain', 'domain', ['string']],
+  ['companies', 'employees', 'numberofemployees', ['number']],
+  ['contacts', 'email', 'email', ['string']],
+  ['contacts', 'jobTitle', 'jobtitle', ['string', 'enumeration']],
+];
+
+/** GET /hubspot/cards/settings/field-mapping: version 1 points companies.domain at a custom property. */
+export const buildFieldMapping = (overrides: Partial<FieldMappingOverview> = {}): FieldMappingOverview => ({
+  current: {
+    version: 1,
+    overrides: { companies: { domain: 'website_domain' } },
+    fields: FIELD_DEFAULTS.map(([object, field, defaultProperty, acceptedTypes]) => {
+      const property = object === 'companies' && field === 'domain' ? 'website_domain' : defaultProperty;
+      return {
+        object,
+        field,
+        property,
+        defaultProperty,
+        customised: property !== defaultProperty,
+        acceptedTypes,
+      };
+    }),
+    changedBy: { userId: 'u-admin', name: 'Ada Admin' },
+    changedAt: '2026-10-15T09:00:00.000Z',
+  },
+  history: [
+    {
+      version: 1,
+      overrides: { companies: { domain: 'website_domain' } },
+      changedBy: { userId: 'u-admin', name: 'Ada Admin' },
+      changedAt: '2026-10-15T09:00:00.000Z',
+    },
+  ],
+  ...overrides,
+});
+
+export const buildFieldMappingPreview = (
+  overrides: Partial<FieldMappingPreview> = {},
+): FieldMappingPreview => ({
+  deals: [
+    {
+      crmId: '9001',
+      name: 'Contoso renewal',
+      amountMinor: 1_250_000,
+      currency: 'USD',
+      closeDate: '2026-12-01',
+    },
+  ],
+  companies: [
+    {
+      crmId: '501',
+      name: 'Contoso',
+      domains: ['contoso.example'],
+      industry: 'Software',
+      employees: 1200,
+      phone: null,
+      address: { city: 'Seattle', country: 'US' },
+    },
+  ],
+  contacts: [],
   ...overrides,
 });

@@ -19,3 +19,14 @@ export const formatDate = (iso: string | null): string => {
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 };
+
+/** Also copied from cards/utils/format.ts: "$12,500" from minor units. */
+export const formatMoney = ({ amountMinor, currency }: { amountMinor: number; currency: string }): string => {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      amountMinor / 100,
+    );
+  } catch {
+    return `${(amountMinor / 100).toFixed(0)} ${currency}`;
+  }
+};
