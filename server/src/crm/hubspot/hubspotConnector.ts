@@ -78,19 +78,13 @@ const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) =>
     onUninstalled,
   });
   /**
-   * The owner record of the HubSpot user who just installed, read with the install's own token
-   * before the tenant has any (`GET /crm/v3/owners/{userId}?idProperty=userId`): it lets the
-   * installer's Entente user carry the id the owner backfill will bring. Undefined when the user
-   * owns no records, or HubSpot does not answer within 10 s (the backfill merges them later).
+   * One call with an install's own fresh token, before the tenant has any: no limiter (the portal
+   * is not ours yet), no retries, and an answer within 10 s or none.
    */
-  /**
-   * The account's UI domain and data-hosting location (`GET /account-info/2026-03/details`), read
-   * once at install with the fresh token so record links point where the portal's users work.
-   * Best effort: undefined when HubSpot does not answer within 10 s (links then use the default).
-   */
-  const accountDetails = async (
+  const withInstallToken = async <T>(
     accessToken: string,
-  ): Promise<{ uiDomain: string; dataHostingLocation: string | null } | undefined> => {
+    work: (client: Client) => Promise<T>,
+  ): Promise<T> => {
     const client = new Client({
       accessToken,
       basePath: config.hubspot.apiBaseUrl,
@@ -98,12 +92,29 @@ const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) =>
     });
     let timer: NodeJS.Timeout | undefined;
     try {
-      const response = await Promise.race([
-        client.apiRequest({ method: 'GET', path: '/account-info/2026-03/details' }),
+      return await Promise.race([
+        work(client),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
         }),
       ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /**
+   * The account's UI domain and data-hosting location (`GET /account-info/2026-03/details`), read
+   * once at install with the fresh token so record links point where the portal's users work.
+   * Best effort: undefined when HubSpot does not answer (links then use the default).
+   */
+  const accountDetails = async (
+    accessToken: string,
+  ): Promise<{ uiDomain: string; dataHostingLocation: string | null } | undefined> => {
+    try {
+      const response = await withInstallToken(accessToken, (client) =>
+        client.apiRequest({ method: 'GET', path: '/account-info/2026-03/details' }),
+      );
       if (!response.ok) return undefined;
       const body = (await response.json()) as { uiDomain?: unknown; dataHostingLocation?: unknown };
       // Only a HubSpot host name is taken: it becomes the origin of links shown to users.
@@ -119,26 +130,22 @@ const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) =>
         'hubspot: could not read the account details; record links use the default',
       );
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   };
 
+  /**
+   * The owner record of the HubSpot user who just installed, read with the install's own token
+   * (`GET /crm/v3/owners/{userId}?idProperty=userId`): it lets the installer's Entente user carry
+   * the id the owner backfill will bring. Undefined when the user owns no records, or HubSpot does
+   * not answer (the backfill merges them later).
+   */
   const ownerOfUser = async (accessToken: string, hubspotUserId: string): Promise<User | undefined> => {
-    const client = new Client({
-      accessToken,
-      basePath: config.hubspot.apiBaseUrl,
-      numberOfApiCallRetries: 0,
-    });
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const owner = await Promise.race([
-        client.crm.owners.ownersApi.getById(Number(hubspotUserId), 'userId', false),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
-        }),
-      ]);
-      return toUser(owner);
+      return toUser(
+        await withInstallToken(accessToken, (client) =>
+          client.crm.owners.ownersApi.getById(Number(hubspotUserId), 'userId', false),
+        ),
+      );
     } catch (error) {
       if ((error as { code?: unknown }).code !== 404)
         ctx.logger.warn(
@@ -146,8 +153,6 @@ const buildConnector = (ctx: ConnectorDeps, options: HubSpotConnectorOptions) =>
           'hubspot: could not read the installing user’s owner record; the backfill will link it',
         );
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   };
   return {

@@ -165,19 +165,23 @@ const eventIdOf = (raw: unknown): string | null => {
     : null;
 };
 
-/** Why HubSpot's event cannot be taken as it came, or null when it can. */
-const problemOf = (raw: unknown): string | null => {
+/** HubSpot's event as it can be taken, or why it cannot. */
+const checkEvent = (raw: unknown): { event: HubSpotEvent } | { problem: string } => {
   const bad = unstorableTextPaths(raw, 3);
   if (bad.length > 0)
-    return `text no database can store (U+0000 or an unpaired surrogate) at ${bad
-      .map((b) => b.path.join('.') || '(event)')
-      .join(', ')}`;
+    return {
+      problem: `text no database can store (U+0000 or an unpaired surrogate) at ${bad
+        .map((b) => b.path.join('.') || '(event)')
+        .join(', ')}`,
+    };
   const parsed = hubspotEventSchema.safeParse(raw);
   if (!parsed.success)
-    return `not a HubSpot event: ${issueDetails(parsed.error.issues.slice(0, 3))
-      .map((i) => `${i.path || '(event)'} ${i.message}`)
-      .join('; ')}`;
-  return null;
+    return {
+      problem: `not a HubSpot event: ${issueDetails(parsed.error.issues.slice(0, 3))
+        .map((i) => `${i.path || '(event)'} ${i.message}`)
+        .join('; ')}`,
+    };
+  return { event: parsed.data };
 };
 
 /**
@@ -196,18 +200,19 @@ export const parseHubSpotWebhookBatch = (body: unknown, appId: string | undefine
   const rejectedByAccount = new Map<string, RejectedEvent[]>();
   let ignored = 0;
   for (const raw of parsed.data) {
-    const problem = problemOf(raw);
-    if (problem) {
+    const checked = checkEvent(raw);
+    if ('problem' in checked) {
       const portalId = portalOf(raw);
       if (!portalId) ignored++;
       else
         rejectedByAccount.set(portalId, [
           ...(rejectedByAccount.get(portalId) ?? []),
-          { eventId: eventIdOf(raw), reason: problem, raw: JSON.stringify(raw) },
+          { eventId: eventIdOf(raw), reason: checked.problem, raw: JSON.stringify(raw) },
         ]);
       continue;
     }
-    const record = toChangeRecord(hubspotEventSchema.parse(raw), appId);
+    // Parsed once: each event of a batch is checked and converted from the same result.
+    const record = toChangeRecord(checked.event, appId);
     if (!record) {
       ignored++;
       continue;
