@@ -35,6 +35,8 @@ export const JOB_KINDS = {
   }),
   /** The protection window ended: expire the registration. */
   'governance.protection_expiry': z.object({ registrationId: id, protectedUntil: instant }),
+  /** A proposed override reached its due time unconfirmed: the automatic decision stands. */
+  'governance.override_due': z.object({ registrationId: id, dueAt: instant }),
   /** Record the partner's `sourced` touchpoint on the registration's deal. */
   'governance.credit_sourcing': z.object({ registrationId: id, dealId: id }),
   /** A one-time key link reached its expiry unviewed: delete it and the sealed key it holds. */

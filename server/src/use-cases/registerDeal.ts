@@ -81,6 +81,7 @@ export const registerDeal = async (
     reviewDueAt: null,
     escalatedAt: null,
     extensionsUsed: 0,
+    pendingOverride: null,
   };
 
   const registration = await store.inTransaction(input.tenantId, async (tx) => {

@@ -26,7 +26,12 @@ export type DetectConflictsInput = {
   prepare?: PrepareOptions;
 };
 
-const PENDING: ReadonlySet<RegistrationStatus> = new Set(['submitted', 'in_review', 'info_requested']);
+const PENDING: ReadonlySet<RegistrationStatus> = new Set([
+  'submitted',
+  'in_review',
+  'info_requested',
+  'pending_second_approval',
+]);
 const PROTECTED: ReadonlySet<RegistrationStatus> = new Set(['approved', 'extended']);
 
 /** Pending claims, and approved claims still inside their protection window, hold the customer. */

@@ -6,6 +6,8 @@ export const registrationStatusSchema = z.enum([
   'submitted',
   'in_review',
   'info_requested',
+  /** Someone proposed overturning an automatic decision; a second neutral person must confirm. */
+  'pending_second_approval',
   'approved',
   'extended',
   'rejected',

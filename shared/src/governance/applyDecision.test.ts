@@ -56,21 +56,48 @@ describe('applyDecision', () => {
     expect(applied).toMatchObject({ status: 'info_requested', decidedAt: null, protectedUntil: null });
   });
 
-  it('When an automatic approval is overturned, then the window closes; a rejection overturned opens one', () => {
+  it('When an override of an automatic approval is proposed, then nothing moves until a second person confirms', () => {
     const approved = buildRegistration({
       status: 'approved',
       decidedAt: '2026-10-01T00:00:00.000Z',
       protectedUntil: '2026-12-30T00:00:00.000Z',
     });
-    expect(applyDecision(approved, { kind: 'override' }, terms, now)).toMatchObject({
+    const proposed = applyDecision(approved, { kind: 'override_proposal' }, terms, now);
+    expect(proposed).toMatchObject({
+      status: 'pending_second_approval',
+      decidedAt: '2026-10-01T00:00:00.000Z',
+      protectedUntil: '2026-12-30T00:00:00.000Z',
+      reminders: [],
+    });
+    const pending = { ...approved, status: proposed.status };
+    expect(applyDecision(pending, { kind: 'override', outcome: 'reject' }, terms, now)).toMatchObject({
       status: 'rejected',
       protectedUntil: null,
     });
-    const rejected = buildRegistration({ status: 'rejected', decidedAt: '2026-10-01T00:00:00.000Z' });
-    expect(applyDecision(rejected, { kind: 'override' }, terms, now)).toMatchObject({
+    expect(applyDecision(pending, { kind: 'override_lapse', restore: 'approved' }, terms, now)).toMatchObject(
+      {
+        status: 'approved',
+        decidedAt: '2026-10-01T00:00:00.000Z',
+        protectedUntil: '2026-12-30T00:00:00.000Z',
+      },
+    );
+  });
+
+  it('When an override of an automatic rejection is confirmed, then a protection window opens', () => {
+    const pending = buildRegistration({
+      status: 'pending_second_approval',
+      decidedAt: '2026-10-01T00:00:00.000Z',
+    });
+    expect(applyDecision(pending, { kind: 'override', outcome: 'approve' }, terms, now)).toMatchObject({
       status: 'approved',
       protectedUntil: '2027-01-31T09:00:00.000Z',
     });
+  });
+
+  it('When an override is proposed on a registration under review, then the lifecycle refuses it', () => {
+    expect(() =>
+      applyDecision(buildRegistration({ status: 'in_review' }), { kind: 'override_proposal' }, terms, now),
+    ).toThrow(/cannot propose override/);
   });
 
   it('When a window is extended, then its end moves by the policy’s extension and only future reminders are set', () => {

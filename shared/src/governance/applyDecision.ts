@@ -11,8 +11,15 @@ export type Decision =
   | { kind: 'policy'; outcome: 'approve' | 'reject' | 'review' }
   /** A neutral person decided a registration under review. */
   | { kind: 'human'; outcome: 'approve' | 'reject' | 'request_info' }
-  /** Two neutral people overturned what the rules decided automatically (approved <-> rejected). */
-  | { kind: 'override' }
+  /** A neutral person proposes overturning what the rules decided automatically. */
+  | { kind: 'override_proposal' }
+  /** A second neutral person confirmed the proposal: the registration takes the proposed outcome. */
+  | { kind: 'override'; outcome: 'approve' | 'reject' }
+  /**
+   * The proposal lapsed or was declined: the automatic decision stands again, with the window it had
+   * (a proposal never moves clocks).
+   */
+  | { kind: 'override_lapse'; restore: 'approved' | 'rejected' }
   | { kind: 'withdrawal' }
   | { kind: 'extension' }
   | { kind: 'expiry' }
@@ -45,8 +52,12 @@ const eventOf = (decision: Exclude<Decision, { kind: 'escalation' }>): Registrat
       return decision.outcome === 'review' ? 'start_review' : decision.outcome;
     case 'human':
       return decision.outcome;
+    case 'override_proposal':
+      return 'propose_override';
     case 'override':
-      return 'overturn';
+      return decision.outcome;
+    case 'override_lapse':
+      return 'lapse_override';
     case 'withdrawal':
       return 'withdraw';
     case 'extension':
@@ -82,9 +93,16 @@ export const applyDecision = (
     return { event: null, status, decidedAt, protectedUntil, reviewDueAt: null, reminders: [] };
   }
   const event = eventOf(decision);
-  const status = transition(registration.status, event);
+  const edge = transition(registration.status, event);
   const at = now.toISOString();
   let { decidedAt, protectedUntil } = registration;
+  if (decision.kind === 'override_proposal' || decision.kind === 'override_lapse') {
+    // Neither step decides anything: the registration keeps its decision time and window, so a
+    // lapsed proposal leaves it exactly as the rules left it.
+    const status = decision.kind === 'override_lapse' ? decision.restore : edge;
+    return { event, status, decidedAt, protectedUntil, reviewDueAt: null, reminders: [] };
+  }
+  const status = edge;
   let reviewDueAt: string | null = null;
   let windowMoved = false;
 

@@ -22,6 +22,7 @@ const STANDING: Record<RegistrationStatus, number> = {
   submitted: 2,
   in_review: 2,
   info_requested: 2,
+  pending_second_approval: 2,
   lost: 3,
   rejected: 4,
   expired: 4,

@@ -13,13 +13,18 @@ export type RegistrationEvent =
   | 'expire'
   | 'win'
   | 'lose'
-  /** Four-eyes override of an automatic decision: approved <-> rejected. */
-  | 'overturn';
+  /** A person proposes overturning an automatic decision (approved <-> rejected); four eyes. */
+  | 'propose_override'
+  /** Nobody confirmed the proposal in time (or the second person declined): the decision stands. */
+  | 'lapse_override';
 
 /**
  * The lifecycle, edge by edge. A policy may decide at submission, so `approve` and `reject` are also
  * edges out of `submitted`. Withdrawing is possible until a decision is made, never after. An
- * automatic decision can be overturned, but only with two neutral approvers (decideRegistration).
+ * automatic decision can be overturned only by two neutral people in two requests: the first
+ * proposes (`pending_second_approval`), the second confirms with `approve` or `reject`. A proposal
+ * that lapses returns to the decision it proposed to overturn, which `lapse_override` cannot name
+ * statically: `applyDecision` restores it from the proposal.
  */
 const EDGES: Record<RegistrationStatus, Partial<Record<RegistrationEvent, RegistrationStatus>>> = {
   submitted: {
@@ -36,9 +41,16 @@ const EDGES: Record<RegistrationStatus, Partial<Record<RegistrationEvent, Regist
     withdraw: 'withdrawn',
   },
   info_requested: { resubmit: 'submitted', withdraw: 'withdrawn' },
-  approved: { extend: 'extended', expire: 'expired', win: 'won', lose: 'lost', overturn: 'rejected' },
+  pending_second_approval: { approve: 'approved', reject: 'rejected', lapse_override: 'approved' },
+  approved: {
+    extend: 'extended',
+    expire: 'expired',
+    win: 'won',
+    lose: 'lost',
+    propose_override: 'pending_second_approval',
+  },
   extended: { extend: 'extended', expire: 'expired', win: 'won', lose: 'lost' },
-  rejected: { overturn: 'approved' },
+  rejected: { propose_override: 'pending_second_approval' },
   expired: {},
   withdrawn: {},
   won: {},
@@ -65,6 +77,11 @@ export const transition = (from: RegistrationStatus, event: RegistrationEvent): 
 };
 
 /** Statuses before a decision: the registration holds the customer but is not protected yet. */
-export const PENDING_STATUSES: readonly RegistrationStatus[] = ['submitted', 'in_review', 'info_requested'];
+export const PENDING_STATUSES: readonly RegistrationStatus[] = [
+  'submitted',
+  'in_review',
+  'info_requested',
+  'pending_second_approval',
+];
 /** Statuses with a running protection window. */
 export const PROTECTED_STATUSES: readonly RegistrationStatus[] = ['approved', 'extended'];

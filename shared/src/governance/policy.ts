@@ -135,6 +135,12 @@ export const policySchema = z
           .default(48),
         /** Reminders go out this many days before a protection window ends. */
         reminderDaysBeforeExpiry: z.array(z.number().int().positive()).default([14, 3]),
+        /** How long a proposed override waits for a second person before the decision stands. */
+        secondApprovalHours: z
+          .number()
+          .positive()
+          .max(24 * 30)
+          .default(48),
       })
       .strict(),
     extensions: z

@@ -109,32 +109,57 @@ describe('governance through the API, against the sandbox', () => {
     expect(later.body.conflicts.map((c: { kind: string }) => c.kind)).toContain('competing_registration');
   });
 
-  it('When an automatic rejection is overridden without a second approver, then it is refused; with one, it stands', async () => {
+  it('When an automatic rejection is overridden, then it waits for a second person’s own request, who cannot be the proposer', async () => {
     const { duplicate } = fixture.scenarios.registrations;
     const decide = (body: object) =>
       request(app.url).post(`/api/v1/registrations/${duplicate}/decisions`).set(asAdmin()).send(body);
-    const alone = await decide({
-      outcome: 'approve',
-      reason: 'The partner has a second, separate project',
-      actingUserId: 'u-desk',
-    });
-    expect(alone.status).toBe(403);
-    expect(alone.body.error.code).toBe('GOVERNANCE.SECOND_APPROVER_REQUIRED');
-    const self = await decide({
-      outcome: 'approve',
-      reason: 'The partner has a second, separate project',
-      actingUserId: 'u-desk',
-      override: { secondApproverId: 'u-desk' },
-    });
-    expect(self.body.error.code).toBe('GOVERNANCE.SECOND_APPROVER_INVALID');
-    const fourEyes = await decide({
+    const confirm = (body: object) =>
+      request(app.url)
+        .post(`/api/v1/registrations/${duplicate}/override-confirmations`)
+        .set(asAdmin())
+        .send(body);
+    // A second approver named in the same request is not four eyes: the field no longer exists.
+    const named = await decide({
       outcome: 'approve',
       reason: 'The partner has a second, separate project',
       actingUserId: 'u-desk',
       override: { secondApproverId: 'u-admin' },
     });
-    expect(fourEyes.status).toBe(200);
-    expect(fourEyes.body).toMatchObject({ override: true, registration: { status: 'approved' } });
+    expect(named.status).toBe(400);
+    const proposed = await decide({
+      outcome: 'approve',
+      reason: 'The partner has a second, separate project',
+      actingUserId: 'u-desk',
+    });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({
+      override: 'proposed',
+      registration: { status: 'pending_second_approval', protectedUntil: null },
+    });
+    const review = await request(app.url).get(`/api/v1/review/registrations/${duplicate}`).set(asAdmin());
+    expect(review.body.registration.status).toBe('pending_second_approval');
+
+    const self = await confirm({ decision: 'confirm', reason: 'Agreed', actingUserId: 'u-desk' });
+    expect(self.status).toBe(403);
+    expect(self.body.error.code).toBe('GOVERNANCE.SAME_APPROVER');
+    const second = await confirm({
+      decision: 'confirm',
+      reason: 'Checked the contract',
+      actingUserId: 'u-admin',
+    });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ override: 'confirmed', registration: { status: 'approved' } });
+    expect(second.body.registration.protectedUntil).not.toBeNull();
+    const again = await confirm({ decision: 'confirm', reason: 'Once more', actingUserId: 'u-admin' });
+    expect(again.status).toBe(409);
+
+    const history = await request(app.url).get(`/api/v1/review/registrations/${duplicate}`).set(asAdmin());
+    const kinds = history.body.decisions.map((d: { kind: string }) => d.kind);
+    expect(kinds.slice(-2)).toEqual(['override_proposal', 'override']);
+    expect(history.body.decisions.at(-1)).toMatchObject({
+      actorUserId: 'u-desk',
+      secondApproverId: 'u-admin',
+    });
   });
 
   it('When a partner reads another partner’s registration, then 404; its own, then status, clock and reasons', async () => {

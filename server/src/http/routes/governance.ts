@@ -3,6 +3,7 @@ import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { gatherFacts } from '../../use-cases/governance/gatherFacts.js';
 import { internalView } from '../../use-cases/governance/registrationViews.js';
+import { confirmOverride } from '../../use-cases/confirmOverride.js';
 import { decideRegistration } from '../../use-cases/decideRegistration.js';
 import { linkRegistrationToDeal } from '../../use-cases/linkRegistrationToDeal.js';
 import {
@@ -22,15 +23,20 @@ const decideBody = z
     reason: z.string().min(1).max(4000),
     /** Admin tokens act for a CRM surface: they name the person deciding. Others decide as themselves. */
     actingUserId: z.string().min(1).max(128).optional(),
-    override: z
-      .object({ secondApproverId: z.string().min(1).max(128) })
-      .strict()
-      .optional(),
     /** Links (or relinks) the registration to this deal as part of the decision. */
     dealId: z.string().min(1).max(128).optional(),
   })
   .strict()
   .meta({ id: 'DecideRegistrationRequest' });
+
+const confirmBody = z
+  .object({
+    decision: z.enum(['confirm', 'decline']),
+    reason: z.string().min(1).max(4000),
+    actingUserId: z.string().min(1).max(128).optional(),
+  })
+  .strict()
+  .meta({ id: 'ConfirmOverrideRequest' });
 
 const linkBody = z
   .object({
@@ -71,7 +77,8 @@ export const governanceRoutes = (ctx: AppContext) => [
     method: 'post',
     idempotent: true,
     path: '/api/v1/registrations/:registrationId/decisions',
-    summary: 'Decide a registration (internal). 403 GOVERNANCE.NOT_NEUTRAL when the decider has a stake',
+    summary:
+      'Decide a registration (internal). Going against an automatic decision only proposes an override (status pending_second_approval) that a second person confirms. 403 GOVERNANCE.NOT_NEUTRAL when the decider has a stake',
     tags: ['governance'],
     params: idParams,
     body: decideBody,
@@ -79,8 +86,9 @@ export const governanceRoutes = (ctx: AppContext) => [
     openapi: bearerSecurity,
     responses: {
       200: { description: 'The decided registration', schema: z.record(z.string(), z.unknown()) },
-      403: { description: 'GOVERNANCE.NOT_NEUTRAL (names the stake) or GOVERNANCE.SECOND_APPROVER_REQUIRED' },
-      409: { description: 'REGISTRATION.ILLEGAL_TRANSITION' },
+      400: { description: 'REQUEST.INVALID, or an override without a reason of at least 10 characters' },
+      403: { description: 'GOVERNANCE.NOT_NEUTRAL (names the stake) or AUTH.FORBIDDEN (not an approver)' },
+      409: { description: 'REGISTRATION.ILLEGAL_TRANSITION or REGISTRATION.DECIDED_CONCURRENTLY' },
     },
     handler: async ({ params, body, req }) => {
       const principal = internalUserOf(req);
@@ -91,8 +99,45 @@ export const governanceRoutes = (ctx: AppContext) => [
           registrationId: params.registrationId,
           outcome: body.outcome,
           reason: body.reason,
-          override: body.override,
           ...(body.dealId ? { dealId: body.dealId } : {}),
+        }),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    idempotent: true,
+    path: '/api/v1/registrations/:registrationId/override-confirmations',
+    summary:
+      'The second person confirms or declines a proposed override (internal; four eyes). Confirming applies the proposed outcome; declining, or nobody confirming by the due time, leaves the automatic decision standing',
+    tags: ['governance'],
+    params: idParams,
+    body: confirmBody,
+    before: [requireInternalUser(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: {
+        description: 'The registration after the override was settled',
+        schema: z.record(z.string(), z.unknown()),
+      },
+      403: {
+        description:
+          'GOVERNANCE.SAME_APPROVER (the proposer confirming their own override), GOVERNANCE.NOT_NEUTRAL or AUTH.FORBIDDEN',
+      },
+      409: {
+        description:
+          'GOVERNANCE.OVERRIDE_LAPSED (the due time passed), REGISTRATION.ILLEGAL_TRANSITION (nothing pending) or REGISTRATION.DECIDED_CONCURRENTLY',
+      },
+    },
+    handler: async ({ params, body, req }) => {
+      const principal = internalUserOf(req);
+      return {
+        body: await confirmOverride(ctx, {
+          tenantId: principal.tenantId,
+          actorUserId: actingUserOf(principal, body.actingUserId),
+          registrationId: params.registrationId,
+          decision: body.decision,
+          reason: body.reason,
         }),
       };
     },

@@ -82,4 +82,25 @@ describe('governance clocks', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('REGISTRATION.ILLEGAL_TRANSITION');
   });
+
+  it('When nobody confirms a proposed override in time, then a late confirmation is refused and the automatic decision stands', async () => {
+    const id = fixture.scenarios.registrations.duplicate!;
+    const proposed = await request(app.url)
+      .post(`/api/v1/registrations/${id}/decisions`)
+      .set(asAdmin())
+      .send({ outcome: 'approve', reason: 'A separate project with its own budget', actingUserId: 'u-desk' });
+    expect(proposed.body.registration.status).toBe('pending_second_approval');
+    app.setNow(new Date(app.ctx.now().getTime() + 49 * 3_600_000));
+    const late = await request(app.url)
+      .post(`/api/v1/registrations/${id}/override-confirmations`)
+      .set(asAdmin())
+      .send({ decision: 'confirm', reason: 'Agreed', actingUserId: 'u-admin' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('GOVERNANCE.OVERRIDE_LAPSED');
+    await app.jobs.drain();
+    const after = (await request(app.url).get(`/api/v1/review/registrations/${id}`).set(asAdmin())).body;
+    expect(after.registration.status).toBe('rejected');
+    expect(after.decisions.at(-1)).toMatchObject({ kind: 'override_lapse', outcome: 'lapsed' });
+    expect((await request(app.url).get('/api/v1/audit/verify').set(asAdmin())).body.ok).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import { creditRegistrationSourcing } from '../../use-cases/creditRegistrationSo
 import {
   escalateOverdueReview,
   expireProtection,
+  lapseOverride,
   remindProtectionEnding,
 } from '../../use-cases/governance/clockStories.js';
 import { expireKeyLinks } from '../../use-cases/partners/keyLinks.js';
@@ -12,6 +13,7 @@ type GovernanceJobKind =
   | 'governance.review_due'
   | 'governance.protection_reminder'
   | 'governance.protection_expiry'
+  | 'governance.override_due'
   | 'governance.credit_sourcing'
   | 'governance.key_link_expiry';
 
@@ -20,6 +22,7 @@ export const governanceJobHandlers = (ctx: AppContext): Pick<JobHandlers, Govern
   'governance.review_due': (payload, job) => escalateOverdueReview(ctx, tenantOf(job), payload),
   'governance.protection_reminder': (payload, job) => remindProtectionEnding(ctx, tenantOf(job), payload),
   'governance.protection_expiry': (payload, job) => expireProtection(ctx, tenantOf(job), payload),
+  'governance.override_due': (payload, job) => lapseOverride(ctx, tenantOf(job), payload),
   'governance.credit_sourcing': async (payload, job) => {
     await creditRegistrationSourcing(ctx, tenantOf(job), payload);
   },

@@ -4,6 +4,7 @@ import * as apiKeys from './0010_api_keys.js';
 import * as governance from './0011_governance.js';
 import * as idempotencyLease from './0012_idempotency_lease.js';
 import * as partnerOnboarding from './0014_partner_onboarding.js';
+import * as fourEyesPublishGate from './0015_four_eyes_publish_gate.js';
 import * as hubspotConnector from './0020_hubspot_connector.js';
 import * as syncState from './0021_sync_state.js';
 import * as inboxQuarantine from './0022_inbox_quarantine.js';
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'governance', sql: governance.sql },
   { version: 12, name: 'idempotency_lease', sql: idempotencyLease.sql },
   { version: 14, name: 'partner_onboarding', sql: partnerOnboarding.sql },
+  { version: 15, name: 'four_eyes_publish_gate', sql: fourEyesPublishGate.sql },
   { version: 20, name: 'hubspot_connector', sql: hubspotConnector.sql },
   { version: 21, name: 'sync_state', sql: syncState.sql },
   { version: 22, name: 'inbox_quarantine', sql: inboxQuarantine.sql },

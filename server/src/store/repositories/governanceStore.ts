@@ -3,6 +3,17 @@ import type { FiredRule, WantedField } from '@entente/shared/governance';
 import type { Queryable } from '../database.js';
 import { isoOrNull, json, toIso } from './rows.js';
 
+/** An override one person proposed, waiting for a second, different neutral person. */
+export type PendingOverride = {
+  outcome: 'approve' | 'reject';
+  proposedBy: string;
+  reason: string;
+  /** The automatic decision it would overturn, restored if nobody confirms. */
+  fromStatus: 'approved' | 'rejected';
+  proposedAt: string;
+  dueAt: string;
+};
+
 /** A registration's governance state: the decision that applies, its clocks and its reviewer. */
 export type GovernanceState = {
   registrationId: string;
@@ -16,6 +27,7 @@ export type GovernanceState = {
   reviewDueAt: string | null;
   escalatedAt: string | null;
   extensionsUsed: number;
+  pendingOverride: PendingOverride | null;
 };
 
 type GovernanceRow = {
@@ -30,6 +42,7 @@ type GovernanceRow = {
   review_due_at: Date | string | null;
   escalated_at: Date | string | null;
   extensions_used: number;
+  pending_override: PendingOverride | null;
 };
 
 export const toState = (row: GovernanceRow): GovernanceState => ({
@@ -44,18 +57,21 @@ export const toState = (row: GovernanceRow): GovernanceState => ({
   reviewDueAt: isoOrNull(row.review_due_at),
   escalatedAt: isoOrNull(row.escalated_at),
   extensionsUsed: row.extensions_used,
+  pendingOverride: row.pending_override ?? null,
 });
 
 export const saveGovernance = async (db: Queryable, tenantId: string, s: GovernanceState): Promise<void> => {
   await db.query(
     `INSERT INTO registration_governance (tenant_id, registration_id, policy_version, outcome, fired_rules, conflicts,
-       wanted_fields, protection_days, assigned_approver_id, review_due_at, escalated_at, extensions_used)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       wanted_fields, protection_days, assigned_approver_id, review_due_at, escalated_at, extensions_used,
+       pending_override)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (tenant_id, registration_id) DO UPDATE SET policy_version = EXCLUDED.policy_version,
        outcome = EXCLUDED.outcome, fired_rules = EXCLUDED.fired_rules, conflicts = EXCLUDED.conflicts,
        wanted_fields = EXCLUDED.wanted_fields, protection_days = EXCLUDED.protection_days,
        assigned_approver_id = EXCLUDED.assigned_approver_id, review_due_at = EXCLUDED.review_due_at,
-       escalated_at = EXCLUDED.escalated_at, extensions_used = EXCLUDED.extensions_used`,
+       escalated_at = EXCLUDED.escalated_at, extensions_used = EXCLUDED.extensions_used,
+       pending_override = EXCLUDED.pending_override`,
     [
       tenantId,
       s.registrationId,
@@ -69,6 +85,7 @@ export const saveGovernance = async (db: Queryable, tenantId: string, s: Governa
       s.reviewDueAt,
       s.escalatedAt,
       s.extensionsUsed,
+      s.pendingOverride ? json(s.pendingOverride) : null,
     ],
   );
 };
@@ -114,7 +131,17 @@ export const lockRegistration = async (
 
 export type DecisionRecord = {
   registrationId: string;
-  kind: 'policy' | 'human' | 'override' | 'withdrawal' | 'extension' | 'expiry' | 'escalation';
+  kind:
+    | 'policy'
+    | 'human'
+    | 'override_proposal'
+    | 'override'
+    | 'override_lapse'
+    | 'resubmission'
+    | 'withdrawal'
+    | 'extension'
+    | 'expiry'
+    | 'escalation';
   outcome: string;
   policyVersion: number | null;
   firedRules: FiredRule[];

@@ -1,12 +1,14 @@
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
+import { confirmOverride } from '../confirmOverride.js';
 import { decideRegistration } from '../decideRegistration.js';
 import { type CardCaller, requireLinkedUser } from './cardRequest.js';
 
 export type CardDecision = {
   outcome: 'approve' | 'reject' | 'request_info';
   reason: string;
-  override?: { secondApproverId: string } | undefined;
+  /** Older cards named a second approver here; four eyes now takes the second person's own request. */
+  override?: unknown;
   dealId?: string | undefined;
 };
 
@@ -31,6 +33,10 @@ export const decideFromCard = async (
   if (!(await caller.scoped.registrations.get(registrationId)))
     throw CommonErrors.notFound(`Registration ${registrationId}`);
   const user = requireLinkedUser(caller);
+  if (decision.override !== undefined)
+    throw CommonErrors.validation(
+      'Do not name a second approver: propose the override, and a second neutral person confirms it from their own card',
+    );
   // A card sits on a HubSpot record, so it names the deal by its HubSpot id; Entente's id works too.
   const deal = decision.dealId
     ? ((await caller.scoped.deals.findByCrmId(decision.dealId)) ??
@@ -43,7 +49,6 @@ export const decideFromCard = async (
     registrationId,
     outcome: decision.outcome,
     reason: decision.reason,
-    ...(decision.override ? { override: decision.override } : {}),
     ...(deal ? { dealId: deal.id } : {}),
   });
   return {
@@ -51,6 +56,39 @@ export const decideFromCard = async (
     status: registration.status,
     override,
     protectedUntil: registration.protectedUntil,
-    message: `${override ? 'Override recorded with a second approver. ' : ''}${MESSAGES[registration.status] ?? `The registration is now ${registration.status}.`}`,
+    message:
+      override === 'proposed'
+        ? 'Override proposed. A second neutral partner manager, deal desk member or admin must confirm it before it takes effect; until then the automatic decision stands.'
+        : (MESSAGES[registration.status] ?? `The registration is now ${registration.status}.`),
+  };
+};
+
+const SETTLED = {
+  confirmed: 'Override confirmed. Both of you are recorded on the decision.',
+  declined: 'Override declined. The automatic decision stands.',
+};
+
+/** The second person confirms (or declines) an override proposed by someone else, from their card. */
+export const confirmOverrideFromCard = async (
+  ctx: AppContext,
+  caller: CardCaller,
+  registrationId: string,
+  input: { decision: 'confirm' | 'decline'; reason: string },
+) => {
+  if (!(await caller.scoped.registrations.get(registrationId)))
+    throw CommonErrors.notFound(`Registration ${registrationId}`);
+  const user = requireLinkedUser(caller);
+  const { registration, override } = await confirmOverride(ctx, {
+    tenantId: caller.tenantId,
+    actorUserId: user.id,
+    registrationId,
+    ...input,
+  });
+  return {
+    registrationId: registration.id,
+    status: registration.status,
+    override,
+    protectedUntil: registration.protectedUntil,
+    message: SETTLED[override],
   };
 };

@@ -2,6 +2,7 @@ import { canTransition } from '@entente/shared/governance';
 import type { AppContext } from '../../appContext.js';
 import { assignApprover } from './approvers.js';
 import { gatherFacts } from './gatherFacts.js';
+import { dropOverride } from './overrides.js';
 import { decisionTerms, recordDecision } from './recordDecision.js';
 
 type Deps = Pick<AppContext, 'store' | 'now'>;
@@ -125,6 +126,31 @@ export const expireProtection = async (
         actor: 'system',
         payload: () => ({ protectedUntil }),
       },
+      now,
+    });
+  });
+};
+
+/** A proposed override reached its due time with nobody confirming it: the automatic decision stands. */
+export const lapseOverride = async (
+  deps: Deps,
+  tenantId: string,
+  { registrationId, dueAt }: { registrationId: string; dueAt: string },
+): Promise<void> => {
+  const now = deps.now();
+  await deps.store.inTransaction(tenantId, async (tx) => {
+    await tx.governance.lock(registrationId);
+    const registration = await tx.registrations.get(registrationId);
+    const state = await tx.governance.get(registrationId);
+    const pending = state?.pendingOverride;
+    if (!registration || !state || !pending || registration.status !== 'pending_second_approval') return;
+    if (pending.dueAt !== dueAt || Date.parse(dueAt) > now.getTime()) return;
+    await dropOverride(tx, {
+      registration,
+      state: { ...state, pendingOverride: pending },
+      why: 'lapsed',
+      actor: 'system',
+      reason: `Nobody confirmed the proposed override by ${dueAt}`,
       now,
     });
   });

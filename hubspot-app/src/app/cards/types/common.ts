@@ -63,6 +63,7 @@ export const registrationStatusSchema = z.enum([
   'submitted',
   'in_review',
   'info_requested',
+  'pending_second_approval',
   'approved',
   'extended',
   'rejected',

@@ -40,6 +40,7 @@ const STATUS_LABELS: Record<RegistrationStatus, string> = {
   submitted: 'Submitted',
   in_review: 'In review',
   info_requested: 'Waiting for partner info',
+  pending_second_approval: 'Override awaiting a second approver',
   approved: 'Approved',
   extended: 'Approved (extended)',
   rejected: 'Rejected',
@@ -61,6 +62,7 @@ export const statusVariant = (status: RegistrationStatus): TagVariant => {
     case 'in_review':
       return 'info';
     case 'info_requested':
+    case 'pending_second_approval':
       return 'warning';
     case 'rejected':
       return 'danger';
