@@ -239,6 +239,48 @@ describe('governance through the API, against the sandbox', () => {
     expect(report.partners.some((p) => p.approvalsLost > 0)).toBe(true);
   });
 
+  it('When a policy is published through the API, then only a simulation the server recorded of that exact text opens the gate', async () => {
+    const source = `${DEFAULT_POLICY_YAML}\n# Reviewed by the deal desk.\n`;
+    const publish = (body: object) => request(app.url).post('/api/v1/policies').set(asAdmin()).send(body);
+    const blind = await publish({ source });
+    expect(blind.status).toBe(409);
+    expect(blind.body.error).toMatchObject({
+      code: 'POLICY.SIMULATION_REQUIRED',
+      details: { gate: 'simulate_before_publish' },
+    });
+    // The old gate was a hash any client could compute; it opens nothing now.
+    const { createHash } = await import('node:crypto');
+    const forged = await publish({
+      source,
+      simulationId: createHash('sha256').update(source).digest('hex').slice(0, 32),
+    });
+    expect(forged.status).toBe(409);
+
+    const simulateOther = await request(app.url)
+      .post('/api/v1/policies/simulations')
+      .set(asAdmin())
+      .send({ source: DEFAULT_POLICY_YAML });
+    expect(simulateOther.status).toBe(201);
+    const mismatched = await publish({ source, simulationId: simulateOther.body.simulationId });
+    expect(mismatched.status).toBe(409);
+    expect(mismatched.body.error.message).toMatch(/different text/);
+
+    const simulation = await request(app.url)
+      .post('/api/v1/policies/simulations')
+      .set(asAdmin())
+      .send({ source });
+    expect(simulation.body.report.evaluated).toBeGreaterThan(0);
+    const published = await publish({ source });
+    expect(published.status).toBe(201);
+    expect(published.body.simulationId).toBe(simulation.body.simulationId);
+
+    // A day later the same simulation no longer opens the gate.
+    app.setNow(new Date(app.ctx.now().getTime() + 25 * 3_600_000));
+    const stale = await publish({ source });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/older than 24 hours|never simulated/);
+  });
+
   it('When another tenant’s key is used, then the sandbox tenant’s registrations stay invisible', async () => {
     await app.ctx.store.tenants.upsert({
       id: 'other',

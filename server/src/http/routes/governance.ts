@@ -6,6 +6,7 @@ import { internalView } from '../../use-cases/governance/registrationViews.js';
 import { confirmOverride } from '../../use-cases/confirmOverride.js';
 import { decideRegistration } from '../../use-cases/decideRegistration.js';
 import { linkRegistrationToDeal } from '../../use-cases/linkRegistrationToDeal.js';
+import { publishSimulatedPolicy, simulatePolicyForPublish } from '../../use-cases/publishPolicy.js';
 import {
   actingUserOf,
   bearerSecurity,
@@ -198,29 +199,79 @@ export const governanceRoutes = (ctx: AppContext) => [
   defineRoute({
     method: 'post',
     idempotent: true,
-    path: '/api/v1/policies',
-    summary: 'Publish a new policy version from YAML or JSON text (admin; audited)',
+    path: '/api/v1/policies/simulations',
+    summary:
+      'Replay history under a candidate policy (admin; nothing changes). The server records the simulation: publishing that exact text needs it',
     tags: ['governance'],
-    body: z.object({ source: z.string().min(1).max(200_000) }).strict(),
+    body: z
+      .object({ source: z.string().min(1).max(200_000) })
+      .strict()
+      .meta({ id: 'SimulatePolicyRequest' }),
     before: [requireAdmin(ctx)],
     openapi: bearerSecurity,
     responses: {
       201: {
-        description: 'The published version',
-        schema: z.object({ version: z.number(), publishedAt: z.string() }),
+        description: 'The simulation: what would have changed, and until when it opens the publish gate',
+        schema: z.object({
+          simulationId: z.string(),
+          simulatedAt: z.string(),
+          validUntil: z.string(),
+          report: z.record(z.string(), z.unknown()),
+        }),
       },
       422: { description: 'POLICY.INVALID with each problem' },
     },
     handler: async ({ body, req }) => {
       const principal = internalUserOf(req);
-      const published = await ctx.store.inTransaction(principal.tenantId, (tx) =>
-        tx.policies.publish({
+      return {
+        status: 201,
+        body: await simulatePolicyForPublish(ctx, {
+          tenantId: principal.tenantId,
+          userId: principal.userId,
           source: body.source,
-          publishedBy: principal.userId,
-          at: ctx.now(),
         }),
-      );
-      return { status: 201, body: { version: published.version, publishedAt: published.publishedAt } };
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    idempotent: true,
+    path: '/api/v1/policies',
+    summary:
+      'Publish a new policy version from YAML or JSON text (admin; audited). Gated: the same text must have been simulated in the last 24 hours, by the publisher or another admin',
+    tags: ['governance'],
+    body: z
+      .object({
+        source: z.string().min(1).max(200_000),
+        /** The simulation to publish behind; without it, the latest qualifying simulation of this text. */
+        simulationId: z.string().min(1).max(64).optional(),
+      })
+      .strict()
+      .meta({ id: 'PublishPolicyRequest' }),
+    before: [requireAdmin(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      201: {
+        description: 'The published version, and the simulation it was published behind',
+        schema: z.object({ version: z.number(), publishedAt: z.string(), simulationId: z.string() }),
+      },
+      409: {
+        description:
+          'POLICY.SIMULATION_REQUIRED (details.gate = simulate_before_publish): no simulation of this exact text in the last 24 hours by the publisher or another admin',
+      },
+      422: { description: 'POLICY.INVALID with each problem' },
+    },
+    handler: async ({ body, req }) => {
+      const principal = internalUserOf(req);
+      return {
+        status: 201,
+        body: await publishSimulatedPolicy(ctx, {
+          tenantId: principal.tenantId,
+          userId: principal.userId,
+          source: body.source,
+          ...(body.simulationId ? { simulationId: body.simulationId } : {}),
+        }),
+      };
     },
   }),
   defineRoute({

@@ -33,7 +33,12 @@ const toPublished = (row: PolicyRow): PublishedPolicy => ({
 export const publishPolicy = async (
   tx: Queryable,
   tenantId: string,
-  { source, publishedBy, at }: { source: string; publishedBy: string; at: Date },
+  {
+    source,
+    publishedBy,
+    at,
+    simulationId,
+  }: { source: string; publishedBy: string; at: Date; simulationId?: string },
 ): Promise<PublishedPolicy> => {
   const policy = parsePolicy(source);
   // Two admins publishing at once must not take the same version number.
@@ -51,7 +56,13 @@ export const publishPolicy = async (
     type: 'policy.published',
     actor: publishedBy,
     subject: `policy:${version}`,
-    payload: { version, name: policy.name, ruleIds: policy.rules.map((rule) => rule.id), source },
+    payload: {
+      version,
+      name: policy.name,
+      ruleIds: policy.rules.map((rule) => rule.id),
+      source,
+      ...(simulationId ? { simulationId } : {}),
+    },
     at,
   });
   return { version, policy, source, publishedBy, publishedAt: at.toISOString() };
@@ -95,6 +106,31 @@ export const currentPolicy = async (
   return db.transaction ? db.transaction(publish) : publish(db);
 };
 
+/** A simulation an admin ran of one exact policy text: what the publish gate checks. */
+export type PolicySimulationRecord = {
+  id: string;
+  sourceSha256: string;
+  simulatedBy: string;
+  simulatedAt: string;
+  summary: Record<string, unknown>;
+};
+
+type SimulationRow = {
+  id: string;
+  source_sha256: string;
+  simulated_by: string;
+  simulated_at: Date | string;
+  summary: Record<string, unknown>;
+};
+
+const toSimulation = (row: SimulationRow): PolicySimulationRecord => ({
+  id: row.id,
+  sourceSha256: row.source_sha256,
+  simulatedBy: row.simulated_by,
+  simulatedAt: toIso(row.simulated_at),
+  summary: row.summary,
+});
+
 /** One line of a tenant's policy history, newest first. */
 export type PolicyVersionRow = {
   version: number;
@@ -112,7 +148,31 @@ export const policiesRepository = ({ tenantId, db }: TenantScope) => ({
   get: (version: number) => getPolicy(db, tenantId, version),
   latest: () => latestPolicy(db, tenantId),
   /** Call inside `store.inTransaction`: the version lock is transaction-scoped. */
-  publish: (input: { source: string; publishedBy: string; at: Date }) => publishPolicy(db, tenantId, input),
+  publish: (input: { source: string; publishedBy: string; at: Date; simulationId?: string }) =>
+    publishPolicy(db, tenantId, input),
+  async recordSimulation(s: PolicySimulationRecord): Promise<void> {
+    await db.query(
+      `INSERT INTO policy_simulations (tenant_id, id, source_sha256, simulated_by, simulated_at, summary)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [tenantId, s.id, s.sourceSha256, s.simulatedBy, s.simulatedAt, JSON.stringify(s.summary)],
+    );
+  },
+  async simulation(id: string): Promise<PolicySimulationRecord | undefined> {
+    const { rows } = await db.query<SimulationRow>(
+      'SELECT * FROM policy_simulations WHERE tenant_id = $1 AND id = $2',
+      [tenantId, id],
+    );
+    return rows[0] && toSimulation(rows[0]);
+  },
+  /** The simulations of one exact text since an instant, newest first. */
+  async simulationsOf(sourceSha256: string, since: Date): Promise<PolicySimulationRecord[]> {
+    const { rows } = await db.query<SimulationRow>(
+      `SELECT * FROM policy_simulations WHERE tenant_id = $1 AND source_sha256 = $2 AND simulated_at >= $3
+       ORDER BY simulated_at DESC LIMIT 20`,
+      [tenantId, sourceSha256, since.toISOString()],
+    );
+    return rows.map(toSimulation);
+  },
   /** The last 50 versions, without their documents. */
   async history(): Promise<PolicyVersionRow[]> {
     const { rows } = await db.query<PolicyVersionRow>(

@@ -54,7 +54,8 @@ export const decideFromCard = async (
   return {
     registrationId: registration.id,
     status: registration.status,
-    override,
+    /** True when this request proposed an override, which waits for a second person. */
+    override: override === 'proposed',
     protectedUntil: registration.protectedUntil,
     message:
       override === 'proposed'

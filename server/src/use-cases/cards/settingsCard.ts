@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../../appContext.js';
 import { DEFAULT_FIELD_MAPPING, resolveFieldMapping } from '../../crm/hubspot/fieldMapping.js';
-import { simulatePolicyChange } from '../simulatePolicy.js';
+import { publishSimulatedPolicy, simulatePolicyForPublish } from '../publishPolicy.js';
 import { type CardCaller, requireAdmin, viewerOf } from './cardRequest.js';
 import { modelLabel } from './cardViews.js';
 import { diffLines } from './diffLines.js';
@@ -12,10 +11,6 @@ const RENEWALS: Record<string, string> = {
   inherit: 'Renewals always inherit the original split',
   fresh: 'Renewals are attributed afresh',
 };
-
-/** Ties a publish to the exact text the admin simulated. */
-export const simulationIdOf = (source: string) =>
-  createHash('sha256').update(source).digest('hex').slice(0, 32);
 
 /** The admin settings page: policy (current, history), field mapping, attribution model. */
 export const getSettingsCard = async (ctx: AppContext, caller: CardCaller) => {
@@ -83,8 +78,12 @@ export const getPolicyDiff = async (ctx: AppContext, caller: CardCaller, from: n
 
 /** What a candidate policy would have changed on history; nothing is written. */
 export const simulatePolicyFromCard = async (ctx: AppContext, caller: CardCaller, source: string) => {
-  requireAdmin(caller);
-  const result = await simulatePolicyChange(ctx, { tenantId: caller.tenantId, source });
+  const user = requireAdmin(caller);
+  const { report: result, simulationId } = await simulatePolicyForPublish(ctx, {
+    tenantId: caller.tenantId,
+    userId: user.id,
+    source,
+  });
   const sum = (key: 'approvalsGained' | 'approvalsLost' | 'reviewsAdded') =>
     result.partners.reduce((n, p) => n + p[key], 0);
   return {
@@ -101,24 +100,22 @@ export const simulatePolicyFromCard = async (ctx: AppContext, caller: CardCaller
         (f) =>
           `${f.registrationId} (${f.partnerId}): ${f.from} → ${f.to}${f.firedRules[0] ? `, ${f.firedRules[0].ruleId}` : ''}`,
       ),
-    simulationId: simulationIdOf(source),
+    simulationId,
   };
 };
 
-/** Publishing needs the id of a simulation of this exact text: nobody publishes blind. */
+/** Publishing needs the server's record of a simulation of this exact text: nobody publishes blind. */
 export const publishPolicyFromCard = async (
   ctx: AppContext,
   caller: CardCaller,
   input: { source: string; simulationId: string },
 ) => {
   const user = requireAdmin(caller);
-  if (input.simulationId !== simulationIdOf(input.source))
-    throw new DomainError(
-      'POLICY.SIMULATION_REQUIRED',
-      'Simulate this exact policy text before publishing it.',
-    );
-  const published = await ctx.store.inTransaction(caller.tenantId, (tx) =>
-    tx.policies.publish({ source: input.source, publishedBy: user.id, at: ctx.now() }),
-  );
+  const published = await publishSimulatedPolicy(ctx, {
+    tenantId: caller.tenantId,
+    userId: user.id,
+    source: input.source,
+    simulationId: input.simulationId,
+  });
   return { version: published.version, publishedAt: published.publishedAt };
 };
