@@ -1,5 +1,13 @@
 import { CommonErrors, DomainError } from '@entente/shared/errors';
-import { canAdjudicate, describeStakes, stakesOf, transition, type Stake } from '@entente/shared/governance';
+import {
+  canAdjudicate,
+  describeStakes,
+  stakesOf,
+  transition,
+  type IntakeField,
+  type Stake,
+  type WantedField,
+} from '@entente/shared/governance';
 import type { User } from '@entente/shared/domain';
 import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { followLinkedDeal, linkDeal } from './governance/dealLinks.js';
@@ -16,6 +24,24 @@ export type DecideInput = {
   reason: string;
   /** The deal the registration is about, when the approver links (or relinks) it while deciding. */
   dealId?: string;
+  /** With `request_info`: the fields the reviewer wants, besides those the rules already want. */
+  fields?: readonly IntakeField[];
+};
+
+/**
+ * What a partner asked for more information must supply: the fields the rules could not judge
+ * without, plus those the reviewer names (cited as the reviewer's, with their reason). A reviewer
+ * who names none and has no rule wanting one asks a question the partner answers in the notes.
+ */
+export const requestedFields = (
+  ruleWanted: readonly WantedField[],
+  named: readonly IntakeField[],
+  reason: string,
+): WantedField[] => {
+  const wanted = new Map(ruleWanted.map((w) => [w.field, w]));
+  for (const field of named) if (!wanted.has(field)) wanted.set(field, { field, ruleId: 'reviewer', reason });
+  if (wanted.size === 0) wanted.set('notes', { field: 'notes', ruleId: 'reviewer', reason });
+  return [...wanted.values()];
 };
 
 export const notNeutral = (who: string, description: string) =>
@@ -75,6 +101,8 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
     throw CommonErrors.validation(
       isOverride ? 'An override needs a written reason of at least 10 characters' : 'A reason is required',
     );
+  if (input.fields?.length && input.outcome !== 'request_info')
+    throw CommonErrors.validation('Fields can be asked for only when requesting information');
   if (isOverride && deal)
     throw CommonErrors.validation('Link the deal once the override is confirmed, not while proposing it');
 
@@ -123,6 +151,14 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
       registration: current,
       decision: { kind: 'human', outcome: input.outcome },
       terms: decisionTerms(state, policy?.policy),
+      ...(state && input.outcome === 'request_info'
+        ? {
+            state: {
+              ...state,
+              wantedFields: requestedFields(state.wantedFields, input.fields ?? [], input.reason),
+            },
+          }
+        : {}),
       record: {
         kind: 'human',
         outcome: input.outcome,

@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Registration } from '@entente/shared/domain';
 import { DomainError } from '@entente/shared/errors';
-import {
-  assertPlausibleIntake,
-  chooseDeal,
-  evaluatePolicy,
-  missingRequiredFields,
-  type IntakeValues,
-} from '@entente/shared/governance';
-import { assignApprover } from './governance/approvers.js';
+import { assertPlausibleIntake, missingRequiredFields, type IntakeValues } from '@entente/shared/governance';
 import { noteRegistration } from './governance/customerIndexes.js';
-import { linkDeal } from './governance/dealLinks.js';
-import { decisionTerms, recordDecision } from './governance/recordDecision.js';
-import { gatherFacts } from './governance/gatherFacts.js';
-import type { GovernanceState } from '../store/repositories/governanceStore.js';
+import { evaluateClaim, recordPolicyDecision } from './governance/policyDecision.js';
 import { partnerView, type PartnerRegistrationView } from './governance/registrationViews.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -57,81 +47,17 @@ export const registerDeal = async (
     decidedAt: null,
     protectedUntil: null,
   };
-  const facts = await gatherFacts(store, scoped, draft, now);
-  // The deal the claim is about, when the account's open deals make it unambiguous. The rules see
-  // it (its stage and amount), but the conflicts stay those of the claim as made: the direct team's
-  // open deal is still theirs until someone decides.
-  const choice = facts.matchedAccountId
-    ? chooseDeal(draft, await scoped.deals.listByAccount(facts.matchedAccountId))
-    : null;
-  const decision = evaluatePolicy(policy, version, {
-    ...facts.policyFacts,
-    linkedDeal: choice?.deal ?? null,
-  });
-
-  const state: GovernanceState = {
-    registrationId: draft.id,
-    policyVersion: version,
-    outcome: decision.outcome,
-    firedRules: decision.firedRules,
-    conflicts: facts.conflicts,
-    wantedFields: decision.wantedFields,
-    protectionDays: decision.protectionDays,
-    assignedApproverId: null,
-    reviewDueAt: null,
-    escalatedAt: null,
-    extensionsUsed: 0,
-    pendingOverride: null,
-  };
-
-  const registration = await store.inTransaction(input.tenantId, async (tx) => {
-    if (decision.outcome === 'review') state.assignedApproverId = await assignApprover(tx, facts.stakes);
-    const { registration: decided, applied } = await recordDecision(tx, {
-      registration: { ...draft, accountId: facts.matchedAccountId },
-      decision: { kind: 'policy', outcome: decision.outcome },
-      terms: decisionTerms(state, policy, decision.reviewHours),
-      state,
-      record: {
-        kind: 'policy',
-        outcome: decision.outcome,
-        policyVersion: version,
-        firedRules: decision.firedRules,
-        actorUserId: null,
-        secondApproverId: null,
-        reason: decision.firedRules.map((rule) => rule.reason).join(' ') || null,
-      },
-      audit: {
-        type: 'registration.decided',
-        actor: 'system',
-        payload: (after, applied) => ({
-          partnerId: after.partnerId,
-          status: after.status,
-          policyVersion: version,
-          outcome: decision.outcome,
-          firedRules: decision.firedRules,
-          tieBreak: decision.tieBreak,
-          conflicts: facts.conflicts.map((c) => ({
-            kind: c.kind,
-            severity: c.severity,
-            competing: c.competing,
-          })),
-          assignedApproverId: state.assignedApproverId,
-          protectedUntil: after.protectedUntil,
-          reviewDueAt: applied.reviewDueAt,
-        }),
-      },
-      now,
-    });
-    state.reviewDueAt = applied.reviewDueAt;
-    return choice?.deal
-      ? linkDeal(tx, decided, choice.deal, {
-          actor: 'system',
-          linkedBy: 'submission',
-          reason: choice.reason,
-          now,
-        })
-      : decided;
-  });
+  const evaluated = await evaluateClaim(
+    store,
+    scoped,
+    draft,
+    { version, policy },
+    { extensionsUsed: 0 },
+    now,
+  );
+  const { registration, state } = await store.inTransaction(input.tenantId, (tx) =>
+    recordPolicyDecision(tx, draft, evaluated, now),
+  );
   noteRegistration(store, input.tenantId, registration);
   return partnerView(registration, state);
 };

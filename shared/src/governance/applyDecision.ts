@@ -20,6 +20,8 @@ export type Decision =
    * (a proposal never moves clocks).
    */
   | { kind: 'override_lapse'; restore: 'approved' | 'rejected' }
+  /** The partner answered a request for information: the claim is judged again. */
+  | { kind: 'resubmission' }
   | { kind: 'withdrawal' }
   | { kind: 'extension' }
   | { kind: 'expiry' }
@@ -58,6 +60,8 @@ const eventOf = (decision: Exclude<Decision, { kind: 'escalation' }>): Registrat
       return decision.outcome;
     case 'override_lapse':
       return 'lapse_override';
+    case 'resubmission':
+      return 'resubmit';
     case 'withdrawal':
       return 'withdraw';
     case 'extension':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CommonErrors } from '@entente/shared/errors';
+import { intakeFieldSchema } from '@entente/shared/governance';
 import type { AppContext } from '../../appContext.js';
 import { gatherFacts } from '../../use-cases/governance/gatherFacts.js';
 import { internalView } from '../../use-cases/governance/registrationViews.js';
@@ -26,6 +27,8 @@ const decideBody = z
     actingUserId: z.string().min(1).max(128).optional(),
     /** Links (or relinks) the registration to this deal as part of the decision. */
     dealId: z.string().min(1).max(128).optional(),
+    /** With request_info: fields the partner must supply, besides those the rules want. */
+    fields: z.array(intakeFieldSchema).max(7).optional(),
   })
   .strict()
   .meta({ id: 'DecideRegistrationRequest' });
@@ -101,6 +104,7 @@ export const governanceRoutes = (ctx: AppContext) => [
           outcome: body.outcome,
           reason: body.reason,
           ...(body.dealId ? { dealId: body.dealId } : {}),
+          ...(body.fields ? { fields: body.fields } : {}),
         }),
       };
     },
