@@ -70,6 +70,91 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
     expect(JSON.stringify(res.body).length).toBeLessThan(1_000_000);
   });
 
+  describe('conflicts, said once', () => {
+    const conflicted = () => {
+      const registration = fixture.registrations.find((r) => r.id === scenario.registrationId)!;
+      const openDeals = fixture.deals.filter(
+        (d) => d.accountId === registration.accountId && d.stageCategory === 'open',
+      );
+      return { registration, accountId: registration.accountId!, openDeals };
+    };
+    type Group = ReturnType<typeof dealCardPayloadSchema.parse>['conflicts'][number];
+    const partiesOf = (groups: Group[]) => groups.map((g) => `${g.party.kind}:${g.party.id}`);
+    const recordsOf = (groups: Group[]) => groups.flatMap((g) => g.records.map((r) => `${r.type}:${r.id}`));
+    const expectSaidOnce = (groups: Group[]) => {
+      expect(new Set(partiesOf(groups)).size).toBe(groups.length);
+      expect(new Set(recordsOf(groups)).size).toBe(recordsOf(groups).length);
+      for (const g of groups) expect(new Set(g.details).size).toBe(g.details.length);
+    };
+
+    it('When a seller opens each open deal of the conflicted account, then the deal itself is never a conflict and its seller is one block listing the other deals and the account', async () => {
+      const { accountId, openDeals } = conflicted();
+      expect(openDeals.length).toBeGreaterThan(1);
+      for (const deal of openDeals) {
+        const res = await signed(
+          scenario.conflictedUserId,
+          'GET',
+          `/hubspot/cards/deals/${deal.crmId}`,
+        ).expect(200);
+        const card = dealCardPayloadSchema.parse(res.body);
+        expect(card.registrations.map((r) => r.id)).toContain(scenario.registrationId);
+        expect(recordsOf(card.conflicts)).not.toContain(`deal:${deal.id}`);
+        expectSaidOnce(card.conflicts);
+        const seller = card.conflicts.filter((g) => g.party.id === scenario.conflictedUserId);
+        expect(seller).toHaveLength(1);
+        expect(recordsOf(seller).sort()).toEqual(
+          [
+            ...openDeals.filter((d) => d.id !== deal.id).map((d) => `deal:${d.id}`),
+            `company:${accountId}`,
+          ].sort(),
+        );
+        for (const registration of card.registrations) {
+          const matched = registration.matches.map((m) => `${m.type}:${m.id}`);
+          expect(new Set(matched).size).toBe(matched.length);
+        }
+      }
+    });
+
+    it('When a reviewer opens the company, then each competing party is one block, the company is never one of its records, and each match is one line', async () => {
+      const { accountId, openDeals } = conflicted();
+      const res = await signed(
+        scenario.neutralUserId,
+        'GET',
+        `/hubspot/cards/companies/${accountId}/registrations`,
+      ).expect(200);
+      const card = reviewCardPayloadSchema.parse(res.body);
+      const pending = card.registrations.find((r) => r.id === scenario.registrationId)!;
+      expect(pending.conflicts.filter((g) => g.party.id === scenario.conflictedUserId)).toHaveLength(1);
+      expect(recordsOf(pending.conflicts)).toEqual(
+        expect.arrayContaining(openDeals.map((d) => `deal:${d.id}`)),
+      );
+      for (const registration of card.registrations) {
+        expect(recordsOf(registration.conflicts)).not.toContain(`company:${accountId}`);
+        expectSaidOnce(registration.conflicts);
+        const linked = registration.matches.filter((m) =>
+          m.reasons.some((r) => r.startsWith('registration is linked to account')),
+        );
+        expect(linked.length).toBeLessThanOrEqual(1);
+        const matched = registration.matches.map((m) => `${m.type}:${m.id}`);
+        expect(new Set(matched).size).toBe(matched.length);
+      }
+      // The verdict's parts are all there: the decision, the rules and the review clock.
+      expect(pending.policy.outcome).toBe('review');
+      expect(pending.firedRules.length).toBeGreaterThan(0);
+      expect(pending.clock?.endsAt).toEqual(expect.any(String));
+    });
+
+    it('When the company card is opened, then each competing party is one block across the claims, and the company itself is never one', async () => {
+      const { accountId } = conflicted();
+      const res = await signed('u-pm-1', 'GET', `/hubspot/cards/companies/${accountId}`).expect(200);
+      const card = companyCardPayloadSchema.parse(res.body);
+      expect(card.conflicts.length).toBeGreaterThan(0);
+      expect(recordsOf(card.conflicts)).not.toContain(`company:${accountId}`);
+      expectSaidOnce(card.conflicts);
+      for (const g of card.conflicts) expect(g.against.length).toBeGreaterThan(0);
+    });
+  });
+
   it('When the request is unsigned, then it gets 401', async () => {
     const deal = fixture.deals[0]!;
     const res = await request(app.url)

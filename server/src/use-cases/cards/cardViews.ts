@@ -2,7 +2,7 @@ import type { Conflict, ConflictKind } from '@entente/shared/conflicts';
 import type { Partner, Registration } from '@entente/shared/domain';
 import type { AppContext } from '../../appContext.js';
 import type { GovernanceState } from '../../store/repositories/governanceStore.js';
-import type { TenantStore } from '../../store/store.js';
+import { foldEvidence, groupConflicts, type ConflictGroup, type RecordRef } from './conflictGroups.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -54,35 +54,16 @@ export const hubspotRecordUrl = (
 ) =>
   `${caller.uiDomain ? `https://${caller.uiDomain}` : ctx.config.hubspot.authBaseUrl}/contacts/${caller.portalId}/record/${type === 'deal' ? '0-3' : '0-2'}/${crmId}`;
 
-const TITLES: Record<ConflictKind, string> = {
-  duplicate_registration: 'The same partner registered this customer twice',
-  competing_registration: 'Another partner claims this customer',
-  direct_owned_account: 'The account is owned by a direct seller',
-  direct_owned_deal: 'A direct seller is already working this customer',
-  same_customer_other_identity: 'The same customer exists under another name or domain',
-  corporate_family: 'A related company is already an account',
-};
-
 type RecordType = 'deal' | 'account' | 'registration';
-type RecordRef = { type: RecordType; id: string };
 type RecordLabel = { label: string; crmId: string | null };
 /** Labels of the records conflicts point at, by `type:id`. */
 export type RecordLabels = ReadonlyMap<string, RecordLabel>;
 
 const refKey = (type: RecordType, id: string) => `${type}:${id}`;
 
-/** The records a conflict view names: its first five pieces of evidence and competing records. */
-export const conflictRecords = (conflicts: readonly Conflict[]): RecordRef[] =>
-  conflicts.flatMap((c) => [
-    ...c.evidence
-      .slice(0, 5)
-      .map((e) => ({ type: e.type === 'account' ? ('account' as const) : e.type, id: e.id })),
-    ...c.competing.slice(0, 5).map((r) => ({ type: r.type, id: r.id })),
-  ]);
-
 /**
- * Every label the conflicts need in one statement (a card may show a dozen conflicts, each naming
- * up to ten records; one query per record made the card wait its turn that many times).
+ * Every label a card's conflicts need in one statement (a card may name a dozen records; one
+ * query per record made the card wait its turn that many times).
  */
 export const recordLabels = async (
   ctx: AppContext,
@@ -109,8 +90,9 @@ export const recordLabels = async (
       labels.set(refKey(type, id), { label: `company ${row?.name ?? id}`, crmId: row?.crm_id ?? null });
     else {
       const partner = row?.partner_id ? partners.get(row.partner_id) : undefined;
+      const status = row?.status ? row.status.replace(/_/g, ' ') : 'unknown';
       labels.set(refKey(type, id), {
-        label: `registration by ${partner?.name ?? 'another partner'} (${row?.status ?? 'unknown'})`,
+        label: `registration by ${partner?.name ?? 'another partner'} (${status})`,
         crmId: null,
       });
     }
@@ -118,49 +100,136 @@ export const recordLabels = async (
   return labels;
 };
 
-/** A conflict in a seller's words: what overlaps, the evidence with its reasons, and links. */
-export const conflictView = async (
+/** Past this many records a party's block says how many more it holds instead of listing them. */
+const MAX_RECORDS = 5;
+/** Past this many matched records the evidence stops; the strongest come first. */
+const MAX_MATCHES = 8;
+
+/** What a competing record is to the claim, in a seller's words. */
+const WHY: Record<ConflictKind, string> = {
+  duplicate_registration: 'an earlier claim by the same partner',
+  competing_registration: 'a competing claim',
+  direct_owned_account: 'the account they own',
+  direct_owned_deal: 'an open deal they own',
+  same_customer_other_identity: 'the same customer under another name or domain',
+  corporate_family: 'a company in the same corporate family',
+};
+
+const titleOf = (group: ConflictGroup, name: string): string => {
+  const has = (kind: ConflictKind) => group.kinds.includes(kind);
+  if (group.party.kind === 'partner')
+    return has('competing_registration')
+      ? `${name} already claims this customer`
+      : `${name} already registered this customer`;
+  if (group.party.kind === 'direct')
+    return has('direct_owned_deal')
+      ? `Direct seller ${name} is already working this customer`
+      : has('direct_owned_account')
+        ? `Direct seller ${name} owns this customer's account`
+        : `Direct seller ${name} holds a record that may be this customer`;
+  return 'Other records may be this customer';
+};
+
+/** A claim on the card and the conflicts it runs into. */
+export type CardClaim = { registration: Registration; conflicts: readonly Conflict[] };
+
+type Names = { partners: ReadonlyMap<string, Partner>; userNames: ReadonlyMap<string, string> };
+
+/**
+ * What a card says about its claims' conflicts: one block per competing party (for each set of
+ * claims the card shows together), never the records in `onCard`, and each claim's evidence one
+ * line per matched record. One statement reads every label.
+ */
+export const describeConflicts = async (
   ctx: AppContext,
-  caller: { scoped: TenantStore; portalId: string },
-  registration: Registration,
-  conflict: Conflict,
-  partners: Map<string, Partner>,
-  userNames: ReadonlyMap<string, string> = new Map(),
-  /** Labels read once for all of a card's conflicts; read here for this conflict when absent. */
-  known?: RecordLabels,
+  caller: { tenantId: string; portalId: string; uiDomain?: string | null },
+  claimSets: readonly (readonly CardClaim[])[],
+  onCard: readonly RecordRef[],
+  { partners, userNames }: Names,
 ) => {
-  const labels =
-    known ?? (await recordLabels(ctx, caller.scoped.tenantId, conflictRecords([conflict]), partners));
-  const labelOf = (type: RecordType, id: string): RecordLabel =>
-    labels.get(refKey(type, id)) ?? { label: `${type === 'account' ? 'company' : type} ${id}`, crmId: null };
-  // The engine's summary names internal users by id; a seller reads names.
-  const named = (text: string) => text.replace(/\b[\w-]+\b/g, (word) => userNames.get(word) ?? word);
-  const evidence = conflict.evidence.slice(0, 5).map((e) => {
-    const { label } = labelOf(e.type === 'account' ? 'account' : e.type, e.id);
-    const reasons = e.reasons.slice(0, 3).map((r) => r.text);
-    return `${label}: ${Math.round(e.score * 100)}% match${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
-  });
-  const competing = conflict.competing.slice(0, 5).map((record) => {
-    const { label, crmId } = labelOf(record.type, record.id);
-    const type = record.type === 'account' ? ('company' as const) : record.type;
+  const groupSets = claimSets.map((claims) =>
+    groupConflicts(
+      claims.map((c) => ({ registrationId: c.registration.id, conflicts: c.conflicts })),
+      onCard,
+    ),
+  );
+  const claims = new Map(claimSets.flat().map((c) => [c.registration.id, c]));
+  const matched = new Map(
+    [...claims.values()].map((c) => [c.registration.id, foldEvidence(c.conflicts).slice(0, MAX_MATCHES)]),
+  );
+  const labels = await recordLabels(
+    ctx,
+    caller.tenantId,
+    [...groupSets.flat().flatMap((g) => g.records.slice(0, MAX_RECORDS)), ...[...matched.values()].flat()],
+    partners,
+  );
+  const link = (type: RecordType, id: string) => {
+    const { label, crmId } = labels.get(refKey(type, id)) ?? { label: `${type} ${id}`, crmId: null };
+    const shown = type === 'account' ? ('company' as const) : type;
     return {
-      type,
-      id: record.id,
+      type: shown,
+      id,
       label,
-      url: crmId && type !== 'registration' ? hubspotRecordUrl(ctx, caller, type, crmId) : null,
+      url: crmId && shown !== 'registration' ? hubspotRecordUrl(ctx, caller, shown, crmId) : null,
     };
-  });
+  };
+  // The engine's summaries name internal users by id; a seller reads names.
+  const named = (text: string) => text.replace(/\b[\w-]+\b/g, (word) => userNames.get(word) ?? word);
+  const partyName = (group: ConflictGroup) =>
+    group.party.kind === 'partner'
+      ? ((group.party.partnerId && partners.get(group.party.partnerId)?.name) ?? 'Another partner')
+      : group.party.kind === 'direct'
+        ? (userNames.get(group.party.userId) ?? group.party.userId)
+        : 'Nobody';
+  const view = (group: ConflictGroup) => {
+    const name = partyName(group);
+    return {
+      party: {
+        kind: group.party.kind,
+        id:
+          group.party.kind === 'partner'
+            ? group.party.partnerId
+            : group.party.kind === 'direct'
+              ? group.party.userId
+              : null,
+        name,
+      },
+      severity: group.severity,
+      title: titleOf(group, name),
+      kinds: group.kinds,
+      records: group.records
+        .slice(0, MAX_RECORDS)
+        .map((r) => ({ ...link(r.type, r.id), why: r.kinds.map((k) => WHY[k]).join('; ') })),
+      moreRecords: Math.max(0, group.records.length - MAX_RECORDS),
+      against: group.registrationIds.flatMap((id) => {
+        const registration = claims.get(id)?.registration;
+        return registration
+          ? [
+              {
+                registrationId: id,
+                partnerName: partners.get(registration.partnerId)?.name ?? registration.partnerId,
+                status: registration.status,
+              },
+            ]
+          : [];
+      }),
+      details: group.summaries.map(named),
+    };
+  };
   return {
-    kind: conflict.kind,
-    severity: conflict.severity,
-    title: TITLES[conflict.kind] ?? 'A conflict was detected',
-    summary: named(conflict.summary),
-    registrationId: registration.id,
-    partnerName: partners.get(registration.partnerId)?.name ?? registration.partnerId,
-    evidence,
-    competing,
+    /** The blocks of each set of claims, in the order the sets were given. */
+    groups: groupSets.map((groups) => groups.map(view)),
+    /** Each claim's matched records, by registration id. */
+    matchesOf: (registrationId: string) =>
+      (matched.get(registrationId) ?? []).map((m) => ({
+        ...link(m.type, m.id),
+        score: m.score,
+        decision: m.decision,
+        reasons: m.reasons.slice(0, 4),
+      })),
   };
 };
+export type ConflictGroupView = Awaited<ReturnType<typeof describeConflicts>>['groups'][number][number];
 
 const MODEL_LABELS: Record<string, string> = {
   sourced_influenced: 'Sourced / influenced',

@@ -2,7 +2,7 @@ import type { Partner } from '@entente/shared/domain';
 import type { AppContext } from '../../appContext.js';
 import { getDealAttribution } from '../getDealAttribution.js';
 import { type CardCaller, findCompany, viewerOf } from './cardRequest.js';
-import { conflictView, LIVE } from './cardViews.js';
+import { describeConflicts, LIVE } from './cardViews.js';
 
 /** Attribution is worked out per open deal; past this many the card says it shows a part. */
 const MAX_ATTRIBUTED_DEALS = 25;
@@ -45,20 +45,22 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
   }
   skipped += Math.max(0, open.length - MAX_ATTRIBUTED_DEALS);
 
-  const live = registrations.filter((r) => LIVE.has(r.status));
+  // Oldest first: when two claims name each other, the later one says it (see groupConflicts).
+  const live = registrations
+    .filter((r) => LIVE.has(r.status))
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
   const partnerIds = [...new Set([...registrations.map((r) => r.partnerId), ...credited.keys()])].filter(
     (id) => partners.has(id),
   );
-  const conflicts = (
-    await Promise.all(
-      live.map(async (r) => {
-        const state = await caller.scoped.governance.get(r.id);
-        return Promise.all(
-          (state?.conflicts ?? []).map((c) => conflictView(ctx, caller, r, c, partners, userNames)),
-        );
-      }),
-    )
-  ).flat();
+  const states = await Promise.all(live.map((r) => caller.scoped.governance.get(r.id)));
+  // The company is where the reader already is: owning it is not a conflict on its own card.
+  const { groups } = await describeConflicts(
+    ctx,
+    caller,
+    [live.map((r, i) => ({ registration: r, conflicts: states[i]?.conflicts ?? [] }))],
+    [{ type: 'account', id: account.id }],
+    { partners, userNames },
+  );
 
   return {
     generatedAt: now.toISOString(),
@@ -91,7 +93,7 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
         decidedAt: r.decidedAt,
         dealName: r.dealId ? (dealNames.get(r.dealId) ?? null) : null,
       })),
-    conflicts,
+    conflicts: groups[0] ?? [],
     pipeline: {
       openDeals: open.length,
       total: {

@@ -5,16 +5,7 @@ import type { AppContext } from '../../appContext.js';
 import { type CardCaller, viewerOf } from './cardRequest.js';
 import { loadDealCardData } from './dealCardData.js';
 import { dealCardAttribution } from './dealCardAttribution.js';
-import {
-  approvalClock,
-  conflictRecords,
-  conflictView,
-  LIVE,
-  modelLabel,
-  PENDING,
-  protectionClock,
-  recordLabels,
-} from './cardViews.js';
+import { approvalClock, describeConflicts, LIVE, modelLabel, PENDING, protectionClock } from './cardViews.js';
 
 type Role = 'sourced' | 'influenced' | 'co_sell' | 'fulfilment';
 
@@ -62,6 +53,8 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   const nameOf = (userId: string | null | undefined) => (userId ? (userNames.get(userId) ?? null) : null);
 
+  // Refused, withdrawn and expired claims are history: the company card lists them.
+  const live = registrations.filter((r) => LIVE.has(r.status));
   const roles = new Map<string, Map<Role, string>>();
   const addRole = (partnerId: string, role: Role, why: string) => {
     if (!partners.has(partnerId)) return;
@@ -69,7 +62,7 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
     if (!entry.has(role)) entry.set(role, why);
     roles.set(partnerId, entry);
   };
-  for (const r of registrations.filter((r) => LIVE.has(r.status)))
+  for (const r of live)
     addRole(
       r.partnerId,
       'sourced',
@@ -80,34 +73,13 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
   for (const t of [...touchpoints].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)))
     addRole(t.participantId, ROLE_OF_TOUCH[t.kind], `${t.kind.replace(/_/g, ' ')} on ${day(t.occurredAt)}`);
 
-  const shown = registrations
-    .filter((r) => LIVE.has(r.status))
-    .flatMap((r) =>
-      (states.get(r.id)?.conflicts ?? [])
-        // A claim on the account collides with each open deal there; on this deal, only this deal's collision matters.
-        .filter(
-          (c) =>
-            c.kind !== 'direct_owned_deal' ||
-            c.competing.some((record) => record.type === 'deal' && record.id === deal.id),
-        )
-        .map((conflict) => ({ registration: r, conflict })),
-    );
-  const labels = await recordLabels(
+  // The deal itself is never a conflict on its own card; the seller is already looking at it.
+  const { groups, matchesOf } = await describeConflicts(
     ctx,
-    caller.tenantId,
-    conflictRecords(shown.map((s) => s.conflict)),
-    partners,
-  );
-  const conflicts = (
-    await Promise.all(
-      shown.map(({ registration, conflict }) =>
-        conflictView(ctx, caller, registration, conflict, partners, userNames, labels),
-      ),
-    )
-  ).sort(
-    (a, b) =>
-      ['blocking', 'warning', 'info'].indexOf(a.severity) -
-      ['blocking', 'warning', 'info'].indexOf(b.severity),
+    caller,
+    [live.map((r) => ({ registration: r, conflicts: states.get(r.id)?.conflicts ?? [] }))],
+    [{ type: 'deal', id: deal.id }],
+    { partners, userNames },
   );
 
   let attribution = null;
@@ -177,24 +149,23 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
         roleReasons: ordered.map((role) => byRole.get(role)!),
       };
     }),
-    // Refused, withdrawn and expired claims are history: the company card lists them.
-    registrations: registrations
-      .filter((r) => LIVE.has(r.status))
-      .map((r) => {
-        const state = states.get(r.id);
-        return {
-          id: r.id,
-          partnerId: r.partnerId,
-          partnerName: partners.get(r.partnerId)?.name ?? r.partnerId,
-          status: r.status,
-          submittedAt: r.submittedAt,
-          decidedAt: r.decidedAt,
-          protection: protectionClock(r, now),
-          approvalClock: approvalClock(r, state, now),
-          assignedApproverName: PENDING.has(r.status) ? nameOf(state?.assignedApproverId) : null,
-        };
-      }),
-    conflicts,
+    registrations: live.map((r) => {
+      const state = states.get(r.id);
+      return {
+        id: r.id,
+        partnerId: r.partnerId,
+        partnerName: partners.get(r.partnerId)?.name ?? r.partnerId,
+        status: r.status,
+        submittedAt: r.submittedAt,
+        decidedAt: r.decidedAt,
+        protection: protectionClock(r, now),
+        approvalClock: approvalClock(r, state, now),
+        assignedApproverName: PENDING.has(r.status) ? nameOf(state?.assignedApproverId) : null,
+        firedRules: (state?.firedRules ?? []).map(({ ruleId, reason }) => ({ ruleId, reason })),
+        matches: matchesOf(r.id),
+      };
+    }),
+    conflicts: groups[0] ?? [],
     attribution,
     attributionError,
     sync,

@@ -3,7 +3,7 @@ import { canAdjudicate, describeStakes, stakesOf, type Stake } from '@entente/sh
 import type { AppContext } from '../../appContext.js';
 import { gatherFacts } from '../governance/gatherFacts.js';
 import { type CardCaller, findCompany, findDeal, viewerOf } from './cardRequest.js';
-import { approvalClock, conflictView, hubspotRecordUrl, PENDING } from './cardViews.js';
+import { approvalClock, describeConflicts, PENDING, protectionClock } from './cardViews.js';
 import { registrationsForDeal } from './getDealCard.js';
 
 const roleOf = (user: User) =>
@@ -61,53 +61,46 @@ export const getReviewCard = async (
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? id) : null);
 
-  const views = [];
+  const reviewable = [];
   for (const registration of candidates) {
     const [state, decisions] = await Promise.all([
       caller.scoped.governance.get(registration.id),
       caller.scoped.governance.decisions(registration.id),
     ]);
-    const pending = PENDING.has(registration.status);
+    const open = PENDING.has(registration.status);
     const automatic =
       !decisions.some((d) => d.kind !== 'policy') &&
       ((registration.status === 'approved' && state?.outcome === 'approve') ||
         (registration.status === 'rejected' && state?.outcome === 'reject'));
-    if (!pending && !automatic) continue;
-
+    if (!open && !automatic) continue;
     const facts = await gatherFacts(ctx.store, caller.scoped, registration, now);
+    reviewable.push({
+      registration,
+      state,
+      decisions,
+      facts,
+      mode: open ? ('decide' as const) : ('override' as const),
+    });
+  }
+
+  // Each registration is decided on its own, so its competing parties are its own; the record
+  // the card is on is where the reviewer already is, never a conflict.
+  const { groups, matchesOf } = await describeConflicts(
+    ctx,
+    caller,
+    reviewable.map(({ registration, facts }) => [{ registration, conflicts: facts.conflicts }]),
+    [{ type: record.type === 'deal' ? 'deal' : 'account', id: record.id }],
+    { partners, userNames },
+  );
+
+  const views = reviewable.map(({ registration, state, decisions, facts, mode }, index) => {
     const own = caller.user ? stakesOf(caller.user.id, facts.stakes) : [];
     const neutral = adjudicators.filter((u) => stakesOf(u.id, facts.stakes).length === 0);
     const assigned = state?.assignedApproverId
       ? neutral.find((u) => u.id === state.assignedApproverId)
       : undefined;
     const reason = refusal(caller.user, own);
-    const conflicts = await Promise.all(
-      facts.conflicts.map((c) => conflictView(ctx, caller, registration, c, partners, userNames)),
-    );
-    const matches = await Promise.all(
-      facts.conflicts
-        .flatMap((c) => c.evidence)
-        .filter((e, i, all) => all.findIndex((x) => x.type === e.type && x.id === e.id) === i)
-        .slice(0, 8)
-        .map(async (e) => {
-          const target =
-            e.type === 'deal'
-              ? await caller.scoped.deals.get(e.id)
-              : e.type === 'account'
-                ? await caller.scoped.accounts.get(e.id)
-                : undefined;
-          const type = e.type === 'account' ? ('company' as const) : e.type;
-          return {
-            label: target ? `${type} ${target.name}` : `${type} ${e.id}`,
-            type,
-            score: e.score,
-            decision: e.decision,
-            reasons: e.reasons.slice(0, 4).map((r) => r.text),
-            url: target && type !== 'registration' ? hubspotRecordUrl(ctx, caller, type, target.crmId) : null,
-          };
-        }),
-    );
-    views.push({
+    return {
       id: registration.id,
       partnerName: partners.get(registration.partnerId)?.name ?? registration.partnerId,
       status: registration.status,
@@ -115,9 +108,10 @@ export const getReviewCard = async (
       customer: { name: registration.customer.name ?? null, domain: registration.customer.domain ?? null },
       policy: { version: state?.policyVersion ?? null, outcome: state?.outcome ?? null },
       firedRules: (state?.firedRules ?? []).map(({ ruleId, reason: why }) => ({ ruleId, reason: why })),
-      matches,
-      conflicts,
+      matches: matchesOf(registration.id),
+      conflicts: groups[index] ?? [],
       clock: approvalClock(registration, state, now),
+      protection: protectionClock(registration, now),
       neutrality: {
         canDecide: reason === null,
         stakes: own.map((s) => s.description),
@@ -125,7 +119,7 @@ export const getReviewCard = async (
         assignedApprover: assigned ? person(assigned) : null,
         whoCan: neutral.slice(0, 6).map(person),
       },
-      mode: pending ? ('decide' as const) : ('override' as const),
+      mode,
       secondApprovers: neutral.filter((u) => u.id !== caller.user?.id).map(person),
       decisions: decisions.map((d) => ({
         kind: d.kind,
@@ -134,8 +128,8 @@ export const getReviewCard = async (
         reason: d.reason,
         decidedAt: d.decidedAt,
       })),
-    });
-  }
+    };
+  });
   return {
     generatedAt: now.toISOString(),
     record: { type: record.type, id: record.id, crmId: record.crmId, name: record.name },

@@ -1,7 +1,15 @@
-import { Alert, EmptyState, ErrorState, LoadingSpinner, StatisticsItem, Table } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  EmptyState,
+  Link,
+  ErrorState,
+  LoadingSpinner,
+  StatisticsItem,
+  Table,
+} from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { fakeService, serviceError } from '../testing/fakeService';
-import { buildCompanyCard, buildConflict } from '../testing/payloads';
+import { buildCompanyCard, buildConflictGroup, buildPartnerConflictGroup } from '../testing/payloads';
 import { textOf } from '../testing/renderedText';
 import { CompanyPartnersView } from './CompanyPartnersView';
 
@@ -29,14 +37,32 @@ describe('Company partner overview', () => {
     expect(textOf(find(Table))).toContain('Tailspin Toys Approved Acme platform 1 Oct 2026');
   });
 
-  it('When the account has open conflicts, then each shows as an alert', async () => {
+  it('When the account has open conflicts, then each competing party is one alert naming the claims it competes with', async () => {
     const service = fakeService({
-      [PATH]: buildCompanyCard({ conflicts: [buildConflict({ severity: 'warning' })] }),
+      [PATH]: buildCompanyCard({
+        conflicts: [
+          buildConflictGroup({
+            against: [
+              { registrationId: 'reg-1', partnerName: 'Tailspin Toys', status: 'in_review' },
+              { registrationId: 'reg-2', partnerName: 'Northwind', status: 'submitted' },
+            ],
+          }),
+          buildPartnerConflictGroup({ severity: 'warning' }),
+        ],
+      }),
     });
-    const { render, waitFor, maybeFind, find } = createRenderer('crm.record.tab');
+    const { render, waitFor, maybeFind, findAll, findByTestId } = createRenderer('crm.record.tab');
     render(<CompanyPartnersView fetcher={service.fetcher} companyId="5001" />);
     await waitFor(() => expect(maybeFind(Alert)).not.toBeNull());
-    expect(find(Alert).props.variant).toBe('warning');
+    expect(findAll(Alert).map((a) => [a.props.testId, a.props.variant])).toEqual([
+      ['conflict-direct-u-s-2', 'danger'],
+      ['conflict-partner-p-fabrikam', 'warning'],
+    ]);
+    const seller = findByTestId(Alert, 'conflict-direct-u-s-2');
+    expect(seller.findAll(Link).map((l) => l.text)).toEqual(['deal Acme expansion']);
+    expect(textOf(seller)).toContain(
+      "Against Tailspin Toys's claim (in review) and Northwind's claim (submitted).",
+    );
   });
 
   it('When no partner has touched the account, then an empty state says so', async () => {

@@ -19,11 +19,14 @@ import { companyCardPayloadSchema } from '../types/companyCard';
 import type { ServiceFetch } from '../utils/fetchFromService';
 import { formatDate, formatMoney, roleLabel, statusLabel, statusVariant } from '../utils/format';
 import { CardEmpty, CardError, CardLoading } from './CardStates';
-import { ConflictWarnings } from './ConflictWarnings';
+import { CompetingParties } from './CompetingParties';
 
 type Props = { fetcher: ServiceFetch; companyId: string };
 
-/** The account view: active partners, registration history, open conflicts and attributed pipeline. */
+/**
+ * The account view: open conflicts first (one block per competing party, never this company), then
+ * active partners, attributed pipeline and the registration history.
+ */
 export const CompanyPartnersView = ({ fetcher, companyId }: Props) => {
   const { state, reload } = useServiceData(
     fetcher,
@@ -44,7 +47,7 @@ export const CompanyPartnersView = ({ fetcher, companyId }: Props) => {
     );
   return (
     <Flex direction="column" gap="md">
-      {data.conflicts.length > 0 && <ConflictWarnings conflicts={data.conflicts} />}
+      {data.conflicts.length > 0 && <CompetingParties groups={data.conflicts} showAgainst />}
       <Statistics>
         <StatisticsItem label="Open deals" number={String(data.pipeline.openDeals)} />
         <StatisticsItem label="Open pipeline" number={formatMoney(data.pipeline.total)} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Accordion,
   Alert,
   BarChart,
   Button,
@@ -11,11 +12,12 @@ import {
   ProgressBar,
   StatusTag,
   Table,
+  Tag,
   TextArea,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { textOf } from '../testing/renderedText';
-import { buildConflict, buildDealCard } from '../testing/payloads';
+import { describeTree, textOf } from '../testing/renderedText';
+import { buildConflictGroup, buildDealCard, buildPartnerConflictGroup } from '../testing/payloads';
 import { fakeService, serviceError } from '../testing/fakeService';
 import { PartnerDealCardView } from './PartnerDealCardView';
 
@@ -57,20 +59,89 @@ describe('Partner deal card', () => {
     expect(service.calls.map((c) => c.path)).toEqual([PATH]);
   });
 
-  it('When registrations conflict, then an alert states the evidence and links to the competing record', async () => {
-    const service = fakeService({ [PATH]: buildDealCard({ conflicts: [buildConflict()] }) });
-    const { render, findByTestId, waitFor, find } = createRenderer('crm.record.tab');
+  it('When a claim is decided, then its verdict shows first: decision, rule ids and clock, with the evidence folded away', async () => {
+    const service = fakeService({ [PATH]: buildDealCard() });
+    const { render, findByTestId, waitFor, maybeFind, getRootNode } = createRenderer('crm.record.tab');
     render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
-    await waitFor(() => expect(findByTestId(Alert, 'conflict-reg-1-0')).toBeTruthy());
-    const alert = findByTestId(Alert, 'conflict-reg-1-0');
-    expect(alert.props.variant).toBe('danger');
-    expect(alert.props.title).toBe('A direct seller is already working this customer');
-    expect(textOf(alert)).toContain('Domain acme.example matches exactly');
-    expect(find(Link).props.href).toEqual({
-      url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009',
-      external: false,
+    await waitFor(() => expect(maybeFind(LoadingSpinner)).toBeNull());
+    const verdict = findByTestId(Flex, 'verdict-reg-1');
+    expect(verdict.findAll(Tag).map((t) => t.text)).toEqual(['P-1']);
+    expect(verdict.find(ProgressBar).props.title).toBe('Protected until 30 Dec 2026 (58 days left)');
+    const evidence = findByTestId(Accordion, 'evidence-reg-1');
+    expect(evidence.props.title).toBe('Evidence: 1 matched record, 1 rule');
+    expect(evidence.props.defaultOpen).toBeUndefined();
+    expect(textOf(evidence)).toContain('company Acme Corporation 97% match: domain acme.example is the same');
+    const picture = describeTree(getRootNode());
+    expect(picture.indexOf('[Approved]')).toBeLessThan(picture.indexOf('== Partners on this deal =='));
+    expect(picture).toContain('[+] Evidence: 1 matched record, 1 rule');
+    expect(picture).not.toContain('97% match');
+  });
+
+  it('When two claims run into one seller and another partner, then there is one block per party, each record once, against the claims it competes with', async () => {
+    const seller = buildConflictGroup({
+      kinds: ['direct_owned_deal', 'direct_owned_account'],
+      records: [
+        {
+          type: 'deal',
+          id: 'd-9',
+          label: 'deal Acme expansion',
+          url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009',
+          why: 'an open deal they own',
+        },
+        {
+          type: 'company',
+          id: 'a-1',
+          label: 'company Acme Corporation',
+          url: 'https://app.hubspot.com/contacts/990001/record/0-2/5001',
+          why: 'the account they own',
+        },
+      ],
+      moreRecords: 2,
+      against: [
+        { registrationId: 'reg-1', partnerName: 'Tailspin Toys', status: 'approved' },
+        { registrationId: 'reg-2', partnerName: 'Northwind', status: 'in_review' },
+      ],
     });
-    expect(find(Link).text).toBe('Open deal Acme expansion');
+    const card = buildDealCard();
+    const service = fakeService({
+      [PATH]: buildDealCard({
+        registrations: [
+          card.registrations[0]!,
+          {
+            ...card.registrations[0]!,
+            id: 'reg-2',
+            partnerId: 'p-northwind',
+            partnerName: 'Northwind',
+            status: 'in_review',
+          },
+        ],
+        conflicts: [seller, buildPartnerConflictGroup({ severity: 'warning' })],
+      }),
+    });
+    const { render, findByTestId, findAll, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(Alert)).not.toBeNull());
+    expect(findAll(Alert).map((a) => [a.props.title, a.props.variant])).toEqual([
+      ['Direct seller Sam Seller is already working this customer', 'danger'],
+      ['Fabrikam Resellers already claims this customer', 'warning'],
+    ]);
+    const block = findByTestId(Alert, 'conflict-direct-u-s-2');
+    expect(block.findAll(Link).map((l) => [l.text, l.props.href])).toEqual([
+      [
+        'deal Acme expansion',
+        { url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009', external: false },
+      ],
+      [
+        'company Acme Corporation',
+        { url: 'https://app.hubspot.com/contacts/990001/record/0-2/5001', external: false },
+      ],
+    ]);
+    expect(textOf(block)).toContain('and 2 more of theirs on this customer');
+    expect(textOf(block)).toContain(
+      "Against Tailspin Toys's claim (approved) and Northwind's claim (in review).",
+    );
+    expect(block.find(Accordion).props.title).toBe('What Entente found');
+    expect(textOf(findByTestId(Flex, 'competing-parties'))).toContain('Competing claims (2)');
   });
 
   it('When the deal only came in by the initial import, then the sync line says how Entente heard of it', async () => {

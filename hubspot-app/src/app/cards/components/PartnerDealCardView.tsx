@@ -6,7 +6,7 @@ import type { ServiceFetch } from '../utils/fetchFromService';
 import { roleLabel } from '../utils/format';
 import { AttributionPanel } from './AttributionPanel';
 import { CardEmpty, CardError, CardLoading } from './CardStates';
-import { ConflictWarnings } from './ConflictWarnings';
+import { CompetingParties } from './CompetingParties';
 import { RegistrationStatus } from './RegistrationStatus';
 import { SyncHealthLine } from './SyncHealthLine';
 
@@ -37,8 +37,9 @@ const Partners = ({ data }: { data: DealCardPayload }) => (
 );
 
 /**
- * The partner deal card: partners and their roles, registrations with their clocks, conflicts,
- * attribution and sync health. The fetcher is passed in so tests and `entente preview` replace it.
+ * The partner deal card, verdict first: each claim's decision, rules and clock; then who competes
+ * with it (one block per party, never this deal); then partners and their roles, attribution and
+ * sync health. The fetcher is passed in so tests and `entente preview` replace it.
  */
 export const PartnerDealCardView = ({ fetcher, dealId }: Props) => {
   const { state, reload } = useServiceData(
@@ -67,7 +68,6 @@ export const PartnerDealCardView = ({ fetcher, dealId }: Props) => {
     data.partners.length === 0 && data.registrations.length === 0 && data.conflicts.length === 0;
   return (
     <Flex direction="column" gap="md">
-      {data.conflicts.length > 0 && <ConflictWarnings conflicts={data.conflicts} />}
       {nothing ? (
         <CardEmpty title="No partners on this deal">
           No partner has registered this deal or been recorded on it. Partner registrations and touchpoints
@@ -75,7 +75,6 @@ export const PartnerDealCardView = ({ fetcher, dealId }: Props) => {
         </CardEmpty>
       ) : (
         <>
-          {data.partners.length > 0 && <Partners data={data} />}
           {data.registrations.length > 0 && (
             <Flex direction="column" gap="sm">
               <Heading>Registrations</Heading>
@@ -84,6 +83,10 @@ export const PartnerDealCardView = ({ fetcher, dealId }: Props) => {
               ))}
             </Flex>
           )}
+          {data.conflicts.length > 0 && (
+            <CompetingParties groups={data.conflicts} showAgainst={data.registrations.length > 1} />
+          )}
+          {data.partners.length > 0 && <Partners data={data} />}
         </>
       )}
       <Divider />

@@ -1,17 +1,26 @@
 import {
+  Accordion,
   Alert,
   Button,
   EmptyState,
   ErrorState,
+  Flex,
+  Link,
   LoadingSpinner,
   ProgressBar,
   Select,
+  Tag,
   TextArea,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { fakeService, serviceError } from '../testing/fakeService';
-import { buildReviewCard, buildReviewRegistration } from '../testing/payloads';
-import { textOf } from '../testing/renderedText';
+import {
+  buildConflictGroup,
+  buildPartnerConflictGroup,
+  buildReviewCard,
+  buildReviewRegistration,
+} from '../testing/payloads';
+import { describeTree, textOf } from '../testing/renderedText';
 import { RegistrationReviewView } from './RegistrationReviewView';
 
 const PATH = '/hubspot/cards/deals/9001/registrations';
@@ -51,18 +60,76 @@ describe('Registration review card', () => {
     expect(maybeFind(Button, { testId: 'retry' })).not.toBeNull();
   });
 
-  it('When a registration is pending, then its evidence shows: rules, matches with reasons, conflicts and the clock', async () => {
+  it('When a registration is pending, then the verdict comes first: outcome, rule ids and when the review is due', async () => {
+    const service = fakeService({ [PATH]: buildReviewCard() });
+    const { render, waitFor, maybeFind, findByTestId } = createRenderer('crm.record.tab');
+    render(view(service));
+    await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+    const verdict = findByTestId(Flex, 'verdict-reg-1');
+    expect(textOf(verdict)).toContain('Policy version 1 said review:');
+    expect(verdict.findAll(Tag).map((t) => t.text)).toEqual(['R-DIRECT-OWNED']);
+    expect(findByTestId(ProgressBar, 'review-clock-reg-1').props.title).toBe(
+      'Review due 3 Nov 2026, 09:00 UTC (24 hours left)',
+    );
+  });
+
+  it('When a registration is pending, then the rules and matched records are in an evidence section a reviewer expands', async () => {
     const service = fakeService({ [PATH]: buildReviewCard() });
     const { render, waitFor, maybeFind, findByTestId, getRootNode } = createRenderer('crm.record.tab');
     render(view(service));
     await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
-    expect(findByTestId(ProgressBar, 'review-clock-reg-1').props.title).toBe('Review clock: 24 hours left');
-    const all = textOf(getRootNode());
-    expect(all).toContain('R-DIRECT-OWNED: The customer has an open deal owned by a direct seller.');
-    expect(all).toContain('97% match (match): domain acme.example is the same');
-    expect(findByTestId(Alert, 'conflict-reg-1-0').props.title).toBe(
-      'A direct seller is already working this customer',
+    const evidence = findByTestId(Accordion, 'evidence-reg-1');
+    expect(evidence.props.title).toBe('Evidence: 1 matched record, 1 rule');
+    expect(textOf(evidence)).toContain(
+      'R-DIRECT-OWNED: The customer has an open deal owned by a direct seller.',
     );
+    expect(textOf(findByTestId(Flex, 'evidence-reg-1-match-0'))).toBe(
+      'company Acme Corporation 97% match: domain acme.example is the same',
+    );
+    expect(
+      evidence
+        .findAll(Flex)
+        .filter((f) => String(f.props.testId).startsWith('evidence-reg-1-match'))
+        .map(textOf),
+    ).toEqual(['company Acme Corporation 97% match: domain acme.example is the same']);
+    // Folded until asked for: what the reviewer sees is the verdict, the competition and the action.
+    const picture = describeTree(getRootNode());
+    expect(picture).not.toContain('R-DIRECT-OWNED: The customer');
+    const order = ['Policy version 1 said review', 'Competing claims (1)', '[+] Evidence', '< Approve >'];
+    expect(order.map((line) => picture.indexOf(line))).toEqual(
+      [...order.map((line) => picture.indexOf(line))].sort((a, b) => a - b),
+    );
+    expect(order.every((line) => picture.includes(line))).toBe(true);
+  });
+
+  it('When a registration runs into a seller and another partner, then it shows one block per party, each listing its records once', async () => {
+    const seller = buildConflictGroup({
+      records: ['d-9', 'd-10', 'd-11'].map((id) => ({
+        type: 'deal' as const,
+        id,
+        label: `deal Acme ${id}`,
+        url: `https://app.hubspot.com/contacts/990001/record/0-3/${id}`,
+        why: 'an open deal they own',
+      })),
+    });
+    const registration = buildReviewRegistration({ conflicts: [seller, buildPartnerConflictGroup()] });
+    const service = fakeService({ [PATH]: buildReviewCard({ registrations: [registration] }) });
+    const { render, waitFor, maybeFind, findByTestId } = createRenderer('crm.record.tab');
+    render(view(service));
+    await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+    const section = findByTestId(Flex, 'review-registration-reg-1');
+    const blocks = section.findAll(Alert).filter((a) => String(a.props.testId).startsWith('conflict-'));
+    expect(blocks.map((b) => b.props.title)).toEqual([
+      'Direct seller Sam Seller is already working this customer',
+      'Fabrikam Resellers already claims this customer',
+    ]);
+    expect(
+      findByTestId(Alert, 'conflict-reg-1-direct-u-s-2')
+        .findAll(Link)
+        .map((l) => l.text),
+    ).toEqual(['deal Acme d-9', 'deal Acme d-10', 'deal Acme d-11']);
+    // One claim per section: it does not say which claim it competes with.
+    expect(textOf(section)).not.toContain('Against');
   });
 
   it('When the reviewer approves with a reason, then the decision is posted and confirmed', async () => {
@@ -140,6 +207,15 @@ describe('Registration review card', () => {
       status: 'approved',
       mode: 'override',
       policy: { version: 1, outcome: 'approve' },
+      clock: null,
+      protection: {
+        label: 'Protection window',
+        startsAt: '2026-11-01T09:00:00.000Z',
+        endsAt: '2027-01-30T09:00:00.000Z',
+        percentUsed: 1,
+        hoursLeft: 2136,
+        overdue: false,
+      },
     });
     const service = fakeService({
       [PATH]: buildReviewCard({ registrations: [registration] }),
@@ -154,6 +230,10 @@ describe('Registration review card', () => {
     const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
     render(view(service));
     await waitFor(() => expect(maybeFind(Select)).not.toBeNull());
+    expect(findByTestId(ProgressBar, 'protection-window-reg-1').props.title).toBe(
+      'Protected until 30 Jan 2027 (89 days left)',
+    );
+    expect(maybeFind(ProgressBar, { testId: 'review-clock-reg-1' })).toBeNull();
     expect(textOf(findByTestId(Alert, 'override-notice-reg-1'))).toContain('needs a second neutral approver');
     expect(maybeFind(Button, { testId: 'decide-approve-reg-1' })).toBeNull();
     const override = () => findByTestId(Button, 'decide-override-reg-1');

@@ -1,87 +1,47 @@
-import { Alert, Divider, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
-import { useServiceAction } from '../hooks/useServiceAction';
+import { Divider, Flex, Heading, StatusTag } from '@hubspot/ui-extensions';
 import { useServiceData } from '../hooks/useServiceData';
-import {
-  decisionResponseSchema,
-  reviewCardPayloadSchema,
-  type DecisionRequest,
-  type ReviewRegistration,
-} from '../types/reviewCard';
+import { reviewCardPayloadSchema, type ReviewRegistration } from '../types/reviewCard';
 import type { ServiceFetch } from '../utils/fetchFromService';
-import { formatDateTime, statusLabel, statusVariant } from '../utils/format';
+import { statusLabel, statusVariant } from '../utils/format';
 import { CardEmpty, CardError, CardLoading } from './CardStates';
-import { DecisionForm } from './DecisionForm';
-import { RegistrationEvidence } from './RegistrationEvidence';
+import { ClaimEvidence } from './ClaimEvidence';
+import { CompetingParties } from './CompetingParties';
+import { ReviewActions } from './ReviewActions';
+import { ReviewVerdict } from './ReviewVerdict';
 
 type Props = { fetcher: ServiceFetch; objectType: 'deals' | 'companies'; objectId: string };
 
-/** A reviewer with a stake reads why they cannot decide, and who can. */
-const NotNeutral = ({ registration }: { registration: ReviewRegistration }) => {
-  const { neutrality } = registration;
-  const who = neutrality.assignedApprover
-    ? `${neutrality.assignedApprover.name} is assigned to decide it.`
-    : neutrality.whoCan.length > 0
-      ? `It can be decided by ${neutrality.whoCan.map((p) => p.name).join(', ')}.`
-      : 'Nobody neutral is available; it has been escalated to the deal desk.';
-  return (
-    <Alert
-      title="You cannot decide this registration"
-      variant="warning"
-      testId={`not-neutral-${registration.id}`}
-    >
-      {`${neutrality.reason ?? 'You are not a neutral reviewer for it.'} ${who}`}
-    </Alert>
-  );
-};
-
+/**
+ * One registration, in the order a reviewer works: the verdict, who competes with it, the evidence
+ * (folded away), then what they can do.
+ */
 const Registration = ({
   registration,
   fetcher,
 }: {
   registration: ReviewRegistration;
   fetcher: ServiceFetch;
-}) => {
-  const action = useServiceAction(fetcher);
-  const decided =
-    action.state.status === 'done' ? decisionResponseSchema.safeParse(action.state.result) : undefined;
-  const onDecide = (request: DecisionRequest) => {
-    // The decided registration stays on screen with its confirmation until the record is reopened.
-    void action.run(`/hubspot/cards/registrations/${encodeURIComponent(registration.id)}/decision`, request);
-  };
-  return (
-    <Flex direction="column" gap="sm" testId={`review-registration-${registration.id}`}>
-      <Flex direction="row" gap="sm" align="center">
-        <Heading>{`${registration.partnerName}: ${registration.customer.name ?? registration.customer.domain ?? 'customer'}`}</Heading>
-        <StatusTag variant={statusVariant(registration.status)}>{statusLabel(registration.status)}</StatusTag>
-      </Flex>
-      <Text variant="microcopy">
-        {`Submitted ${formatDateTime(registration.submittedAt)}. Policy version ${registration.policy.version ?? '—'} said: ${registration.policy.outcome ?? 'nothing yet'}.`}
-      </Text>
-      <RegistrationEvidence registration={registration} />
-      {decided?.success ? (
-        <Alert title="Decision recorded" variant="success" testId={`decision-done-${registration.id}`}>
-          {decided.data.message}
-        </Alert>
-      ) : registration.neutrality.canDecide ? (
-        <DecisionForm registration={registration} state={action.state} onDecide={onDecide} />
-      ) : (
-        <NotNeutral registration={registration} />
-      )}
-      {action.state.status === 'error' && (
-        <Alert
-          title="The decision was not recorded"
-          variant="error"
-          testId={`decision-error-${registration.id}`}
-        >
-          {action.state.error.message}
-        </Alert>
-      )}
-      <Divider />
+}) => (
+  <Flex direction="column" gap="sm" testId={`review-registration-${registration.id}`}>
+    <Flex direction="row" gap="sm" align="center">
+      <Heading>{`${registration.partnerName}: ${registration.customer.name ?? registration.customer.domain ?? 'customer'}`}</Heading>
+      <StatusTag variant={statusVariant(registration.status)}>{statusLabel(registration.status)}</StatusTag>
     </Flex>
-  );
-};
+    <ReviewVerdict registration={registration} />
+    {registration.conflicts.length > 0 && (
+      <CompetingParties groups={registration.conflicts} scope={registration.id} />
+    )}
+    <ClaimEvidence
+      firedRules={registration.firedRules}
+      matches={registration.matches}
+      testId={`evidence-${registration.id}`}
+    />
+    <ReviewActions registration={registration} fetcher={fetcher} />
+    <Divider />
+  </Flex>
+);
 
-/** Registration review on a deal or a company: evidence, neutrality, and the decision. */
+/** Registration review on a deal or a company: per registration, verdict, competing claims, evidence and actions. */
 export const RegistrationReviewView = ({ fetcher, objectType, objectId }: Props) => {
   const { state, reload } = useServiceData(
     fetcher,

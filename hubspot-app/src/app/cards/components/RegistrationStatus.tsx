@@ -1,17 +1,16 @@
-import {
-  DescriptionList,
-  DescriptionListItem,
-  Flex,
-  ProgressBar,
-  StatusTag,
-  Text,
-} from '@hubspot/ui-extensions';
+import { DescriptionList, DescriptionListItem, Flex, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { DealRegistration } from '../types/dealCard';
-import { formatDate, formatDateTime, formatHoursLeft, statusLabel, statusVariant } from '../utils/format';
+import { formatDateTime, statusLabel, statusVariant } from '../utils/format';
+import { ClaimEvidence } from './ClaimEvidence';
+import { ProtectionClock, ReviewClock } from './ClockBar';
+import { RuleTags } from './RuleTags';
 
-/** Status, protection window and approval clock of one registration. */
+/**
+ * One claim's verdict first: who, the decision, the rules behind it and its clock (review due or
+ * protection until); the evidence behind it is folded away below.
+ */
 export const RegistrationStatus = ({ registration }: { registration: DealRegistration }) => (
-  <Flex direction="column" gap="xs">
+  <Flex direction="column" gap="xs" testId={`verdict-${registration.id}`}>
     <Flex direction="row" gap="sm" align="center">
       <Text format={{ fontWeight: 'demibold' }}>{registration.partnerName}</Text>
       <StatusTag
@@ -20,7 +19,14 @@ export const RegistrationStatus = ({ registration }: { registration: DealRegistr
       >
         {statusLabel(registration.status)}
       </StatusTag>
+      <RuleTags rules={registration.firedRules} lead="Rules:" />
     </Flex>
+    {registration.approvalClock && (
+      <ReviewClock clock={registration.approvalClock} testId={`approval-clock-${registration.id}`} />
+    )}
+    {registration.protection && (
+      <ProtectionClock clock={registration.protection} testId={`protection-window-${registration.id}`} />
+    )}
     <DescriptionList direction="row">
       <DescriptionListItem label="Submitted">
         <Text>{formatDateTime(registration.submittedAt)}</Text>
@@ -31,36 +37,12 @@ export const RegistrationStatus = ({ registration }: { registration: DealRegistr
         </DescriptionListItem>
       )}
     </DescriptionList>
-    {registration.approvalClock && (
-      <ProgressBar
-        title={`Approval clock: ${formatHoursLeft(registration.approvalClock)}`}
-        value={registration.approvalClock.percentUsed}
-        maxValue={100}
-        valueDescription={`decide by ${formatDateTime(registration.approvalClock.endsAt)}`}
-        variant={
-          registration.approvalClock.overdue
-            ? 'danger'
-            : registration.approvalClock.percentUsed > 75
-              ? 'warning'
-              : 'success'
-        }
-        testId={`approval-clock-${registration.id}`}
-      />
-    )}
-    {registration.protection && (
-      <ProgressBar
-        title={`Protected until ${formatDate(registration.protection.endsAt)} (${formatHoursLeft(registration.protection)})`}
-        value={registration.protection.percentUsed}
-        maxValue={100}
-        valueDescription={`protection started ${formatDate(registration.protection.startsAt)}`}
-        variant={
-          registration.protection.overdue
-            ? 'danger'
-            : registration.protection.percentUsed > 85
-              ? 'warning'
-              : 'success'
-        }
-        testId={`protection-window-${registration.id}`}
+    {/* Claims from before the rules were recorded have nothing to expand. */}
+    {registration.firedRules.length + registration.matches.length > 0 && (
+      <ClaimEvidence
+        firedRules={registration.firedRules}
+        matches={registration.matches}
+        testId={`evidence-${registration.id}`}
       />
     )}
   </Flex>

@@ -1,4 +1,4 @@
-import type { Conflict, Viewer } from '../types/common';
+import type { ConflictGroup, Viewer } from '../types/common';
 import type { CompanyCardPayload } from '../types/companyCard';
 import type { DealCardPayload } from '../types/dealCard';
 import type { ReviewCardPayload, ReviewRegistration } from '../types/reviewCard';
@@ -14,24 +14,49 @@ export const buildViewer = (overrides: Partial<Viewer> = {}): Viewer => ({
   ...overrides,
 });
 
-export const buildConflict = (overrides: Partial<Conflict> = {}): Conflict => ({
-  kind: 'direct_owned_deal',
+/** A direct seller's block, as the service sends it for the deal Acme platform's registration. */
+export const buildConflictGroup = (overrides: Partial<ConflictGroup> = {}): ConflictGroup => ({
+  party: { kind: 'direct', id: 'u-s-2', name: 'Sam Seller' },
   severity: 'blocking',
-  title: 'A direct seller is already working this customer',
-  summary: 'Tailspin Toys registered Acme Corp, which has an open deal owned by Anna Snelling.',
-  registrationId: 'reg-1',
-  partnerName: 'Tailspin Toys',
-  evidence: ['Domain acme.example matches exactly', 'Name "Acme Corp" matches "Acme Corporation" (92%)'],
-  competing: [
+  title: 'Direct seller Sam Seller is already working this customer',
+  kinds: ['direct_owned_deal'],
+  records: [
     {
       type: 'deal',
       id: 'd-9',
       label: 'deal Acme expansion',
       url: 'https://app.hubspot.com/contacts/990001/record/0-3/9009',
+      why: 'an open deal they own',
     },
+  ],
+  moreRecords: 0,
+  against: [{ registrationId: 'reg-1', partnerName: 'Tailspin Toys', status: 'in_review' }],
+  details: [
+    'Open deal "Acme expansion" (d-9, stage negotiation) on account "Acme Corporation" is owned by Sam Seller.',
   ],
   ...overrides,
 });
+
+/** Another partner's block: its protected claim on the same customer. */
+export const buildPartnerConflictGroup = (overrides: Partial<ConflictGroup> = {}): ConflictGroup =>
+  buildConflictGroup({
+    party: { kind: 'partner', id: 'p-fabrikam', name: 'Fabrikam Resellers' },
+    title: 'Fabrikam Resellers already claims this customer',
+    kinds: ['competing_registration'],
+    records: [
+      {
+        type: 'registration',
+        id: 'reg-039',
+        label: 'registration by Fabrikam Resellers (approved)',
+        url: null,
+        why: 'a competing claim',
+      },
+    ],
+    details: [
+      'Partner Fabrikam Resellers holds an active registration reg-039 (approved) for the same customer.',
+    ],
+    ...overrides,
+  });
 
 export const buildDealCard = (overrides: Partial<DealCardPayload> = {}): DealCardPayload => ({
   generatedAt: '2026-11-02T09:00:00.000Z',
@@ -73,6 +98,18 @@ export const buildDealCard = (overrides: Partial<DealCardPayload> = {}): DealCar
       },
       approvalClock: null,
       assignedApproverName: null,
+      firedRules: [{ ruleId: 'P-1', reason: 'No one else claims this customer; approved automatically.' }],
+      matches: [
+        {
+          label: 'company Acme Corporation',
+          type: 'company',
+          id: 'a-1',
+          score: 0.97,
+          decision: 'match',
+          reasons: ['domain acme.example is the same'],
+          url: 'https://app.hubspot.com/contacts/990001/record/0-2/5001',
+        },
+      ],
     },
   ],
   conflicts: [],
@@ -126,13 +163,14 @@ export const buildReviewRegistration = (overrides: Partial<ReviewRegistration> =
     {
       label: 'company Acme Corporation',
       type: 'company',
+      id: 'a-1',
       score: 0.97,
       decision: 'match',
       reasons: ['domain acme.example is the same'],
       url: 'https://app.hubspot.com/contacts/990001/record/0-2/5001',
     },
   ],
-  conflicts: [buildConflict()],
+  conflicts: [buildConflictGroup()],
   clock: {
     label: 'Review clock',
     startsAt: '2026-11-01T09:00:00.000Z',
@@ -141,6 +179,7 @@ export const buildReviewRegistration = (overrides: Partial<ReviewRegistration> =
     hoursLeft: 24,
     overdue: false,
   },
+  protection: null,
   neutrality: {
     canDecide: true,
     stakes: [],

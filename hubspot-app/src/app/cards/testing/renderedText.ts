@@ -58,6 +58,11 @@ export const describeNode = (node: AnyNode): string[] => {
       return ['', `== ${text()} ==`];
     case 'Text':
       return text() ? [text()] : [];
+    case 'Accordion':
+      // Folded away until clicked, as HubSpot shows it: the title, and the contents only when open.
+      return props.open === true || props.defaultOpen === true
+        ? [`[-] ${String(props.title)}`, ...indent(kids())]
+        : [`[+] ${String(props.title)}`];
     case 'Alert':
       return [`[${String(props.variant ?? 'info').toUpperCase()}] ${String(props.title)}`, ...indent(kids())];
     case 'StatusTag':

@@ -35,30 +35,6 @@ export const clockSchema = z.object({
 });
 export type Clock = z.infer<typeof clockSchema>;
 
-export const recordLinkSchema = z.object({
-  type: z.enum(['deal', 'company', 'registration']),
-  id: z.string(),
-  label: z.string(),
-  /** The HubSpot record page, when the record lives in HubSpot. */
-  url: z.string().nullable(),
-});
-export type RecordLink = z.infer<typeof recordLinkSchema>;
-
-export const conflictSeveritySchema = z.enum(['info', 'warning', 'blocking']);
-
-/** One detected overlap, in words a seller reads, with the evidence and the competing records. */
-export const conflictSchema = z.object({
-  kind: z.string(),
-  severity: conflictSeveritySchema,
-  title: z.string(),
-  summary: z.string(),
-  registrationId: z.string(),
-  partnerName: z.string(),
-  evidence: z.array(z.string()),
-  competing: z.array(recordLinkSchema),
-});
-export type Conflict = z.infer<typeof conflictSchema>;
-
 export const registrationStatusSchema = z.enum([
   'submitted',
   'in_review',
@@ -73,6 +49,71 @@ export const registrationStatusSchema = z.enum([
   'lost',
 ]);
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
+
+export const recordLinkSchema = z.object({
+  type: z.enum(['deal', 'company', 'registration']),
+  id: z.string(),
+  label: z.string(),
+  /** The HubSpot record page, when the record lives in HubSpot. */
+  url: z.string().nullable(),
+});
+export type RecordLink = z.infer<typeof recordLinkSchema>;
+
+export const conflictSeveritySchema = z.enum(['info', 'warning', 'blocking']);
+
+/** A competing record, once, with what makes it compete ("open deal", "competing claim"). */
+export const conflictRecordSchema = recordLinkSchema.extend({ why: z.string() });
+export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
+
+/** Who competes with the claims on a card: another partner, a direct seller, or nobody yet. */
+export const conflictPartySchema = z.object({
+  kind: z.enum(['partner', 'direct', 'unowned']),
+  /** The partner's or the seller's id; null for records nobody owns. */
+  id: z.string().nullable(),
+  name: z.string(),
+});
+
+/**
+ * One competing party and what it holds against the claims on the card: one block per party,
+ * never one per record, and never the record the card is on.
+ */
+export const conflictGroupSchema = z.object({
+  party: conflictPartySchema,
+  severity: conflictSeveritySchema,
+  /** The party and what it does, in a seller's words: "Direct seller Anna Snelling is already working this customer". */
+  title: z.string(),
+  kinds: z.array(z.string()),
+  records: z.array(conflictRecordSchema),
+  /** How many more records the party holds than `records` lists (a busy account has many open deals). */
+  moreRecords: z.number().int().nonnegative(),
+  /** The claims on the card it competes with. */
+  against: z.array(
+    z.object({
+      registrationId: z.string(),
+      partnerName: z.string(),
+      status: registrationStatusSchema,
+    }),
+  ),
+  /** What the conflict engine found, each once, for the expandable details. */
+  details: z.array(z.string()),
+});
+export type ConflictGroup = z.infer<typeof conflictGroupSchema>;
+
+/** A record a claim was matched to, once, with the best score and the reasons the matcher gave. */
+export const matchEvidenceSchema = z.object({
+  label: z.string(),
+  type: z.enum(['deal', 'company', 'registration']),
+  id: z.string(),
+  score: z.number(),
+  decision: z.string(),
+  reasons: z.array(z.string()),
+  url: z.string().nullable(),
+});
+export type MatchEvidence = z.infer<typeof matchEvidenceSchema>;
+
+/** A rule of engagement that fired for a claim, with the reason it gives. */
+export const firedRuleSchema = z.object({ ruleId: z.string(), reason: z.string() });
+export type FiredRule = z.infer<typeof firedRuleSchema>;
 
 export const partnerRoleSchema = z.enum(['sourced', 'influenced', 'co_sell', 'fulfilment']);
 export type PartnerRole = z.infer<typeof partnerRoleSchema>;

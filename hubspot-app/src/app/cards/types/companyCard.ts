@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  conflictSchema,
+  conflictGroupSchema,
   moneySchema,
   partnerRoleSchema,
   registrationStatusSchema,
@@ -31,7 +31,8 @@ export const companyCardPayloadSchema = z.object({
       dealName: z.string().nullable(),
     }),
   ),
-  conflicts: z.array(conflictSchema),
+  /** One block per competing party across the live claims; never the company itself. */
+  conflicts: z.array(conflictGroupSchema),
   pipeline: z.object({
     openDeals: z.number().int(),
     total: moneySchema,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   clockSchema,
-  conflictSchema,
+  conflictGroupSchema,
+  firedRuleSchema,
+  matchEvidenceSchema,
   moneySchema,
   partnerRoleSchema,
   registrationStatusSchema,
@@ -28,6 +30,10 @@ export const dealRegistrationSchema = z.object({
   protection: clockSchema.nullable(),
   approvalClock: clockSchema.nullable(),
   assignedApproverName: z.string().nullable(),
+  /** The rules of engagement that fired when it was decided (or sent to review). */
+  firedRules: z.array(firedRuleSchema),
+  /** The records the claim was matched to, one line each. */
+  matches: z.array(matchEvidenceSchema),
 });
 export type DealRegistration = z.infer<typeof dealRegistrationSchema>;
 
@@ -92,7 +98,8 @@ export const dealCardPayloadSchema = z.object({
   viewer: viewerSchema,
   partners: z.array(dealPartnerSchema),
   registrations: z.array(dealRegistrationSchema),
-  conflicts: z.array(conflictSchema),
+  /** One block per competing party; never the deal itself. */
+  conflicts: z.array(conflictGroupSchema),
   /** Null when attribution could not be worked out; the rest of the card still shows. */
   attribution: attributionSchema.nullable(),
   attributionError: z.string().nullable(),

@@ -1,22 +1,20 @@
 import { z } from 'zod';
-import { clockSchema, conflictSchema, registrationStatusSchema, viewerSchema } from './common';
+import {
+  clockSchema,
+  conflictGroupSchema,
+  firedRuleSchema,
+  matchEvidenceSchema,
+  registrationStatusSchema,
+  viewerSchema,
+} from './common';
+
+export { matchEvidenceSchema, type MatchEvidence } from './common';
 
 export const decisionOutcomeSchema = z.enum(['approve', 'reject', 'request_info']);
 export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
 
 export const personSchema = z.object({ userId: z.string(), name: z.string(), role: z.string() });
 export type Person = z.infer<typeof personSchema>;
-
-/** A customer record the registration was matched to, with the reasons the matcher gave. */
-export const matchEvidenceSchema = z.object({
-  label: z.string(),
-  type: z.enum(['deal', 'company', 'registration']),
-  score: z.number(),
-  decision: z.string(),
-  reasons: z.array(z.string()),
-  url: z.string().nullable(),
-});
-export type MatchEvidence = z.infer<typeof matchEvidenceSchema>;
 
 export const neutralitySchema = z.object({
   /** True when the viewer may decide: an adjudicating role and no stake in the outcome. */
@@ -38,10 +36,15 @@ export const reviewRegistrationSchema = z.object({
   submittedAt: z.string(),
   customer: z.object({ name: z.string().nullable(), domain: z.string().nullable() }),
   policy: z.object({ version: z.number().int().nullable(), outcome: z.string().nullable() }),
-  firedRules: z.array(z.object({ ruleId: z.string(), reason: z.string() })),
+  firedRules: z.array(firedRuleSchema),
+  /** The records the claim was matched to, one line each. */
   matches: z.array(matchEvidenceSchema),
-  conflicts: z.array(conflictSchema),
+  /** One block per competing party; never the record the card is on. */
+  conflicts: z.array(conflictGroupSchema),
+  /** Review due: the approval clock while a decision is pending. */
   clock: clockSchema.nullable(),
+  /** Protection until: the window of a claim the rules approved. */
+  protection: clockSchema.nullable(),
   neutrality: neutralitySchema,
   /**
    * `decide`: pending, approve/reject/request info. `override`: decided automatically by the rules;
