@@ -356,4 +356,110 @@ describe('HubSpot card endpoints (signed requests against the sandbox)', () => {
     const card = companyCardPayloadSchema.parse(res.body);
     expect(card.registrations.some((r) => r.id === scenario.registrationId)).toBe(true);
   });
+
+  describe('four eyes from the review card', () => {
+    const duplicate = () => {
+      const id = (fixture.scenarios as { registrations: { duplicate: string } }).registrations.duplicate;
+      return fixture.registrations.find((r) => r.id === id)!;
+    };
+    const reviewOf = async (as: string) => {
+      const res = await signed(
+        as,
+        'GET',
+        `/hubspot/cards/companies/${duplicate().accountId}/registrations`,
+      ).expect(200);
+      return reviewCardPayloadSchema.parse(res.body).registrations.find((r) => r.id === duplicate().id)!;
+    };
+    const proposer = () => scenario.neutralUserId;
+    const second = 'u-admin';
+
+    it('When an old card still names a second approver, then the decision is refused with 400 and nothing changes', async () => {
+      const res = await signed(
+        proposer(),
+        'POST',
+        `/hubspot/cards/registrations/${duplicate().id}/decision`,
+        {
+          outcome: 'approve',
+          reason: 'Customer asked for this partner by name',
+          override: { secondApproverId: second },
+        },
+      ).expect(400);
+      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect((await reviewOf(proposer())).status).toBe('rejected');
+    });
+
+    it('When a neutral user proposes overturning an automatic rejection, then it waits for a second person, who confirms it; the proposer cannot', async () => {
+      expect(duplicate().status).toBe('rejected');
+      const before = await reviewOf(proposer());
+      expect(before).toMatchObject({
+        mode: 'override',
+        policy: { outcome: 'reject' },
+        pendingOverride: null,
+      });
+      expect(before.neutrality.canDecide).toBe(true);
+      expect(before).not.toHaveProperty('secondApprovers');
+
+      const proposed = await signed(
+        proposer(),
+        'POST',
+        `/hubspot/cards/registrations/${duplicate().id}/decision`,
+        { outcome: 'approve', reason: 'Customer asked for this partner by name' },
+      ).expect(200);
+      expect(proposed.body).toMatchObject({ status: 'pending_second_approval', override: true });
+      expect(proposed.body.message).toContain('must confirm it before it takes effect');
+
+      // The proposer sees the proposal but may not confirm it, and the service agrees.
+      const own = await reviewOf(proposer());
+      expect(own.mode).toBe('confirm');
+      expect(own.neutrality).toMatchObject({
+        canDecide: false,
+        reason: 'You proposed this override; a second, different person must confirm it.',
+      });
+      expect(own.neutrality.whoCan.map((p) => p.userId)).not.toContain(proposer());
+      const same = await signed(
+        proposer(),
+        'POST',
+        `/hubspot/cards/registrations/${duplicate().id}/override-confirmation`,
+        { decision: 'confirm', reason: 'Confirming my own' },
+      ).expect(403);
+      expect(same.body.error.code).toBe('GOVERNANCE.SAME_APPROVER');
+
+      const waiting = await reviewOf(second);
+      expect(waiting).toMatchObject({
+        status: 'pending_second_approval',
+        mode: 'confirm',
+        pendingOverride: {
+          outcome: 'approve',
+          proposedByName: fixture.users.find((u) => u.id === proposer())!.name,
+          reason: 'Customer asked for this partner by name',
+        },
+        clock: { label: 'Second approval', overdue: false },
+      });
+      expect(waiting.clock?.endsAt).toBe(waiting.pendingOverride?.dueAt);
+      expect(waiting.neutrality.canDecide).toBe(true);
+
+      const confirmed = await signed(
+        second,
+        'POST',
+        `/hubspot/cards/registrations/${duplicate().id}/override-confirmation`,
+        { decision: 'confirm', reason: 'Checked with the customer myself' },
+      ).expect(200);
+      expect(confirmed.body).toMatchObject({
+        registrationId: duplicate().id,
+        status: 'approved',
+        override: 'confirmed',
+        protectedUntil: expect.any(String),
+      });
+      const { rows } = await app.ctx.store.db.query<{ type: string; actor: string }>(
+        `SELECT type, actor FROM audit_log WHERE tenant_id = $1 AND subject = $2 ORDER BY seq`,
+        ['sandbox', `registration:${duplicate().id}`],
+      );
+      expect(rows.slice(-2)).toEqual([
+        { type: 'registration.override_proposed', actor: proposer() },
+        { type: 'registration.overridden', actor: second },
+      ]);
+      // Decided by people now: the review card has nothing left to offer on it.
+      expect(await reviewOf(second)).toBeUndefined();
+    });
+  });
 });

@@ -10,7 +10,7 @@ import {
 import type { AppContext } from '../../appContext.js';
 import { type CardCaller, resolveCardCaller } from '../../use-cases/cards/cardRequest.js';
 import { cardSigningSecret } from '../../config/cardSigning.js';
-import { decideFromCard } from '../../use-cases/cards/decideFromCard.js';
+import { confirmOverrideFromCard, decideFromCard } from '../../use-cases/cards/decideFromCard.js';
 import { disputeFromCard } from '../../use-cases/cards/disputeFromCard.js';
 import { getCompanyCard } from '../../use-cases/cards/getCompanyCard.js';
 import { getDealCard } from '../../use-cases/cards/getDealCard.js';
@@ -136,30 +136,55 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       method: 'post',
       path: '/hubspot/cards/registrations/:registrationId/decision',
       summary:
-        'Approve, reject or request info from the card. 403 GOVERNANCE.NOT_NEUTRAL when the user has a stake',
+        'Approve, reject or request info from the card. Against an automatic decision this only proposes the override, which a second neutral person confirms',
       params: z.object({ registrationId: recordId }),
       body: z
         .object({
           outcome: z.enum(['approve', 'reject', 'request_info']),
           reason: z.string().min(1).max(4000),
-          override: z
-            .object({ secondApproverId: z.string().min(1).max(128) })
-            .strict()
-            .optional(),
           /** Optional: link the registration to this deal while deciding. Older cards omit it. */
           dealId: z.string().min(1).max(128).optional(),
         })
+        // Strict, so a card that still names a second approver is refused instead of half-obeyed.
         .strict(),
       responses: {
-        200: { description: 'The decision as the card confirms it', schema: cardBody },
-        403: {
-          description: 'GOVERNANCE.NOT_NEUTRAL, GOVERNANCE.SECOND_APPROVER_REQUIRED, CARDS.USER_NOT_LINKED',
+        200: {
+          description: 'The decision (or the proposed override) as the card confirms it',
+          schema: cardBody,
         },
-        409: { description: 'REGISTRATION.ILLEGAL_TRANSITION' },
+        400: { description: 'REQUEST.INVALID: an override reason under 10 characters, an unknown field' },
+        403: { description: 'GOVERNANCE.NOT_NEUTRAL, AUTH.FORBIDDEN, CARDS.USER_NOT_LINKED' },
+        409: { description: 'REGISTRATION.ILLEGAL_TRANSITION, REGISTRATION.DECIDED_CONCURRENTLY' },
         ...refused,
       },
       handler: async ({ params, query, body }) => ({
         body: await decideFromCard(ctx, await callerOf(ctx, query), params.registrationId, body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/registrations/:registrationId/override-confirmation',
+      summary:
+        'The second person confirms or declines an override someone else proposed, from their own card (four eyes)',
+      params: z.object({ registrationId: recordId }),
+      body: z
+        .object({ decision: z.enum(['confirm', 'decline']), reason: z.string().min(1).max(4000) })
+        .strict(),
+      responses: {
+        200: { description: 'The override confirmed or declined, as the card confirms it', schema: cardBody },
+        403: {
+          description:
+            'GOVERNANCE.SAME_APPROVER (the proposer), GOVERNANCE.NOT_NEUTRAL, AUTH.FORBIDDEN, CARDS.USER_NOT_LINKED',
+        },
+        409: {
+          description:
+            'GOVERNANCE.OVERRIDE_LAPSED (past its due time), REGISTRATION.ILLEGAL_TRANSITION (nothing pending), REGISTRATION.DECIDED_CONCURRENTLY',
+        },
+        ...refused,
+      },
+      handler: async ({ params, query, body }) => ({
+        body: await confirmOverrideFromCard(ctx, await callerOf(ctx, query), params.registrationId, body),
       }),
     }),
     defineRoute({

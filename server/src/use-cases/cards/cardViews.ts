@@ -1,12 +1,18 @@
 import type { Conflict, ConflictKind } from '@entente/shared/conflicts';
 import type { Partner, Registration } from '@entente/shared/domain';
+import { PENDING_STATUSES } from '@entente/shared/governance';
 import type { AppContext } from '../../appContext.js';
 import type { GovernanceState } from '../../store/repositories/governanceStore.js';
 import { foldEvidence, groupConflicts, type ConflictGroup, type RecordRef } from './conflictGroups.js';
 
 const HOUR_MS = 3_600_000;
 
-export const PENDING = new Set<Registration['status']>(['submitted', 'in_review', 'info_requested']);
+/**
+ * Claims that hold the customer but are not protected yet. An override waiting for its second
+ * approver is one of them: it is still live (the deal and company cards show it), and whichever
+ * way it ends, nothing about it is settled until a second person acts.
+ */
+export const PENDING = new Set<Registration['status']>(PENDING_STATUSES);
 export const PROTECTED = new Set<Registration['status']>(['approved', 'extended']);
 export const LIVE = new Set<Registration['status']>([...PENDING, ...PROTECTED, 'won']);
 
@@ -27,10 +33,19 @@ export const clockView = (label: string, startsAt: string, endsAt: string, now: 
   };
 };
 
-export const approvalClock = (registration: Registration, state: GovernanceState | undefined, now: Date) =>
-  PENDING.has(registration.status) && state?.reviewDueAt
+/**
+ * The clock a pending claim runs on: the review's, or, for a proposed override, the time the second
+ * approver has before the proposal lapses and the automatic decision stands.
+ */
+export const approvalClock = (registration: Registration, state: GovernanceState | undefined, now: Date) => {
+  if (registration.status === 'pending_second_approval')
+    return state?.pendingOverride
+      ? clockView('Second approval', state.pendingOverride.proposedAt, state.pendingOverride.dueAt, now)
+      : null;
+  return PENDING.has(registration.status) && state?.reviewDueAt
     ? clockView('Approval clock', registration.submittedAt, state.reviewDueAt, now)
     : null;
+};
 
 export const protectionClock = (registration: Registration, now: Date) =>
   PROTECTED.has(registration.status) && registration.protectedUntil

@@ -7,8 +7,6 @@ import { type CardCaller, requireLinkedUser } from './cardRequest.js';
 export type CardDecision = {
   outcome: 'approve' | 'reject' | 'request_info';
   reason: string;
-  /** Older cards named a second approver here; four eyes now takes the second person's own request. */
-  override?: unknown;
   dealId?: string | undefined;
 };
 
@@ -20,7 +18,8 @@ const MESSAGES = {
 
 /**
  * A partner manager decides in the card. The signed HubSpot user is mapped to the Entente user,
- * and the governance use case checks neutrality, the rules and four eyes for overrides; its errors
+ * and the governance use case checks neutrality and the rules; going against an automatic decision
+ * only proposes the override, which a second person confirms from their own card. Its errors
  * (403 GOVERNANCE.NOT_NEUTRAL, ...) go back to the card unchanged.
  */
 export const decideFromCard = async (
@@ -33,10 +32,6 @@ export const decideFromCard = async (
   if (!(await caller.scoped.registrations.get(registrationId)))
     throw CommonErrors.notFound(`Registration ${registrationId}`);
   const user = requireLinkedUser(caller);
-  if (decision.override !== undefined)
-    throw CommonErrors.validation(
-      'Do not name a second approver: propose the override, and a second neutral person confirms it from their own card',
-    );
   // A card sits on a HubSpot record, so it names the deal by its HubSpot id; Entente's id works too.
   const deal = decision.dealId
     ? ((await caller.scoped.deals.findByCrmId(decision.dealId)) ??

@@ -15,9 +15,12 @@ const roleOf = (user: User) =>
 const person = (user: User) => ({ userId: user.id, name: user.name, role: roleOf(user) });
 
 /** Why the viewer may not decide, in words; null when they may. */
-const refusal = (viewer: User | null, own: readonly Stake[]): string | null => {
+const refusal = (viewer: User | null, own: readonly Stake[], proposedBy: string | null): string | null => {
   if (!viewer) return 'Your HubSpot user is not linked to an Entente user.';
-  // The stake comes first: it is the reason that holds whatever the viewer's role.
+  // Four eyes: the service refuses the proposer before anything else, so the card says the same.
+  if (proposedBy !== null && viewer.id === proposedBy)
+    return 'You proposed this override; a second, different person must confirm it.';
+  // Then the stake: it is the reason that holds whatever the viewer's role.
   if (own.length > 0)
     return `You have a stake in the outcome (${describeStakes(own)}); nobody decides a registration they are paid on.`;
   if (!canAdjudicate(viewer))
@@ -25,9 +28,14 @@ const refusal = (viewer: User | null, own: readonly Stake[]): string | null => {
   return null;
 };
 
+type Mode = 'decide' | 'confirm' | 'override';
+/** Pending first: they are what the reviewer came for; then proposals waiting for a second person. */
+const MODE_ORDER: Record<Mode, number> = { decide: 0, confirm: 1, override: 2 };
+
 /**
- * Pending registrations (and ones the rules decided automatically, which only an override with a
- * second neutral approver can turn around), with their evidence and the viewer's neutrality.
+ * Pending registrations, overrides waiting for a second person, and ones the rules decided
+ * automatically (which a neutral person may propose to overturn), with their evidence and the
+ * viewer's neutrality.
  */
 export const getReviewCard = async (
   ctx: AppContext,
@@ -67,20 +75,26 @@ export const getReviewCard = async (
       caller.scoped.governance.get(registration.id),
       caller.scoped.governance.decisions(registration.id),
     ]);
-    const open = PENDING.has(registration.status);
+    const awaitingSecond =
+      registration.status === 'pending_second_approval' && state?.pendingOverride
+        ? state.pendingOverride
+        : null;
+    // What decideRegistration treats as automatic: nobody has decided it by hand, nor overridden it.
+    // A proposal that was declined or lapsed leaves it automatic, so it may be proposed again.
     const automatic =
-      !decisions.some((d) => d.kind !== 'policy') &&
+      !decisions.some((d) => d.kind === 'human' || d.kind === 'override') &&
       ((registration.status === 'approved' && state?.outcome === 'approve') ||
         (registration.status === 'rejected' && state?.outcome === 'reject'));
-    if (!open && !automatic) continue;
+    const mode: Mode | null = awaitingSecond
+      ? 'confirm'
+      : registration.status !== 'pending_second_approval' && PENDING.has(registration.status)
+        ? 'decide'
+        : automatic
+          ? 'override'
+          : null;
+    if (!mode) continue;
     const facts = await gatherFacts(ctx.store, caller.scoped, registration, now);
-    reviewable.push({
-      registration,
-      state,
-      decisions,
-      facts,
-      mode: open ? ('decide' as const) : ('override' as const),
-    });
+    reviewable.push({ registration, state, decisions, facts, mode, pendingOverride: awaitingSecond });
   }
 
   // Each registration is decided on its own, so its competing parties are its own; the record
@@ -93,13 +107,17 @@ export const getReviewCard = async (
     { partners, userNames },
   );
 
-  const views = reviewable.map(({ registration, state, decisions, facts, mode }, index) => {
+  const views = reviewable.map(({ registration, state, decisions, facts, mode, pendingOverride }, index) => {
     const own = caller.user ? stakesOf(caller.user.id, facts.stakes) : [];
-    const neutral = adjudicators.filter((u) => stakesOf(u.id, facts.stakes).length === 0);
+    const proposedBy = pendingOverride?.proposedBy ?? null;
+    // Whoever proposed an override is not among those who can confirm it.
+    const neutral = adjudicators.filter(
+      (u) => stakesOf(u.id, facts.stakes).length === 0 && u.id !== proposedBy,
+    );
     const assigned = state?.assignedApproverId
       ? neutral.find((u) => u.id === state.assignedApproverId)
       : undefined;
-    const reason = refusal(caller.user, own);
+    const reason = refusal(caller.user, own, proposedBy);
     return {
       id: registration.id,
       partnerName: partners.get(registration.partnerId)?.name ?? registration.partnerId,
@@ -120,7 +138,15 @@ export const getReviewCard = async (
         whoCan: neutral.slice(0, 6).map(person),
       },
       mode,
-      secondApprovers: neutral.filter((u) => u.id !== caller.user?.id).map(person),
+      pendingOverride: pendingOverride
+        ? {
+            outcome: pendingOverride.outcome,
+            proposedByName: nameOf(pendingOverride.proposedBy) ?? pendingOverride.proposedBy,
+            reason: pendingOverride.reason,
+            proposedAt: pendingOverride.proposedAt,
+            dueAt: pendingOverride.dueAt,
+          }
+        : null,
       decisions: decisions.map((d) => ({
         kind: d.kind,
         outcome: d.outcome,
@@ -134,9 +160,8 @@ export const getReviewCard = async (
     generatedAt: now.toISOString(),
     record: { type: record.type, id: record.id, crmId: record.crmId, name: record.name },
     viewer: viewerOf(caller.user),
-    // Pending first: they are what the reviewer came for.
-    registrations: views.sort((a, b) =>
-      a.mode === b.mode ? a.submittedAt.localeCompare(b.submittedAt) : a.mode === 'decide' ? -1 : 1,
+    registrations: views.sort(
+      (a, b) => MODE_ORDER[a.mode] - MODE_ORDER[b.mode] || a.submittedAt.localeCompare(b.submittedAt),
     ),
   };
 };

@@ -25,3 +25,15 @@ export const ProtectionClock = ({ clock, testId }: { clock: Clock; testId: strin
     testId={testId}
   />
 );
+
+/** Second approval due: how long a proposed override waits for a second person before it lapses. */
+export const SecondApprovalClock = ({ clock, testId }: { clock: Clock; testId: string }) => (
+  <ProgressBar
+    title={`Second approval due ${formatDateTime(clock.endsAt)} (${formatHoursLeft(clock)})`}
+    value={clock.percentUsed}
+    maxValue={100}
+    valueDescription={`override proposed ${formatDateTime(clock.startsAt)}`}
+    variant={clock.overdue ? 'danger' : clock.percentUsed > 75 ? 'warning' : 'success'}
+    testId={testId}
+  />
+);

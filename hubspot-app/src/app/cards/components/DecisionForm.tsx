@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import { Alert, Button, Flex, Text, TextArea } from '@hubspot/ui-extensions';
 import type { ActionState } from '../hooks/useServiceAction';
 import type { DecisionRequest, ReviewRegistration } from '../types/reviewCard';
 
@@ -9,23 +9,31 @@ type Props = {
   onDecide: (request: DecisionRequest) => void;
 };
 
-/** Every decision carries a reason; an override also names a second neutral approver (four eyes). */
+/** The service's own minimum for a reason to go against the rules. */
+const OVERRIDE_MIN_REASON = 10;
+
+/**
+ * Every decision carries a reason. Going against an automatic decision only proposes the override:
+ * nobody can name the second approver, who acts from their own card instead (four eyes).
+ */
 export const DecisionForm = ({ registration, state, onDecide }: Props) => {
   const [reason, setReason] = useState('');
-  const [secondApproverId, setSecondApproverId] = useState('');
   const override = registration.mode === 'override';
   const busy = state.status === 'submitting';
-  const minLength = override ? 10 : 1;
-  const ready = reason.trim().length >= minLength && (!override || secondApproverId !== '');
+  const ready = reason.trim().length >= (override ? OVERRIDE_MIN_REASON : 1);
+  const overturn = registration.policy.outcome === 'approve' ? 'reject' : 'approve';
 
-  const decide = (outcome: DecisionRequest['outcome']) =>
-    onDecide({ outcome, reason: reason.trim(), ...(override ? { override: { secondApproverId } } : {}) });
+  const decide = (outcome: DecisionRequest['outcome']) => onDecide({ outcome, reason: reason.trim() });
 
   return (
     <Flex direction="column" gap="xs" testId={`decision-form-${registration.id}`}>
       {override && (
-        <Alert title="This is an override" variant="warning" testId={`override-notice-${registration.id}`}>
-          {`The rules of engagement decided "${registration.policy.outcome ?? 'unknown'}". Going against them needs a second neutral approver and a written reason of at least 10 characters; both are recorded in the audit log.`}
+        <Alert
+          title="This would override the rules"
+          variant="warning"
+          testId={`override-notice-${registration.id}`}
+        >
+          {`The rules of engagement decided "${registration.policy.outcome ?? 'unknown'}". Proposing to go against them needs a written reason of at least ${OVERRIDE_MIN_REASON} characters. A second neutral person must then confirm it from their own card before it takes effect; until then the automatic decision stands. Both of you are recorded in the audit log.`}
         </Alert>
       )}
       <TextArea
@@ -35,28 +43,15 @@ export const DecisionForm = ({ registration, state, onDecide }: Props) => {
         onChange={setReason}
         required
       />
-      {override && (
-        <Select
-          label="Second approver"
-          name={`second-${registration.id}`}
-          value={secondApproverId}
-          onChange={(value) => setSecondApproverId(String(value))}
-          options={registration.secondApprovers.map((p) => ({
-            label: `${p.name} (${p.role})`,
-            value: p.userId,
-          }))}
-          required
-        />
-      )}
       <Flex direction="row" gap="sm">
         {override ? (
           <Button
             variant="primary"
             disabled={!ready || busy}
-            onClick={() => decide(registration.policy.outcome === 'approve' ? 'reject' : 'approve')}
+            onClick={() => decide(overturn)}
             testId={`decide-override-${registration.id}`}
           >
-            {registration.policy.outcome === 'approve' ? 'Override: reject' : 'Override: approve'}
+            {`Propose override: ${overturn}`}
           </Button>
         ) : (
           <>
@@ -90,7 +85,7 @@ export const DecisionForm = ({ registration, state, onDecide }: Props) => {
       {!ready && (
         <Text variant="microcopy">
           {override
-            ? 'Write a reason and pick a second approver to continue.'
+            ? `Write a reason of at least ${OVERRIDE_MIN_REASON} characters to propose the override.`
             : 'Write a reason to continue.'}
         </Text>
       )}

@@ -77,6 +77,38 @@ describe('Partner deal card', () => {
     expect(picture).not.toContain('97% match');
   });
 
+  it('When an override waits for a second approver, then the claim shows the second approval clock, not a review clock', async () => {
+    const card = buildDealCard();
+    const service = fakeService({
+      [PATH]: buildDealCard({
+        registrations: [
+          {
+            ...card.registrations[0]!,
+            status: 'pending_second_approval',
+            protection: null,
+            approvalClock: {
+              label: 'Second approval',
+              startsAt: '2026-11-02T08:00:00.000Z',
+              endsAt: '2026-11-04T08:00:00.000Z',
+              percentUsed: 2.1,
+              hoursLeft: 47,
+              overdue: false,
+            },
+          },
+        ],
+      }),
+    });
+    const { render, findByTestId, waitFor, maybeFind } = createRenderer('crm.record.tab');
+    render(<PartnerDealCardView fetcher={service.fetcher} dealId="9001" />);
+    await waitFor(() => expect(maybeFind(LoadingSpinner)).toBeNull());
+    expect(findByTestId(StatusTag, 'registration-status-reg-1').text).toBe(
+      'Override awaiting a second approver',
+    );
+    expect(findByTestId(ProgressBar, 'approval-clock-reg-1').props.title).toBe(
+      'Second approval due 4 Nov 2026, 08:00 UTC (47 hours left)',
+    );
+  });
+
   it('When two claims run into one seller and another partner, then there is one block per party, each record once, against the claims it competes with', async () => {
     const seller = buildConflictGroup({
       kinds: ['direct_owned_deal', 'direct_owned_account'],

@@ -17,6 +17,7 @@ import { fakeService, serviceError } from '../testing/fakeService';
 import {
   buildConflictGroup,
   buildPartnerConflictGroup,
+  buildPendingOverrideRegistration,
   buildReviewCard,
   buildReviewRegistration,
 } from '../testing/payloads';
@@ -25,6 +26,7 @@ import { RegistrationReviewView } from './RegistrationReviewView';
 
 const PATH = '/hubspot/cards/deals/9001/registrations';
 const DECIDE = '/hubspot/cards/registrations/reg-1/decision';
+const CONFIRM = '/hubspot/cards/registrations/reg-1/override-confirmation';
 
 const view = (service: ReturnType<typeof fakeService>) => (
   <RegistrationReviewView fetcher={service.fetcher} objectType="deals" objectId="9001" />
@@ -202,7 +204,7 @@ describe('Registration review card', () => {
     );
   });
 
-  it('When the rules decided automatically, then overriding needs a second approver and a ten-character reason (four eyes)', async () => {
+  it('When the rules decided automatically, then a reviewer proposes an override with a ten-character reason and picks nobody: a second person confirms it later', async () => {
     const registration = buildReviewRegistration({
       status: 'approved',
       mode: 'override',
@@ -217,41 +219,180 @@ describe('Registration review card', () => {
         overdue: false,
       },
     });
+    const message =
+      'Override proposed. A second neutral partner manager, deal desk member or admin must confirm it before it takes effect; until then the automatic decision stands.';
     const service = fakeService({
       [PATH]: buildReviewCard({ registrations: [registration] }),
       [DECIDE]: {
         registrationId: 'reg-1',
-        status: 'rejected',
+        status: 'pending_second_approval',
         override: true,
-        protectedUntil: null,
-        message: 'Override recorded with a second approver. Rejected.',
+        protectedUntil: '2027-01-30T09:00:00.000Z',
+        message,
       },
     });
     const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
     render(view(service));
-    await waitFor(() => expect(maybeFind(Select)).not.toBeNull());
+    await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
     expect(findByTestId(ProgressBar, 'protection-window-reg-1').props.title).toBe(
       'Protected until 30 Jan 2027 (89 days left)',
     );
     expect(maybeFind(ProgressBar, { testId: 'review-clock-reg-1' })).toBeNull();
-    expect(textOf(findByTestId(Alert, 'override-notice-reg-1'))).toContain('needs a second neutral approver');
+    const notice = textOf(findByTestId(Alert, 'override-notice-reg-1'));
+    expect(notice).toContain('needs a written reason of at least 10 characters');
+    expect(notice).toContain(
+      'A second neutral person must then confirm it from their own card before it takes effect; until then the automatic decision stands.',
+    );
+    // Nobody is named as the second approver: the second approver acts on their own.
+    expect(maybeFind(Select)).toBeNull();
     expect(maybeFind(Button, { testId: 'decide-approve-reg-1' })).toBeNull();
-    const override = () => findByTestId(Button, 'decide-override-reg-1');
-    expect(override().text).toBe('Override: reject');
+    const propose = () => findByTestId(Button, 'decide-override-reg-1');
+    expect(propose().text).toBe('Propose override: reject');
     find(TextArea).trigger('onChange', 'too short' as never);
     await waitFor(() => expect(find(TextArea).props.value).toBe('too short'));
-    expect(override().props.disabled).toBe(true);
+    expect(propose().props.disabled).toBe(true);
     find(TextArea).trigger('onChange', 'Customer confirmed the partner was never involved' as never);
-    await waitFor(() => expect(find(TextArea).props.value).toContain('Customer confirmed'));
-    expect(override().props.disabled).toBe(true);
-    find(Select).trigger('onChange', 'u-desk' as never);
-    await waitFor(() => expect(override().props.disabled).toBe(false));
-    override().trigger('onClick');
-    await waitFor(() => expect(maybeFind(Alert, { title: 'Decision recorded' })).not.toBeNull());
-    expect(service.calls.find((c) => c.path === DECIDE)?.request?.body).toEqual({
-      outcome: 'reject',
-      reason: 'Customer confirmed the partner was never involved',
-      override: { secondApproverId: 'u-desk' },
+    await waitFor(() => expect(propose().props.disabled).toBe(false));
+    propose().trigger('onClick');
+    await waitFor(() => expect(maybeFind(Alert, { title: 'Override proposed' })).not.toBeNull());
+    expect(textOf(findByTestId(Alert, 'decision-done-reg-1'))).toBe(message);
+    expect(service.calls.find((c) => c.path === DECIDE)?.request).toEqual({
+      method: 'POST',
+      body: { outcome: 'reject', reason: 'Customer confirmed the partner was never involved' },
+    });
+  });
+
+  describe('an override waiting for a second person', () => {
+    const card = (overrides: Parameters<typeof buildPendingOverrideRegistration>[0] = {}) =>
+      buildReviewCard({ registrations: [buildPendingOverrideRegistration(overrides)] });
+
+    it('When a second neutral person opens it, then they read who proposed what and why, and until when', async () => {
+      const service = fakeService({ [PATH]: card() });
+      const { render, waitFor, maybeFind, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      const proposal = findByTestId(Alert, 'proposed-override-reg-1');
+      expect(proposal.props.title).toBe('Priya Patel proposes to reject this registration');
+      expect(textOf(proposal)).toBe(
+        'The rules approved it automatically; Priya Patel proposed overriding them on 2 Nov 2026, 08:00 UTC: "Customer confirmed the partner was never involved". Unless a second neutral person confirms it by 4 Nov 2026, 08:00 UTC, the proposal lapses and the automatic decision stands.',
+      );
+      expect(findByTestId(ProgressBar, 'second-approval-clock-reg-1').props.title).toBe(
+        'Second approval due 4 Nov 2026, 08:00 UTC (47 hours left)',
+      );
+      expect(findByTestId(Button, 'confirm-override-reg-1').text).toBe('Confirm override: reject');
+      expect(findByTestId(Button, 'confirm-override-reg-1').props.disabled).toBe(true);
+      expect(findByTestId(Button, 'decline-override-reg-1').props.disabled).toBe(true);
+      expect(maybeFind(Button, { testId: 'decide-approve-reg-1' })).toBeNull();
+    });
+
+    it('When the second person confirms with a reason, then the confirmation is posted to its own path and its message shown', async () => {
+      const service = fakeService({
+        [PATH]: card(),
+        [CONFIRM]: {
+          registrationId: 'reg-1',
+          status: 'rejected',
+          override: 'confirmed',
+          protectedUntil: null,
+          message: 'Override confirmed. Both of you are recorded on the decision.',
+        },
+      });
+      const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      find(TextArea).trigger('onChange', 'Checked with the customer myself' as never);
+      await waitFor(() => expect(findByTestId(Button, 'confirm-override-reg-1').props.disabled).toBe(false));
+      findByTestId(Button, 'confirm-override-reg-1').trigger('onClick');
+      await waitFor(() => expect(maybeFind(Alert, { title: 'Decision recorded' })).not.toBeNull());
+      expect(textOf(findByTestId(Alert, 'decision-done-reg-1'))).toBe(
+        'Override confirmed. Both of you are recorded on the decision.',
+      );
+      expect(service.calls.filter((c) => c.path !== PATH)).toEqual([
+        {
+          path: CONFIRM,
+          request: {
+            method: 'POST',
+            body: { decision: 'confirm', reason: 'Checked with the customer myself' },
+          },
+        },
+      ]);
+    });
+
+    it('When the second person declines with a reason, then the decline is posted and the automatic decision is said to stand', async () => {
+      const service = fakeService({
+        [PATH]: card(),
+        [CONFIRM]: {
+          registrationId: 'reg-1',
+          status: 'approved',
+          override: 'declined',
+          protectedUntil: '2027-01-30T09:00:00.000Z',
+          message: 'Override declined. The automatic decision stands.',
+        },
+      });
+      const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      find(TextArea).trigger('onChange', 'The partner did introduce them' as never);
+      await waitFor(() => expect(findByTestId(Button, 'decline-override-reg-1').props.disabled).toBe(false));
+      findByTestId(Button, 'decline-override-reg-1').trigger('onClick');
+      await waitFor(() => expect(maybeFind(Alert, { title: 'Decision recorded' })).not.toBeNull());
+      expect(textOf(findByTestId(Alert, 'decision-done-reg-1'))).toBe(
+        'Override declined. The automatic decision stands.',
+      );
+      expect(service.calls.find((c) => c.path === CONFIRM)?.request).toEqual({
+        method: 'POST',
+        body: { decision: 'decline', reason: 'The partner did introduce them' },
+      });
+    });
+
+    it('When the proposer opens it, then they read why they cannot confirm it and who can, and see no buttons', async () => {
+      const service = fakeService({
+        [PATH]: card({
+          neutrality: {
+            canDecide: false,
+            stakes: [],
+            reason: 'You proposed this override; a second, different person must confirm it.',
+            assignedApprover: null,
+            whoCan: [{ userId: 'u-desk', name: 'Dana Desk', role: 'deal desk' }],
+          },
+        }),
+      });
+      const { render, waitFor, maybeFind, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(Alert, { testId: 'not-neutral-reg-1' })).not.toBeNull());
+      const refusal = findByTestId(Alert, 'not-neutral-reg-1');
+      expect(refusal.props.title).toBe('You cannot confirm this override');
+      expect(textOf(refusal)).toBe(
+        'You proposed this override; a second, different person must confirm it. It can be confirmed by Dana Desk.',
+      );
+      // The proposal itself stays readable: the proposer sees what waits and until when.
+      expect(maybeFind(Alert, { testId: 'proposed-override-reg-1' })).not.toBeNull();
+      expect(maybeFind(TextArea)).toBeNull();
+      expect(maybeFind(Button, { testId: 'confirm-override-reg-1' })).toBeNull();
+      expect(maybeFind(Button, { testId: 'decline-override-reg-1' })).toBeNull();
+    });
+
+    it('When the service refuses the proposer as the second approver, then the card says so in words', async () => {
+      const service = fakeService({
+        [PATH]: card(),
+        [CONFIRM]: serviceError(
+          403,
+          'GOVERNANCE.SAME_APPROVER',
+          'The person who proposed an override cannot also confirm it: a second, different person must.',
+        ),
+      });
+      const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      find(TextArea).trigger('onChange', 'Agreed' as never);
+      await waitFor(() => expect(findByTestId(Button, 'confirm-override-reg-1').props.disabled).toBe(false));
+      findByTestId(Button, 'confirm-override-reg-1').trigger('onClick');
+      await waitFor(() =>
+        expect(maybeFind(Alert, { title: 'The decision was not recorded' })).not.toBeNull(),
+      );
+      expect(textOf(findByTestId(Alert, 'decision-error-reg-1'))).toBe(
+        'The person who proposed an override cannot also confirm it: a second, different person must.',
+      );
+      expect(maybeFind(Alert, { title: 'Decision recorded' })).toBeNull();
     });
   });
 });

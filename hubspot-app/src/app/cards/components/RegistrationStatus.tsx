@@ -2,12 +2,12 @@ import { DescriptionList, DescriptionListItem, Flex, StatusTag, Text } from '@hu
 import type { DealRegistration } from '../types/dealCard';
 import { formatDateTime, statusLabel, statusVariant } from '../utils/format';
 import { ClaimEvidence } from './ClaimEvidence';
-import { ProtectionClock, ReviewClock } from './ClockBar';
+import { ProtectionClock, ReviewClock, SecondApprovalClock } from './ClockBar';
 import { RuleTags } from './RuleTags';
 
 /**
- * One claim's verdict first: who, the decision, the rules behind it and its clock (review due or
- * protection until); the evidence behind it is folded away below.
+ * One claim's verdict first: who, the decision, the rules behind it and its clock (review due,
+ * second approval due or protection until); the evidence behind it is folded away below.
  */
 export const RegistrationStatus = ({ registration }: { registration: DealRegistration }) => (
   <Flex direction="column" gap="xs" testId={`verdict-${registration.id}`}>
@@ -21,9 +21,16 @@ export const RegistrationStatus = ({ registration }: { registration: DealRegistr
       </StatusTag>
       <RuleTags rules={registration.firedRules} lead="Rules:" />
     </Flex>
-    {registration.approvalClock && (
-      <ReviewClock clock={registration.approvalClock} testId={`approval-clock-${registration.id}`} />
-    )}
+    {registration.approvalClock &&
+      // A proposed override runs on the second approver's clock, not the review's.
+      (registration.status === 'pending_second_approval' ? (
+        <SecondApprovalClock
+          clock={registration.approvalClock}
+          testId={`approval-clock-${registration.id}`}
+        />
+      ) : (
+        <ReviewClock clock={registration.approvalClock} testId={`approval-clock-${registration.id}`} />
+      ))}
     {registration.protection && (
       <ProtectionClock clock={registration.protection} testId={`protection-window-${registration.id}`} />
     )}

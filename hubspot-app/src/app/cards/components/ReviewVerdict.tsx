@@ -1,7 +1,7 @@
 import { Flex, Text } from '@hubspot/ui-extensions';
 import type { ReviewRegistration } from '../types/reviewCard';
 import { formatDateTime } from '../utils/format';
-import { ProtectionClock, ReviewClock } from './ClockBar';
+import { ProtectionClock, ReviewClock, SecondApprovalClock } from './ClockBar';
 import { RuleTags } from './RuleTags';
 
 /** What the rules decided, which rules, and the clock that runs on it: the first thing a reviewer reads. */
@@ -11,9 +11,12 @@ export const ReviewVerdict = ({ registration }: { registration: ReviewRegistrati
       rules={registration.firedRules}
       lead={`Policy version ${registration.policy.version ?? '—'} said ${registration.policy.outcome ?? 'nothing yet'}:`}
     />
-    {registration.clock && (
-      <ReviewClock clock={registration.clock} testId={`review-clock-${registration.id}`} />
-    )}
+    {registration.clock &&
+      (registration.mode === 'confirm' ? (
+        <SecondApprovalClock clock={registration.clock} testId={`second-approval-clock-${registration.id}`} />
+      ) : (
+        <ReviewClock clock={registration.clock} testId={`review-clock-${registration.id}`} />
+      ))}
     {registration.protection && (
       <ProtectionClock clock={registration.protection} testId={`protection-window-${registration.id}`} />
     )}

@@ -188,10 +188,65 @@ export const buildReviewRegistration = (overrides: Partial<ReviewRegistration> =
     whoCan: [{ userId: 'u-pm-1', name: 'Priya Patel', role: 'partner_manager' }],
   },
   mode: 'decide',
-  secondApprovers: [{ userId: 'u-desk', name: 'Dana Desk', role: 'deal_desk' }],
+  pendingOverride: null,
   decisions: [],
   ...overrides,
 });
+
+/**
+ * A registration the rules approved automatically, which Priya Patel proposed to reject: what the
+ * second person sees in confirm mode.
+ */
+export const buildPendingOverrideRegistration = (
+  overrides: Partial<ReviewRegistration> = {},
+): ReviewRegistration =>
+  buildReviewRegistration({
+    status: 'pending_second_approval',
+    mode: 'confirm',
+    policy: { version: 1, outcome: 'approve' },
+    firedRules: [],
+    conflicts: [],
+    clock: {
+      label: 'Second approval',
+      startsAt: '2026-11-02T08:00:00.000Z',
+      endsAt: '2026-11-04T08:00:00.000Z',
+      percentUsed: 2.1,
+      hoursLeft: 47,
+      overdue: false,
+    },
+    protection: null,
+    pendingOverride: {
+      outcome: 'reject',
+      proposedByName: 'Priya Patel',
+      reason: 'Customer confirmed the partner was never involved',
+      proposedAt: '2026-11-02T08:00:00.000Z',
+      dueAt: '2026-11-04T08:00:00.000Z',
+    },
+    neutrality: {
+      canDecide: true,
+      stakes: [],
+      reason: null,
+      assignedApprover: null,
+      whoCan: [{ userId: 'u-desk', name: 'Dana Desk', role: 'deal desk' }],
+    },
+    decisions: [
+      {
+        kind: 'policy',
+        outcome: 'approve',
+        actorName: null,
+        reason: 'Nothing collides.',
+        decidedAt: '2026-11-01T09:00:00.000Z',
+      },
+      {
+        kind: 'override_proposal',
+        outcome: 'reject',
+        actorName: 'Priya Patel',
+        reason: 'Customer confirmed the partner was never involved',
+        decidedAt: '2026-11-02T08:00:00.000Z',
+      },
+    ],
+    ...overrides,
+  });
 
 export const buildReviewCard = (overrides: Partial<ReviewCardPayload> = {}): ReviewCardPayload => ({
   generatedAt: '2026-11-02T09:00:00.000Z',
