@@ -135,15 +135,18 @@ describe('A partner deal from install to attribution, end to end', () => {
       dealId: deal.id,
     });
     await app.jobs.drain();
-    // The partner is credited with sourcing the deal, from its registration.
-    expect(await store.attribution.touchpoints.listByDeal(deal.id)).toEqual([
+    // The partner is credited with sourcing the deal, from its registration, beside any credit an
+    // earlier approved registration of another partner already holds on it.
+    const touches = await store.attribution.touchpoints.listByDeal(deal.id);
+    expect(touches).toContainEqual(
       expect.objectContaining({
         participantId: 'p-northwind',
         kind: 'sourced',
-        source: 'partner_api',
+        source: 'registration',
         evidence: expect.objectContaining({ externalId: `registration:${registration.id}` }),
       }),
-    ]);
+    );
+    expect(touches.every((t) => t.kind === 'sourced' && t.source === 'registration')).toBe(true);
 
     // The decision is on the deal in HubSpot's own record, where sellers' views and reports see it.
     const readDeal = async () => {
@@ -204,18 +207,26 @@ describe('A partner deal from install to attribution, end to end', () => {
     });
     expect((await readDeal()).entente_registration_status).toBe('won');
     const partnerName = view.partners.find((p) => p.id === 'p-northwind')!.name;
-    // The partner sourced the deal and nobody else touched it: position-based gives it everything.
+    // Another partner's earlier approved registration already sourced this deal, and the rules of
+    // engagement keep both claims (incumbency: split): position-based credits the first and the
+    // last touch, each a sourcing, half and half.
+    const earlier = view.partners.find((p) => p.id === 'p-fabrikam')!.name;
     expect(card.attribution?.splits).toEqual([
       expect.objectContaining({
+        name: earlier,
+        shareBp: 5_000,
+        why: expect.stringMatching(/sourced the deal/),
+      }),
+      expect.objectContaining({
         name: partnerName,
-        shareBp: 10_000,
+        shareBp: 5_000,
         why: expect.stringMatching(/sourced the deal/),
       }),
     ]);
     const properties = portal.sim.state.get(portal.sim.portalId, 'deals', deal.crmId)?.properties ?? {};
-    // The summary Entente finalised, as HubSpot now shows it on the deal: the partner gets the credit.
+    // The summary Entente finalised, as HubSpot now shows it on the deal: both partners get credit.
     expect(properties.entente_attribution_summary).toMatch(
-      new RegExp(`^position_based \\(v\\d+\\): ${partnerName} 100%$`),
+      new RegExp(`^position_based \\(v\\d+\\): .*${partnerName} 50%`),
     );
 
     // Every step is in the audit chain, and the chain holds.

@@ -1,4 +1,9 @@
-import { buildDealCard, buildReviewRegistration, buildReviewCard } from '../app/cards/testing/payloads';
+import {
+  buildDealCard,
+  buildPendingOverrideRegistration,
+  buildReviewRegistration,
+  buildReviewCard,
+} from '../app/cards/testing/payloads';
 import { renderCardPreview } from './renderCardPreview';
 
 const answering =
@@ -53,6 +58,24 @@ describe('Card preview text', () => {
     });
     expect(text).toContain('[WARNING] You cannot decide this registration');
     expect(text).toContain('Priya Patel is assigned to decide it.');
+    expect(text).not.toContain('< Approve >');
+  });
+
+  it('When an override waits for a second person, then the review preview shows the proposal, its clock and the confirm and decline buttons', async () => {
+    const text = await renderCardPreview({
+      card: 'review',
+      recordId: '9001',
+      fetchImpl: answering({
+        '/hubspot/cards/deals/9001/registrations': buildReviewCard({
+          registrations: [buildPendingOverrideRegistration()],
+        }),
+      }),
+    });
+    expect(text).toContain('[Override awaiting a second approver]');
+    expect(text).toContain('[INFO] Priya Patel proposes to reject this registration');
+    expect(text).toContain('Second approval due 4 Nov 2026, 08:00 UTC (47 hours left)');
+    expect(text).toContain('< Confirm override: reject >');
+    expect(text).toContain('< Decline >');
     expect(text).not.toContain('< Approve >');
   });
 

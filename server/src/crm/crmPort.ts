@@ -1,6 +1,8 @@
 import type { Account, Contact, Deal, User } from '@entente/shared/domain';
+import type { PartnerOutcomeKind } from '@entente/shared/partner-value';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
+import type { RenewalRecognition } from '../store/repositories/attribution/dealRenewals.js';
 import type { Store } from '../store/store.js';
 import type { EntenteFields } from '@entente/shared/domain';
 
@@ -10,9 +12,19 @@ export type ConnectorDeps = { config: Config; store: Store; logger: Logger; now:
 /** The CRM objects Entente reads, in domain words. */
 export type CrmObjectKind = 'deals' | 'companies' | 'contacts' | 'owners';
 
-/** One CRM record mapped into the domain; deals carry their associated contacts. */
+/**
+ * What the CRM says about a deal beyond its fields, in domain words: that it is a renewal (and how
+ * the CRM marks it), and the partner outcomes its mapped properties record (a go-live date set, a
+ * checkbox ticked). Each carries the evidence, what the CRM holds, for the audit log.
+ */
+export type DealSignals = {
+  renewal: { recognisedBy: RenewalRecognition; evidence: string } | null;
+  outcomes: { kind: PartnerOutcomeKind; occurredAt: string | null; evidence: string }[];
+};
+
+/** One CRM record mapped into the domain; deals carry their associated contacts and signals. */
 export type CrmEntity =
-  | { kind: 'deals'; deal: Deal; contactIds: string[] }
+  | { kind: 'deals'; deal: Deal; contactIds: string[]; signals?: DealSignals }
   | { kind: 'companies'; account: Account }
   | { kind: 'contacts'; contact: Contact }
   | { kind: 'owners'; user: User };
@@ -43,7 +55,12 @@ export type ProvisioningResult = {
  * mapping would store before saving it.
  */
 export type MappingPreview = {
-  deals: Pick<Deal, 'crmId' | 'name' | 'amountMinor' | 'currency' | 'closeDate'>[];
+  deals: (Pick<Deal, 'crmId' | 'name' | 'amountMinor' | 'currency' | 'closeDate'> & {
+    /** Why the deal is a renewal (the CRM's mark), or null for new business. */
+    renewal: string | null;
+    /** The outcome kinds its mapped properties record. */
+    outcomes: PartnerOutcomeKind[];
+  })[];
   companies: Pick<Account, 'crmId' | 'name' | 'domains' | 'industry' | 'employees' | 'phone' | 'address'>[];
   contacts: Pick<Contact, 'crmId' | 'email' | 'firstName' | 'lastName' | 'jobTitle' | 'phone'>[];
 };

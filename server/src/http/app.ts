@@ -17,6 +17,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { partnerRoutes } from './routes/partners.js';
 import { partnerValueRoutes } from './routes/partnerValue.js';
 import { registrationRoutes } from './routes/registrations.js';
+import { intakeSessionRoutes } from './routes/intakeSessions.js';
 import { touchpointRoutes } from './routes/touchpoints.js';
 import { userRoutes } from './routes/users.js';
 import { oauthHubSpotRoutes } from './routes/oauthHubSpot.js';
@@ -28,6 +29,7 @@ export const JSON_BODY_LIMIT = '1mb';
 export const allRoutes = (ctx: AppContext): AnyRoute[] => [
   ...healthRoutes(ctx),
   ...registrationRoutes(ctx),
+  ...intakeSessionRoutes(ctx),
   ...governanceRoutes(ctx),
   ...partnerRoutes(ctx),
   ...userRoutes(ctx),

@@ -1,3 +1,4 @@
+import { partnerOutcomeKindSchema } from '@entente/shared/partner-value';
 import { z } from 'zod';
 import type { EnqueueInput } from '../store/repositories/jobQueue.js';
 
@@ -46,6 +47,28 @@ export const JOB_KINDS = {
   'attribution.finalise': z.object({ dealId: id }),
   /** Expire a dispute still undecided at its deadline. */
   'attribution.dispute_expire': z.object({ disputeId: id }),
+
+  /** Assess a partner's tier again, because something it is judged on changed (a deal it is credited on was won). */
+  'partner_value.assess_tier': z.object({
+    partnerId: id,
+    cause: z.object({ kind: z.literal('deal_won'), dealId: id }),
+  }),
+  /**
+   * Record the outcomes a deal's mapped CRM properties say happened, for the partners credited on
+   * the deal, and assess their tiers.
+   */
+  'partner_value.crm_outcomes': z.object({
+    dealId: id,
+    outcomes: z
+      .array(
+        z.object({
+          kind: partnerOutcomeKindSchema,
+          occurredAt: instant.nullable(),
+          evidence: z.string().min(1).max(500),
+        }),
+      )
+      .min(1),
+  }),
 } as const;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -1,5 +1,11 @@
-import { PROTECTED_STATUSES, remindersBefore } from '@entente/shared/governance';
+import {
+  CREDITED_STATUSES,
+  PROTECTED_STATUSES,
+  remindersBefore,
+  sourcedTouchpoint,
+} from '@entente/shared/governance';
 import type { Store, TenantStore } from '../store/store.js';
+import { requestAttributionFinalise } from '../use-cases/attribution/jobs.js';
 import { scheduleClocks } from '../use-cases/governance/clocks.js';
 import { queueAllRegistrationFields } from '../use-cases/governance/registrationWriteBack.js';
 import { generateSandboxData, SANDBOX_TENANT_ID, type SandboxData } from './generateSandboxData.js';
@@ -7,13 +13,27 @@ import { sandboxGovernanceSeeded, seedSandboxGovernance } from './sandboxGoverna
 
 export type SeedResult = { seeded: boolean; tenantId: string };
 
-/** What Entente itself owns in the sandbox: partners and the registrations they made before today. */
 /**
- * Partners and the past registrations, loaded as they stand. A protected one gets the clocks a
- * decision would have started (its expiry and the reminders still ahead), so it lapses on time.
+ * What Entente itself owns in the sandbox: partners (with the day they joined) and the
+ * registrations they made before today,
+ * loaded as they stand. A protected one gets the clocks a decision would have started (its expiry
+ * and the reminders still ahead), so it lapses on time. An approved (or won, or lost) one linked to
+ * its deal carries the sourcing credit its approval gave, so the deal's attribution and its
+ * registrations tell the same story; a won deal's split is finalised from it.
  */
 const seedEntenteOwned = async (scoped: TenantStore, data: SandboxData, now: Date): Promise<void> => {
-  for (const partner of data.partners) await scoped.partners.upsert(partner);
+  const DAY_MS = 86_400_000;
+  for (const partner of data.partners) {
+    await scoped.partners.upsert(partner);
+    // A partner joined a month before its first registration (two months ago without one), so the
+    // program metrics that count from joining have something to count in the sandbox.
+    const first = data.registrations
+      .filter((r) => r.partnerId === partner.id)
+      .map((r) => Date.parse(r.submittedAt))
+      .sort((a, b) => a - b)[0];
+    const joinedAt = new Date((first ?? now.getTime() - 30 * DAY_MS) - 30 * DAY_MS).toISOString();
+    await scoped.attribution.partnerProgram.setJoinedAt(partner.id, joinedAt);
+  }
   for (const registration of data.registrations) {
     await scoped.registrations.upsert(registration);
     const { protectedUntil } = registration;
@@ -24,6 +44,14 @@ const seedEntenteOwned = async (scoped: TenantStore, data: SandboxData, now: Dat
         { reviewDueAt: null, protectedUntil, reminders: remindersBefore(protectedUntil, [14, 3], now) },
         true,
       );
+    if (registration.dealId && CREDITED_STATUSES.has(registration.status)) {
+      const credited = await scoped.attribution.touchpoints.insertIfAbsent(
+        sourcedTouchpoint(registration, registration.dealId),
+        now,
+      );
+      if (credited && registration.status === 'won')
+        await requestAttributionFinalise(scoped, registration.dealId, now);
+    }
   }
 };
 

@@ -19,6 +19,7 @@ import { customerMatchingRepository } from './repositories/customerMatching.js';
 import { dealCardRepository } from './repositories/dealCard.js';
 import { hubspotPortalsRepository } from './repositories/hubspotPortals.js';
 import { idempotencyRepository } from './repositories/idempotency.js';
+import { intakeSessionsRepository } from './repositories/intakeSessions.js';
 import { policiesRepository } from './repositories/policies.js';
 import { programMetricsRepository } from './repositories/programMetrics.js';
 import { recordLabelsRepository } from './repositories/recordLabels.js';
@@ -47,6 +48,7 @@ const tenantRepositories = (scope: TenantScope) => ({
   recordLabels: recordLabelsRepository(scope),
   customerMatching: customerMatchingRepository(scope),
   programMetrics: programMetricsRepository(scope),
+  intakeSessions: intakeSessionsRepository(scope),
 });
 export type TenantStore = ReturnType<typeof tenantRepositories>;
 

@@ -80,7 +80,7 @@ export const crmTouch = (
   overrides: Partial<Touchpoint> & Pick<Touchpoint, 'id' | 'participantId' | 'kind' | 'occurredAt'>,
 ): Touchpoint => ({
   dealId: 'd-won',
-  source: 'crm_activity',
+  source: 'crm',
   evidence: { externalId: `crm-${overrides.id}` },
   ...overrides,
 });

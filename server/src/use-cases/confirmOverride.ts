@@ -4,6 +4,7 @@ import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { followLinkedDeal, withdrawSourcingCredit } from './governance/dealLinks.js';
 import { noteRegistration } from './governance/customerIndexes.js';
 import { gatherFacts } from './governance/gatherFacts.js';
+import { settleIncumbents } from './governance/incumbency.js';
 import { dropOverride } from './governance/overrides.js';
 import type { GovernanceDeps } from './registerDeal.js';
 import { neutralAdjudicator } from './decideRegistration.js';
@@ -54,6 +55,7 @@ export const confirmOverride = async (deps: GovernanceDeps, input: ConfirmOverri
     );
   if (input.reason.trim().length < 1) throw CommonErrors.validation('A reason is required');
 
+  const inForce = pending.outcome === 'approve' ? await scoped.policies.current(now) : undefined;
   const decided = await store.inTransaction(input.tenantId, async (tx) => {
     await tx.governance.lock(registration.id);
     const current = await tx.registrations.get(registration.id);
@@ -118,6 +120,7 @@ export const confirmOverride = async (deps: GovernanceDeps, input: ConfirmOverri
     });
     // Overturning an approval takes the partner's sourcing credit back; overturning a rejection
     // credits a deal the registration already has.
+    if (inForce) await settleIncumbents(tx, updated, facts, inForce.policy, actor.id, now);
     if (updated.status === 'rejected' && updated.dealId)
       await withdrawSourcingCredit(tx, updated.id, updated.dealId, now);
     const linked = updated.dealId ? await tx.deals.get(updated.dealId) : undefined;

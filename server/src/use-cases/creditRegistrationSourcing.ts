@@ -1,5 +1,6 @@
 import type { AppContext } from '../appContext.js';
 import { CREDITED_STATUSES, sourcedTouchpoint } from '@entente/shared/governance';
+import { day, recordCreditHistory } from './attribution/history.js';
 import { recordTouchpoints, type RecordedTouchpoints } from './recordTouchpoints.js';
 
 /**
@@ -13,8 +14,25 @@ export const creditRegistrationSourcing = async (
   tenantId: string,
   { registrationId, dealId }: { registrationId: string; dealId: string },
 ): Promise<RecordedTouchpoints | undefined> => {
-  const registration = await ctx.store.forTenant(tenantId).registrations.get(registrationId);
+  const tenant = ctx.store.forTenant(tenantId);
+  const registration = await tenant.registrations.get(registrationId);
   if (!registration || registration.dealId !== dealId || !CREDITED_STATUSES.has(registration.status))
     return undefined;
-  return recordTouchpoints(ctx, tenantId, [sourcedTouchpoint(registration, dealId)]);
+  const touch = sourcedTouchpoint(registration, dealId);
+  const partner = await tenant.partners.get(registration.partnerId);
+  const now = ctx.now();
+  return recordTouchpoints(ctx, tenantId, [touch], {
+    afterRecording: async (tx, result) => {
+      // A credit the CRM already records as sourcing changes nothing, so it tells nothing either.
+      if (!result.recorded.some((t) => t.id === touch.id)) return;
+      await recordCreditHistory(tx, {
+        dealId,
+        at: now,
+        kind: 'sourcing_credited',
+        participantId: registration.partnerId,
+        line: `${partner?.name ?? registration.partnerId} was credited with sourcing the deal on ${day(now)}: its registration ${registration.id} is ${registration.status}`,
+        details: { registrationId: registration.id, touchpointId: touch.id },
+      });
+    },
+  });
 };

@@ -13,6 +13,7 @@ import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { followLinkedDeal, linkDeal } from './governance/dealLinks.js';
 import { noteRegistration } from './governance/customerIndexes.js';
 import { gatherFacts } from './governance/gatherFacts.js';
+import { settleIncumbents } from './governance/incumbency.js';
 import { proposeOverride } from './governance/overrides.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
@@ -118,6 +119,8 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
       'This registration was already decided by a person; it cannot be overturned again.',
     );
 
+  // What happens to other partners' standing protection is the policy in force's to say.
+  const inForce = input.outcome === 'approve' ? await scoped.policies.current(now) : undefined;
   const neutralityChecked = facts.stakes.map((s) => ({
     userId: s.userId,
     kind: s.kind,
@@ -184,6 +187,7 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
       },
       now,
     });
+    if (inForce) await settleIncumbents(tx, updated, facts, inForce.policy, actor.id, now);
     if (deal)
       return linkDeal(tx, updated, deal, {
         actor: actor.id,

@@ -1,33 +1,18 @@
-import type { DisputeState } from '@entente/shared/attribution';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
-import { getDealAttribution, type SplitView } from './getDealAttribution.js';
+import { getDealAttribution } from './getDealAttribution.js';
+import {
+  isPartnersOwnTouch,
+  partnerDealAttributionView,
+  type PartnerDealAttributionView,
+} from './partners/partnerViews.js';
 
-export type PartnerDisputeView = {
-  id: string;
-  state: DisputeState;
-  reason: string;
-  openedAt: string;
-  deadline: string;
-  outcomeReason: string | null;
-};
-
-/** What a partner sees of a deal's credit: its own split and its disputes, never anyone else's. */
-export type PartnerDealAttributionView = {
-  dealId: string;
-  status: 'finalised' | 'provisional';
-  model: string;
-  finalisedAt: string | null;
-  currency: string;
-  /** Null when the partner took part but the model credits it with nothing it could be shown. */
-  split: SplitView | null;
-  disputes: PartnerDisputeView[];
-};
+export type { PartnerDealAttributionView, PartnerDisputeView } from './partners/partnerViews.js';
 
 /**
  * A partner reads a deal only when it is part of it: it has a split, a touchpoint or a registration
  * on the deal. Otherwise the deal does not exist as far as the partner can tell (404), so deal ids
- * cannot be probed.
+ * cannot be probed. What it then sees is its own share, built by `partnerDealAttributionView`.
  */
 export const getPartnerDealAttribution = async (
   ctx: AppContext,
@@ -35,28 +20,25 @@ export const getPartnerDealAttribution = async (
   partnerId: string,
   dealId: string,
 ): Promise<PartnerDealAttributionView> => {
-  const notFound = CommonErrors.notFound(`Deal ${dealId}`);
-  if (!(await partnerIsInvolved(ctx, tenantId, partnerId, dealId))) throw notFound;
+  const involvement = await involvementOf(ctx, tenantId, partnerId, dealId);
+  if (!involvement.involved) throw CommonErrors.notFound(`Deal ${dealId}`);
   const view = await getDealAttribution(ctx, tenantId, dealId);
-  const mine = view.splits.find((split) => split.participantId === partnerId);
-  return {
-    dealId,
-    status: view.status,
-    model: view.model,
-    finalisedAt: view.finalisedAt,
-    currency: view.currency,
-    split: mine ?? null,
-    disputes: view.disputes
-      .filter((d) => d.participantId === partnerId)
-      .map(({ id, state, reason, openedAt, deadline, outcomeReason }) => ({
-        id,
-        state,
-        reason,
-        openedAt,
-        deadline,
-        outcomeReason,
-      })),
-  };
+  return partnerDealAttributionView(view, partnerId, dealId, involvement.ownTouchIds);
+};
+
+const involvementOf = async (ctx: AppContext, tenantId: string, partnerId: string, dealId: string) => {
+  const tenant = ctx.store.forTenant(tenantId);
+  const [touchpoints, registrations, finalised] = await Promise.all([
+    tenant.attribution.touchpoints.listByDeal(dealId),
+    tenant.registrations.listByDeal(dealId),
+    tenant.attribution.dealAttributions.get(dealId),
+  ]);
+  const involved =
+    touchpoints.some((t) => t.participantId === partnerId) ||
+    registrations.some((r) => r.partnerId === partnerId) ||
+    (finalised?.result.splits.some((s) => s.participantId === partnerId) ?? false);
+  const ownTouchIds = new Set(touchpoints.filter((t) => isPartnersOwnTouch(t, partnerId)).map((t) => t.id));
+  return { involved, ownTouchIds };
 };
 
 export const partnerIsInvolved = async (
@@ -64,16 +46,4 @@ export const partnerIsInvolved = async (
   tenantId: string,
   partnerId: string,
   dealId: string,
-): Promise<boolean> => {
-  const tenant = ctx.store.forTenant(tenantId);
-  const [touchpoints, registrations, finalised] = await Promise.all([
-    tenant.attribution.touchpoints.listByDeal(dealId),
-    tenant.registrations.listByDeal(dealId),
-    tenant.attribution.dealAttributions.get(dealId),
-  ]);
-  return (
-    touchpoints.some((t) => t.participantId === partnerId) ||
-    registrations.some((r) => r.partnerId === partnerId) ||
-    (finalised?.result.splits.some((s) => s.participantId === partnerId) ?? false)
-  );
-};
+): Promise<boolean> => (await involvementOf(ctx, tenantId, partnerId, dealId)).involved;

@@ -2,7 +2,15 @@ import { computeProgramMetrics, type MetricGroup, type MetricValue } from '@ente
 import type { AppContext } from '../appContext.js';
 import { loadProgramMetricsInput, unavailableMetrics } from './attribution/programMetricsSources.js';
 
-export type ProgramMetricView = MetricValue & { unavailable: string | null };
+export type ProgramMetricView = MetricValue & {
+  /** Why the metric cannot be computed at all yet (its source is not recorded), or null. */
+  unavailable: string | null;
+  /** Why this window has no value although the metric can be computed, or null when it has one. */
+  noValueBecause: string | null;
+};
+
+const NOTHING_IN_WINDOW =
+  'nothing in this window matches the definition (no records to count), so there is no value rather than a zero';
 export type ProgramMetricsView = {
   from: string;
   to: string;
@@ -26,9 +34,13 @@ export const getProgramMetrics = async (
       group,
       values.map((metric): ProgramMetricView => {
         const reason = unavailableMetrics[metric.id];
-        return reason === undefined
-          ? { ...metric, unavailable: null }
-          : { ...metric, value: null, sampleSize: 0, unavailable: reason };
+        if (reason !== undefined)
+          return { ...metric, value: null, sampleSize: 0, unavailable: reason, noValueBecause: reason };
+        return {
+          ...metric,
+          unavailable: null,
+          noValueBecause: metric.value === null ? NOTHING_IN_WINDOW : null,
+        };
       }),
     ]),
   ) as Record<MetricGroup, ProgramMetricView[]>;

@@ -4,6 +4,7 @@ import { CommonErrors, DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
 import { auditAttribution } from './attribution/audit.js';
 import { scheduleDisputeExpiry } from './attribution/jobs.js';
+import { parseRemedy } from './attribution/remedies.js';
 import { inAttributionTransaction } from './attribution/transaction.js';
 
 export type RaiseDisputeInput = {
@@ -12,12 +13,15 @@ export type RaiseDisputeInput = {
   participantId: string;
   raisedBy: DisputeRaiser;
   reason: string;
+  /** What the credit should become if the dispute is upheld (`disputeRemedySchema`). */
+  remedy?: unknown;
 };
 
 /**
- * A partner or a seller challenges a finalised split. The deadline comes from the tenant's dispute
- * policy; the dispute is in the audit log from the start, and it expires by a durable job if nobody
- * decides it in time. A split has at most one live dispute.
+ * A partner or a seller challenges a finalised split, and may name the remedy: a new split (a
+ * partner names only its own share) or another model for the deal. The deadline comes from the
+ * tenant's dispute policy; the dispute is in the audit log from the start, and it expires by a
+ * durable job if nobody decides it in time. A split has at most one live dispute.
  */
 export const raiseAttributionDispute = async (
   ctx: AppContext,
@@ -25,10 +29,12 @@ export const raiseAttributionDispute = async (
   input: RaiseDisputeInput,
 ): Promise<Dispute> => {
   const tenant = ctx.store.forTenant(tenantId);
-  const [finalised, settings] = await Promise.all([
+  const [finalised, settings, partners] = await Promise.all([
     tenant.attribution.dealAttributions.get(input.dealId),
     tenant.attribution.settings.current(),
+    tenant.partners.list(),
   ]);
+  const remedy = parseRemedy(input.remedy, { raisedBy: input.raisedBy, partners });
   if (!finalised) {
     throw new DomainError(
       'DISPUTE.NOT_FINALISED',
@@ -43,7 +49,15 @@ export const raiseAttributionDispute = async (
   }
   const now = ctx.now();
   const dispute = openDispute(
-    { id: `dsp_${randomUUID()}`, ...input, openedAt: now.toISOString() },
+    {
+      id: `dsp_${randomUUID()}`,
+      dealId: input.dealId,
+      participantId: input.participantId,
+      raisedBy: input.raisedBy,
+      reason: input.reason,
+      remedy,
+      openedAt: now.toISOString(),
+    },
     settings.disputePolicy,
   );
   return inAttributionTransaction(ctx, tenantId, async (repos, tx) => {
@@ -62,6 +76,7 @@ export const raiseAttributionDispute = async (
         disputeId: dispute.id,
         participantId: dispute.participantId,
         reason: dispute.reason,
+        remedy: dispute.remedy,
         deadline: dispute.deadline,
         attributionRevision: finalised.revision,
         disputePolicy: settings.disputePolicy,

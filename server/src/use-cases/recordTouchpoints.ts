@@ -15,16 +15,26 @@ export type RecordedTouchpoints = {
 };
 
 /**
- * Touchpoints reach the store from the CRM mapping and from partners through the API. Each deal's
+ * Touchpoints reach the store from the CRM mapping, from approved registrations, from internal users
+ * and from partners through the API; each says which (its source). Each deal's
  * touchpoints are deduplicated against what is stored (`dedupeTouchpoints`): the most authoritative
  * record stays, so a CRM activity replaces the partner's report of the same meeting, and the
  * dropped record's evidence is merged into the kept one. Re-delivering the same id is a no-op.
  * A won deal whose credit was already finalised is finalised again when an earlier touch arrives late.
  */
+export type RecordOptions = {
+  /**
+   * Runs in the recording's transaction once the touchpoints are stored, so what the caller keeps
+   * about them (an audit entry, a line of the deal's credit history) commits with them.
+   */
+  afterRecording?: (tx: TenantStore, result: RecordedTouchpoints) => Promise<void>;
+};
+
 export const recordTouchpoints = async (
   ctx: AppContext,
   tenantId: string,
   input: readonly unknown[],
+  options: RecordOptions = {},
 ): Promise<RecordedTouchpoints> => {
   const parsed = z.array(touchpointSchema).safeParse(input);
   if (!parsed.success) throw CommonErrors.invalidInput('body', parsed.error.issues);
@@ -38,6 +48,7 @@ export const recordTouchpoints = async (
     for (const dealId of [...byDeal.keys()].sort()) {
       await recordForDeal(tenant, dealId, byDeal.get(dealId) ?? [], now, result);
     }
+    await options.afterRecording?.(tenant, result);
   });
   const changedDeals = new Set(result.recorded.map((touch) => touch.dealId));
   for (const dealId of changedDeals) await refinaliseIfClosed(ctx, tenantId, dealId);

@@ -4,6 +4,7 @@ import { DomainError } from '@entente/shared/errors';
 import { assertPlausibleIntake, missingRequiredFields, type IntakeValues } from '@entente/shared/governance';
 import { noteRegistration } from './governance/customerIndexes.js';
 import { evaluateClaim, recordPolicyDecision } from './governance/policyDecision.js';
+import { assertOpenSession, closeIntakeSession } from './intakeSessions.js';
 import { partnerView, type PartnerRegistrationView } from './governance/registrationViews.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -18,7 +19,14 @@ export type GovernanceDeps = { store: Store; now: () => Date; metrics?: Metrics 
  */
 export const registerDeal = async (
   deps: GovernanceDeps,
-  input: { tenantId: string; partnerId: string; values: IntakeValues; id?: string },
+  input: {
+    tenantId: string;
+    partnerId: string;
+    values: IntakeValues;
+    id?: string;
+    /** The intake session the partner's form opened, which this submission closes. */
+    intakeSessionId?: string;
+  },
 ): Promise<PartnerRegistrationView> => {
   const { store } = deps;
   const now = deps.now();
@@ -32,6 +40,7 @@ export const registerDeal = async (
     });
 
   const scoped = store.forTenant(input.tenantId);
+  if (input.intakeSessionId) await assertOpenSession(scoped, input.partnerId, input.intakeSessionId);
   const draft: Registration = {
     id: input.id ?? `reg-${randomUUID()}`,
     partnerId: input.partnerId,
@@ -55,9 +64,16 @@ export const registerDeal = async (
     { extensionsUsed: 0 },
     now,
   );
-  const { registration, state } = await store.inTransaction(input.tenantId, (tx) =>
-    recordPolicyDecision(tx, draft, evaluated, now),
-  );
+  const { registration, state } = await store.inTransaction(input.tenantId, async (tx) => {
+    await closeIntakeSession(tx, {
+      partnerId: input.partnerId,
+      ...(input.intakeSessionId ? { sessionId: input.intakeSessionId } : {}),
+      registrationId: draft.id,
+      values: input.values,
+      at: now,
+    });
+    return recordPolicyDecision(tx, draft, evaluated, now);
+  });
   noteRegistration(store, input.tenantId, registration);
   return partnerView(registration, state);
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { TouchKind, Touchpoint } from '@entente/shared/attribution';
-import { CommonErrors } from '@entente/shared/errors';
+import { isPartnerReportable, type TouchKind, type Touchpoint } from '@entente/shared/attribution';
+import { CommonErrors, DomainError } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
 import { partnerIsInvolved } from './getPartnerDealAttribution.js';
 import { recordTouchpoints, type RecordedTouchpoints } from './recordTouchpoints.js';
@@ -16,10 +16,14 @@ export type PartnerTouchReport = {
 
 /**
  * A partner reports what it did on a deal. The participant is the partner behind the API key, never
- * a field. It may report only on deals it is part of (a registration or an earlier touch); any
- * other deal is "not found", so deal ids cannot be probed. The id is derived from the report, so
- * sending the same report again changes nothing; the partner's own evidence ids are namespaced so
- * they can never collide with (and knock out) another participant's record.
+ * a field. It may report influence only: sourcing (or a referral, which counts as sourcing) comes
+ * from an approved registration or an internal user, or a partner could take a deal's largest share
+ * on its own word (403 ATTRIBUTION.SOURCED_NOT_REPORTABLE, before any deal is looked at). It may
+ * report only on deals it is part of (a registration or an earlier touch); any other deal is "not
+ * found", so deal ids cannot be probed. The report is stored as `partner_reported`, which counts as
+ * the attribution settings say until the CRM or an internal user confirms it. The id is derived from
+ * the report, so sending the same report again changes nothing; the partner's own evidence ids are
+ * namespaced so they can never collide with (and knock out) another participant's record.
  */
 export const reportPartnerTouchpoints = async (
   ctx: AppContext,
@@ -27,6 +31,13 @@ export const reportPartnerTouchpoints = async (
   partnerId: string,
   reports: readonly PartnerTouchReport[],
 ): Promise<RecordedTouchpoints> => {
+  const sourcing = reports.filter((report) => !isPartnerReportable(report.kind));
+  if (sourcing.length > 0)
+    throw new DomainError(
+      'ATTRIBUTION.SOURCED_NOT_REPORTABLE',
+      'A partner cannot report sourcing or a referral: that credit comes from an approved registration. Register the deal instead',
+      { details: { kinds: [...new Set(sourcing.map((report) => report.kind))] } },
+    );
   const tenant = ctx.store.forTenant(tenantId);
   for (const dealId of new Set(reports.map((r) => r.dealId))) {
     const deal = await tenant.deals.get(dealId);
@@ -44,7 +55,7 @@ export const reportPartnerTouchpoints = async (
       participantId: partnerId,
       kind: report.kind,
       occurredAt,
-      source: 'partner_api',
+      source: 'partner_reported',
       evidence: {
         ...(externalId === undefined ? {} : { externalId }),
         ...(report.url === undefined ? {} : { url: report.url }),

@@ -54,7 +54,11 @@ export const simulateAttribution = async (
     participantNames(tenant),
     tenant.deals.list({ limit: 1 }),
   ]);
-  const comparison = compareModels(deals, modelA, modelB, { by: input.by });
+  // Both models see partner-reported touches as the published settings count them.
+  const comparison = compareModels(deals, modelA, modelB, {
+    by: input.by,
+    attribute: { partnerReported: settings.partnerReported },
+  });
   const names = Object.fromEntries(
     comparison.rows.map((row) => [row.participantId, nameOf(row.participantId)]),
   );

@@ -1,5 +1,6 @@
 import type { AppContext } from '../appContext.js';
 import {
+  keepDealSignals,
   parseFieldMappingOverrides,
   resolveFieldMapping,
   type FieldMapping,
@@ -12,7 +13,10 @@ export type UpdateFieldMappingInput = {
   tenantId: string;
   /** The admin making the change (an admin token names them with `actingUserId`). */
   actorUserId: string;
-  /** The overrides in force afterwards (all of them, not a difference); `{}` is the defaults. */
+  /**
+   * The overrides in force afterwards (all of them, not a difference); `{}` is the defaults. The
+   * renewal and outcome sections are kept when left out (the settings page edits fields only).
+   */
   overrides: unknown;
 };
 
@@ -27,6 +31,20 @@ export type UpdateFieldMappingResult = {
   /** False when these overrides were already in force: nothing was stored or audited. */
   changed: boolean;
 };
+
+/**
+ * What the admin sends, with the renewal and outcome sections in force kept where the body leaves
+ * them out (so a surface that edits fields only does not clear them).
+ */
+export const requestedOverrides = async (
+  ctx: Pick<AppContext, 'store'>,
+  tenantId: string,
+  input: unknown,
+): Promise<FieldMappingOverrides> =>
+  keepDealSignals(
+    parseFieldMappingOverrides(input),
+    storedOverrides((await ctx.store.forTenant(tenantId).crmSync.settings()).fieldMapping),
+  );
 
 /** Key order does not make two mappings different. */
 const canonical = (overrides: FieldMappingOverrides): string =>
@@ -43,7 +61,8 @@ const canonical = (overrides: FieldMappingOverrides): string =>
   );
 
 /**
- * An admin points deal, company and contact fields at other CRM properties. The overrides are
+ * An admin points deal, company and contact fields at other CRM properties, and says which deals
+ * are renewals (pipelines, a property) and which deal properties record partner outcomes. The overrides are
  * checked with zod and against the CRM's real properties and their types (through the tenant's
  * CRM port, before any transaction), then, in one transaction, stored as the next version, made
  * the mapping in force and audited (`crm.field_mapping_changed`). Ports are built per use (one per
@@ -55,7 +74,7 @@ export const updateFieldMapping = async (
   input: UpdateFieldMappingInput,
 ): Promise<UpdateFieldMappingResult> => {
   const { port } = await mappingContext(ctx, input.tenantId, input.actorUserId);
-  const overrides = parseFieldMappingOverrides(input.overrides);
+  const overrides = await requestedOverrides(ctx, input.tenantId, input.overrides);
   await port.validateMapping(overrides);
   const mapping = resolveFieldMapping(overrides);
   const now = ctx.now();

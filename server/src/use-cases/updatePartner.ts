@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { CommonErrors } from '@entente/shared/errors';
 import type { AppContext } from '../appContext.js';
 import { checkFields, checkJoinedAt, tidyFields, type PartnerFieldsInput } from './addPartner.js';
+import { assessPartnerTier } from './partnerValue/partnerTier.js';
 import { requirePartnerManager, type PartnerActor } from './partners/partnerManagers.js';
 import {
   auditedFields,
@@ -26,7 +27,8 @@ export type UpdatePartnerInput = {
  * An admin or partner manager edits a partner: any of the fields it was added with, whether it is
  * active, and the day it joined. Lists (domains, regions, contacts, ...) are replaced whole. The same
  * checks as adding apply, against every other partner. The change and its `partner.updated` audit
- * entry (naming what changed) commit together; a change to nothing records nothing.
+ * entry (naming what changed) commit together, with the partner's tier assessed again when its
+ * certifications or specialisations changed; a change to nothing records nothing.
  */
 export const updatePartner = async (
   deps: Pick<AppContext, 'store' | 'now'>,
@@ -92,6 +94,9 @@ export const updatePartner = async (
       },
       at: now,
     });
+    // Tiers rest on certifications and specialisations: assess again when they change.
+    if (changed.includes('certifications') || changed.includes('specialisations'))
+      await assessPartnerTier(tx, partner.id, { kind: 'capabilities_changed', by: input.actor.userId }, now);
   });
   return (await getPartnerProfile(deps.store.forTenant(input.tenantId), input.partnerId))!;
 };

@@ -1,10 +1,14 @@
 import { CommonErrors } from '@entente/shared/errors';
 import { noteRegistration } from './governance/customerIndexes.js';
+import { withdrawSourcingCredit } from './governance/dealLinks.js';
 import { decisionTerms, recordDecision } from './governance/recordDecision.js';
 import { partnerView } from './governance/registrationViews.js';
 import type { GovernanceDeps } from './registerDeal.js';
 
-/** A partner withdraws its own registration; possible until a decision is made. */
+/**
+ * A partner withdraws its own registration; possible until a decision is made. Whatever sourcing
+ * credit it held on its deal goes with it.
+ */
 export const withdrawRegistration = async (
   deps: GovernanceDeps,
   input: { tenantId: string; partnerId: string; registrationId: string },
@@ -37,6 +41,8 @@ export const withdrawRegistration = async (
       },
       now,
     });
+    // Pending registrations carry no credit yet; this keeps it so should that ever change.
+    if (registration.dealId) await withdrawSourcingCredit(tx, registration.id, registration.dealId, now);
     noteRegistration(deps.store, input.tenantId, updated);
     return partnerView(updated, state);
   });

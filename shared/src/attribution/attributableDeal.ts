@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/index.js';
-import type { TouchKind, Touchpoint } from './touchpoint.js';
+import type { TouchKind, Touchpoint, TouchSource } from './touchpoint.js';
 
 /**
  * The engines' view of a touch: times are epoch milliseconds so a hundred thousand deals can be
@@ -10,6 +10,8 @@ export type AttributionTouch = {
   participantId: string;
   kind: TouchKind;
   occurredAtMs: number;
+  /** Where the touch was learned from; absent (a CSV, a benchmark) counts as the company's own record. */
+  source?: TouchSource;
 };
 
 export type DealOutcome = 'open' | 'won' | 'lost';
@@ -28,6 +30,7 @@ export const toAttributionTouch = (touchpoint: Touchpoint): AttributionTouch => 
   participantId: touchpoint.participantId,
   kind: touchpoint.kind,
   occurredAtMs: Date.parse(touchpoint.occurredAt),
+  source: touchpoint.source,
 });
 
 /** Builds the engines' deal from a stored deal's facts and its (already deduplicated) touchpoints. */

@@ -1,5 +1,5 @@
 import type { AttributableDeal } from './attributableDeal.js';
-import { attributeDeal } from './attributeDeal.js';
+import { attributeDeal, type AttributeOptions } from './attributeDeal.js';
 import type { AttributionModel } from './models/modelTypes.js';
 
 export type ComparePeriod = 'quarter' | 'month' | 'year' | 'all';
@@ -38,7 +38,7 @@ export const compareModels = (
   deals: readonly AttributableDeal[],
   modelA: AttributionModel,
   modelB: AttributionModel,
-  options: { by?: ComparePeriod } = {},
+  options: { by?: ComparePeriod; attribute?: AttributeOptions } = {},
 ): ModelComparison => {
   const by = options.by ?? 'quarter';
   const rows = new Map<string, ModelMovement>();
@@ -63,12 +63,12 @@ export const compareModels = (
   for (const deal of deals) {
     const period = periodOf(deal.closedAtMs, by);
     const won = deal.outcome === 'won';
-    for (const split of attributeDeal(deal, modelA).splits) {
+    for (const split of attributeDeal(deal, modelA, options.attribute).splits) {
       const r = row(split.participantId, period);
       r.pipelineA += split.amountMinor;
       if (won) r.revenueA += split.amountMinor;
     }
-    for (const split of attributeDeal(deal, modelB).splits) {
+    for (const split of attributeDeal(deal, modelB, options.attribute).splits) {
       const r = row(split.participantId, period);
       r.pipelineB += split.amountMinor;
       if (won) r.revenueB += split.amountMinor;

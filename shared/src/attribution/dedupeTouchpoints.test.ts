@@ -7,21 +7,21 @@ const buildTouchpoint = (overrides: Partial<Touchpoint>): Touchpoint => ({
   participantId: 'nw',
   kind: 'demo',
   occurredAt: '2025-05-01T10:00:00Z',
-  source: 'crm_activity',
+  source: 'crm',
   evidence: {},
   ...overrides,
 });
 
 describe('touchpoint deduplication', () => {
-  it('When the CRM and the partner API report the same demo 20 minutes apart, then the CRM record is kept with both evidences', () => {
+  it('When the CRM and the partner report the same demo 20 minutes apart, then the CRM record is kept with both evidences', () => {
     const { kept, duplicates } = dedupeTouchpoints([
       buildTouchpoint({
         id: 'api',
-        source: 'partner_api',
+        source: 'partner_reported',
         occurredAt: '2025-05-01T10:20:00Z',
         evidence: { note: 'demo deck v2' },
       }),
-      buildTouchpoint({ id: 'crm', source: 'crm_activity', evidence: { externalId: 'hs-meeting-9' } }),
+      buildTouchpoint({ id: 'crm', source: 'crm', evidence: { externalId: 'hs-meeting-9' } }),
     ]);
     expect(kept).toEqual([
       buildTouchpoint({ id: 'crm', evidence: { externalId: 'hs-meeting-9', note: 'demo deck v2' } }),
@@ -31,6 +31,15 @@ describe('touchpoint deduplication', () => {
     ]);
   });
 
+  it('When an internal user records the demo a partner reported, then the internal record is kept: the report is confirmed', () => {
+    const { kept, duplicates } = dedupeTouchpoints([
+      buildTouchpoint({ id: 'reported', source: 'partner_reported' }),
+      buildTouchpoint({ id: 'confirmed', source: 'internal', occurredAt: '2025-05-01T10:30:00Z' }),
+    ]);
+    expect(kept.map((t) => [t.id, t.source])).toEqual([['confirmed', 'internal']]);
+    expect(duplicates.map((d) => [d.duplicate.id, d.keptId])).toEqual([['reported', 'confirmed']]);
+  });
+
   it('When two records share an evidence id, then they are one touch even if their times differ', () => {
     const { kept, duplicates } = dedupeTouchpoints([
       buildTouchpoint({ id: 'a', evidence: { externalId: 'x1' } }),
@@ -38,7 +47,7 @@ describe('touchpoint deduplication', () => {
         id: 'b',
         kind: 'co_sell_meeting',
         occurredAt: '2025-05-03T10:00:00Z',
-        source: 'manual',
+        source: 'internal',
         evidence: { externalId: 'x1' },
       }),
     ]);
@@ -66,7 +75,7 @@ describe('touchpoint deduplication', () => {
   it('When deduplicating, then the input is not changed', () => {
     const input = [
       buildTouchpoint({ id: 'crm' }),
-      buildTouchpoint({ id: 'api', source: 'partner_api', evidence: { note: 'n' } }),
+      buildTouchpoint({ id: 'api', source: 'partner_reported', evidence: { note: 'n' } }),
     ];
     dedupeTouchpoints(input);
     expect(input[0]?.evidence).toEqual({});

@@ -1,11 +1,14 @@
 import type { Touchpoint, TouchSource } from './touchpoint.js';
 
-/** The same touch can reach us from the CRM and the partner API; the CRM record is the authority. */
+/**
+ * The same touch can reach us from the CRM and from the partner; the CRM record is the authority,
+ * and a partner's report gives way to any record of the company's, which is how a report is confirmed.
+ */
 const sourceAuthority: Record<TouchSource, number> = {
-  crm_activity: 0,
-  partner_api: 1,
-  routing: 2,
-  manual: 3,
+  crm: 0,
+  registration: 1,
+  internal: 2,
+  partner_reported: 3,
 };
 
 export type DuplicateTouchpoint = { duplicate: Touchpoint; keptId: string; reason: string };
@@ -19,8 +22,8 @@ export type DedupeOptions = {
  * Removes repeated touchpoints. Two touchpoints are the same touch when they share an evidence
  * externalId, or when they are on the same deal, by the same participant, of the same kind and within
  * `windowMs` of each other (a meeting logged in the CRM and reported by the partner). The most
- * authoritative record is kept (CRM, then partner API, routing, manual; then the earliest), and the
- * evidence of the dropped ones is merged into it so nothing is lost.
+ * authoritative record is kept (CRM, then registration, internal, partner-reported; then the
+ * earliest), and the evidence of the dropped ones is merged into it so nothing is lost.
  */
 export const dedupeTouchpoints = (
   touchpoints: readonly Touchpoint[],

@@ -1,4 +1,5 @@
 export * from './touchpoint.js';
+export * from './provenance.js';
 export * from './dedupeTouchpoints.js';
 export * from './attributableDeal.js';
 export * from './largestRemainder.js';
@@ -17,5 +18,7 @@ export * from './createModel.js';
 export * from './explain.js';
 export * from './attributeDeal.js';
 export * from './renewal.js';
+export * from './renewalOriginal.js';
 export * from './compareModels.js';
 export * from './dispute.js';
+export * from './remedy.js';

@@ -18,9 +18,12 @@ export const ruleBasedModelNames: readonly ModelName[] = modelNames.filter(
 
 const percent = z.number().min(0).max(100);
 /** Percentages with at most two decimals, so they convert to basis points exactly. */
-const percentBp = percent.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-9, {
-  message: 'at most two decimal places',
-});
+export const percentBpSchema = percent.refine(
+  (value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-9,
+  {
+    message: 'at most two decimal places',
+  },
+);
 
 /**
  * A declared attribution model with its parameters; this is the shape held in versioned attribution
@@ -30,7 +33,7 @@ export const modelConfigSchema = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('sourced_influenced'),
     /** What the sourcing participants share when others influenced the deal too. */
-    sourcedPercent: percentBp.default(70),
+    sourcedPercent: percentBpSchema.default(70),
   }),
   z.object({ name: z.literal('first_touch') }),
   z.object({ name: z.literal('last_touch') }),
@@ -40,7 +43,7 @@ export const modelConfigSchema = z.discriminatedUnion('name', [
     name: z.literal('position_based'),
     /** First, middle, last, in percent; they must add up to 100. */
     weights: z
-      .tuple([percentBp, percentBp, percentBp])
+      .tuple([percentBpSchema, percentBpSchema, percentBpSchema])
       .default([40, 20, 40])
       .refine(([first, middle, last]) => Math.round((first + middle + last) * 100) === 10_000, {
         message: 'the first, middle and last weights must add up to 100',

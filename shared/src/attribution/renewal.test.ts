@@ -1,6 +1,6 @@
 import { attributeDeal } from './attributeDeal.js';
 import { createModel } from './createModel.js';
-import { attributeRenewal, renewalPolicySchema } from './renewal.js';
+import { attributeRenewal, attributeRenewalWithoutOriginal, renewalPolicySchema } from './renewal.js';
 import { amountsOf, buildDeal, CLOSE, DAY_MS, sharesOf, touch } from './__tests__/builders.js';
 
 describe('renewal inheritance', () => {
@@ -52,5 +52,21 @@ describe('renewal inheritance', () => {
   it('When the policy is fresh and the renewal has no touchpoints, then the direct team keeps it', () => {
     const policy = renewalPolicySchema.parse({ mode: 'fresh' });
     expect(sharesOf(attributeRenewal(renewalOf(), original, model, policy))).toEqual({ direct: 10_000 });
+  });
+});
+
+describe('a renewal without its original', () => {
+  it('When no original was found, then the renewal is attributed on its own touches and every split says why', () => {
+    const model = createModel({ name: 'position_based' });
+    const result = attributeRenewalWithoutOriginal(
+      buildDeal({ id: 'D-2-R', touches: [touch('msp', 'renewal_support', 3)] }),
+      model,
+      'no won deal on the account closed before the renewal was created on 2025-06-01',
+    );
+    expect(result).toMatchObject({ inheritance: 'no_original', originalDealId: null });
+    expect(sharesOf(result)).toEqual({ msp: 10_000 });
+    expect(result.splits[0]?.explanation).toMatch(
+      /; this renewal has no original deal to inherit from \(no won deal on the account closed before the renewal was created on 2025-06-01\), so it is attributed on its own touches$/,
+    );
   });
 });

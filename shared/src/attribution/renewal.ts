@@ -22,10 +22,12 @@ export const renewalPolicySchema = z.object({
 export type RenewalPolicy = z.output<typeof renewalPolicySchema>;
 export const defaultRenewalPolicy: RenewalPolicy = renewalPolicySchema.parse({});
 
-export type RenewalAttribution = DealAttribution & {
-  inheritance: 'inherited' | 'fresh';
-  originalDealId: string;
-};
+export type RenewalAttribution = DealAttribution &
+  (
+    | { inheritance: 'inherited' | 'fresh'; originalDealId: string }
+    /** The CRM says the deal is a renewal, but no original deal was found to inherit from. */
+    | { inheritance: 'no_original'; originalDealId: null }
+  );
 
 export const attributeRenewal = (
   renewal: AttributableDeal,
@@ -78,4 +80,27 @@ const inheritedHead = (explanation: string, name: string): string => {
 const afterHead = (explanation: string): string => {
   const colon = explanation.indexOf(': ');
   return colon < 0 ? explanation : explanation.slice(colon + 2);
+};
+
+/**
+ * A renewal whose original deal was not found (the CRM marks it a renewal, but no won deal on the
+ * account closed before it was created): it is attributed on its own touches, and every split says
+ * so, with `why` (the reason no original was found).
+ */
+export const attributeRenewalWithoutOriginal = (
+  renewal: AttributableDeal,
+  model: AttributionModel,
+  why: string,
+  options: AttributeOptions = {},
+): RenewalAttribution => {
+  const fresh = attributeDeal(renewal, model, options);
+  return {
+    ...fresh,
+    splits: fresh.splits.map((split) => ({
+      ...split,
+      explanation: `${split.explanation}; this renewal has no original deal to inherit from (${why}), so it is attributed on its own touches`,
+    })),
+    inheritance: 'no_original',
+    originalDealId: null,
+  };
 };

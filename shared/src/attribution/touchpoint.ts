@@ -19,9 +19,21 @@ export const touchKinds: readonly TouchKind[] = touchKindSchema.options;
 /** A referral brings the opportunity to us just as sourcing does, so both count as sourcing. */
 export const sourcingKinds: ReadonlySet<TouchKind> = new Set(['sourced', 'referral']);
 
-/** Where a touchpoint was learned from; also its authority when duplicates are merged (first wins). */
-export const touchSourceSchema = z.enum(['crm_activity', 'partner_api', 'routing', 'manual']);
+/**
+ * Where a touchpoint was learned from (its provenance). The CRM's activity log and an internal user
+ * speak for the company, and an approved registration is a governance decision; a partner's own
+ * report is a claim, which counts as the attribution policy says until one of the others confirms
+ * it. The order is also the authority when duplicates are merged (first wins).
+ */
+export const touchSourceSchema = z.enum(['crm', 'registration', 'internal', 'partner_reported']);
 export type TouchSource = z.infer<typeof touchSourceSchema>;
+
+/**
+ * What a partner may report about itself: influence, never sourcing. Credit for bringing the deal
+ * comes from an approved registration or from an internal user, or a partner could award itself
+ * the largest share of a deal whose registration was refused.
+ */
+export const isPartnerReportable = (kind: TouchKind): boolean => !sourcingKinds.has(kind);
 
 /** The direct sales team takes part in attribution like any partner, under this participant id. */
 export const DIRECT_PARTICIPANT_ID = 'direct';

@@ -26,7 +26,12 @@ export type Decision =
   | { kind: 'extension' }
   | { kind: 'expiry' }
   /** A review passed its due time undecided and moves to another reviewer; the status stays. */
-  | { kind: 'escalation' };
+  | { kind: 'escalation' }
+  /**
+   * A competing claim was approved and the policy ends this one's protection with notice: the
+   * window closes at `protectedUntil` (never later than it already did); the status stays.
+   */
+  | { kind: 'protection_notice'; protectedUntil: string };
 
 /** The numbers a decision's clocks come from: the rule that fired, and the policy's defaults. */
 export type DecisionTerms = {
@@ -48,7 +53,9 @@ export type AppliedDecision = {
   reminders: { daysBefore: number; at: string }[];
 };
 
-const eventOf = (decision: Exclude<Decision, { kind: 'escalation' }>): RegistrationEvent => {
+const eventOf = (
+  decision: Exclude<Decision, { kind: 'escalation' } | { kind: 'protection_notice' }>,
+): RegistrationEvent => {
   switch (decision.kind) {
     case 'policy':
       return decision.outcome === 'review' ? 'start_review' : decision.outcome;
@@ -95,6 +102,29 @@ export const applyDecision = (
       );
     const { status, decidedAt, protectedUntil } = registration;
     return { event: null, status, decidedAt, protectedUntil, reviewDueAt: null, reminders: [] };
+  }
+  if (decision.kind === 'protection_notice') {
+    if (
+      !registration.protectedUntil ||
+      (registration.status !== 'approved' && registration.status !== 'extended')
+    )
+      throw new DomainError(
+        'REGISTRATION.ILLEGAL_TRANSITION',
+        `A registration that is ${registration.status.replace(/_/g, ' ')} has no protection to end`,
+        { details: { from: registration.status, event: 'protection_notice', allowed: [] } },
+      );
+    const protectedUntil =
+      decision.protectedUntil < registration.protectedUntil
+        ? decision.protectedUntil
+        : registration.protectedUntil;
+    return {
+      event: null,
+      status: registration.status,
+      decidedAt: registration.decidedAt,
+      protectedUntil,
+      reviewDueAt: null,
+      reminders: remindersBefore(protectedUntil, terms.reminderDaysBeforeExpiry, now),
+    };
   }
   const event = eventOf(decision);
   const edge = transition(registration.status, event);

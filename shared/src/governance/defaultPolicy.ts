@@ -26,6 +26,14 @@ extensions:
 intake:
   required: []                # only the customer's name or domain is required
 
+# A neutral reviewer approves a claim while another partner's protection on the same customer still
+# stands. split: both claims stand and the partners share the credit, each told why.
+# end_protection: the incumbent's window ends after noticeDays, and it is told.
+incumbency:
+  id: INC-1
+  onCompetingApproval: split
+  noticeDays: 14
+
 # Used by rules whose decision is tie_break, in this order.
 tieBreakers: [first_to_register, incumbent_partner, higher_capability]
 

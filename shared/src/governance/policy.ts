@@ -162,6 +162,22 @@ export const policySchema = z
       })
       .strict()
       .default({ required: [] }),
+    /**
+     * A neutral person approves a claim while another partner's protection on the same customer
+     * still stands. `split`: both claims stand and the partners share the credit, each told why.
+     * `end_protection`: the incumbent's window ends after `noticeDays`, and it is told.
+     */
+    incumbency: z
+      .object({
+        id: z
+          .string()
+          .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/)
+          .default('INC-1'),
+        onCompetingApproval: z.enum(['split', 'end_protection']).default('split'),
+        noticeDays: z.number().int().positive().max(365).default(14),
+      })
+      .strict()
+      .default({ id: 'INC-1', onCompetingApproval: 'split', noticeDays: 14 }),
     tieBreakers: z
       .array(tieBreakerSchema)
       .default(['first_to_register', 'incumbent_partner', 'higher_capability']),

@@ -115,7 +115,7 @@ export const programMetricDefinitions: readonly MetricDefinition[] = [
     'Human escalation rate',
     'ratio',
     'lower',
-    'Decisions made in the window that were escalated to a person (review, neutral approver or deal desk), divided by all decisions made in the window.',
+    'Decisions made in the window whose review was escalated first (its clock ran out and it was reassigned to the deal desk or an admin), divided by all decisions made in the window. A person deciding a review on time is not an escalation.',
   ),
   define(
     'approval_turnaround',

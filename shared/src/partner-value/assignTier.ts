@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/index.js';
+import { outcomeKindLabels, partnerOutcomeKinds, type PartnerOutcomeKind } from './outcomes.js';
 import type { PartnerValue } from './partnerValue.js';
 import {
   tierPolicySchema,
@@ -7,7 +8,8 @@ import {
   type TierRequirements,
 } from './tierPolicy.js';
 
-export type CustomerOutcome = { verified: boolean; csat: number | null };
+/** A customer outcome the partner delivered; `kind` is null for outcomes recorded before kinds existed. */
+export type CustomerOutcome = { verified: boolean; csat: number | null; kind?: PartnerOutcomeKind | null };
 
 export type TierInput = {
   partnerId: string;
@@ -47,6 +49,11 @@ const checks = (r: TierRequirements, input: TierInput): Check[] => {
   }
   atLeast(input.specialisations.length, r.minSpecialisations, 'specialisations');
   atLeast(verified.length, r.minCustomerOutcomes, 'verified customer outcomes');
+  for (const kind of partnerOutcomeKinds) {
+    const need = r.minOutcomesByKind[kind] ?? 0;
+    const have = verified.filter((o) => o.kind === kind).length;
+    atLeast(have, need, `verified ${outcomeKindLabels[kind]} outcomes`);
+  }
   if (r.minAverageCsat !== null) {
     list.push({
       met: csat !== null && csat >= r.minAverageCsat,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partnerOutcomeKindSchema } from './outcomes.js';
 
 const count = z.number().int().min(0);
 
@@ -12,8 +13,13 @@ export const tierRequirementsSchema = z.object({
   /** Certifications that must be held by name, on top of the count. */
   requiredCertifications: z.array(z.string().min(1)).default([]),
   minSpecialisations: count.default(0),
-  /** Verified customer outcomes (references, go-lives, case studies). */
+  /** Verified customer outcomes (references, go-lives, case studies), of any kind. */
   minCustomerOutcomes: count.default(0),
+  /**
+   * Verified outcomes of particular kinds (`{implementation: 3}`), on top of the count: a tier can
+   * ask for delivered implementations or adoption rather than any outcome at all.
+   */
+  minOutcomesByKind: z.partialRecord(partnerOutcomeKindSchema, count).default({}),
   /** Average satisfaction (1–5) over the partner's rated outcomes; null for no floor. */
   minAverageCsat: z.number().min(1).max(5).nullable().default(null),
   minCoDeliveryDeals: count.default(0),
@@ -32,6 +38,7 @@ const asksForCapability = (r: TierRequirements): boolean =>
   r.requiredCertifications.length > 0 ||
   r.minSpecialisations > 0 ||
   r.minCustomerOutcomes > 0 ||
+  Object.values(r.minOutcomesByKind).some((n) => (n ?? 0) > 0) ||
   r.minAverageCsat !== null ||
   r.minCoDeliveryDeals > 0;
 
@@ -50,8 +57,12 @@ export const tierPolicySchema = z
 export type TierPolicyInput = z.input<typeof tierPolicySchema>;
 export type TierPolicy = z.output<typeof tierPolicySchema>;
 
+/**
+ * Gold asks for a delivered implementation among its outcomes and Platinum for implementations and
+ * adoption: a partner reaches the top tiers by what its customers achieved, not by what it sold.
+ */
 export const defaultTierPolicy: TierPolicy = tierPolicySchema.parse({
-  version: 'default-1',
+  version: 'default-2',
   tiers: [
     { id: 'registered', name: 'Registered' },
     { id: 'silver', name: 'Silver', requirements: { minCertifications: 1, minCustomerOutcomes: 1 } },
@@ -62,6 +73,7 @@ export const defaultTierPolicy: TierPolicy = tierPolicySchema.parse({
         minCertifications: 3,
         minSpecialisations: 1,
         minCustomerOutcomes: 3,
+        minOutcomesByKind: { implementation: 1 },
         minAverageCsat: 4,
         minWonDeals: 1,
       },
@@ -73,6 +85,7 @@ export const defaultTierPolicy: TierPolicy = tierPolicySchema.parse({
         minCertifications: 5,
         minSpecialisations: 2,
         minCustomerOutcomes: 10,
+        minOutcomesByKind: { implementation: 3, adoption: 2 },
         minAverageCsat: 4.5,
         minCoDeliveryDeals: 5,
         minWonDeals: 3,

@@ -2,6 +2,7 @@ import {
   ACCEPTED_PROPERTY_TYPES,
   checkMappedProperties,
   DEFAULT_FIELD_MAPPING,
+  keepDealSignals,
   mappingProblems,
   resolveFieldMapping,
   type PortalProperties,
@@ -100,5 +101,89 @@ describe('field mapping types', () => {
         ],
       }),
     );
+  });
+});
+
+describe('renewal and outcome mapping', () => {
+  it('When an admin maps renewal pipelines, a renewal property and outcome properties, then the mapping reads them as lists and kinds', () => {
+    expect(
+      resolveFieldMapping({
+        renewals: {
+          pipelines: 'renewals, 998877',
+          property: 'contract_kind',
+          propertyValues: 'Renewal,Upsell',
+        },
+        outcomes: { implementation: 'go_live_date', adoption: 'adopted' },
+      }),
+    ).toMatchObject({
+      renewals: {
+        pipelines: ['renewals', '998877'],
+        property: 'contract_kind',
+        propertyValues: ['Renewal', 'Upsell'],
+      },
+      outcomes: { implementation: 'go_live_date', adoption: 'adopted' },
+    });
+    // A renewal property alone is read as a checkbox.
+    expect(resolveFieldMapping({ renewals: { property: 'is_renewal' } }).renewals.propertyValues).toEqual([
+      'true',
+    ]);
+    expect(resolveFieldMapping({}).renewals).toEqual({ pipelines: [], property: null, propertyValues: [] });
+  });
+
+  it('When values are given without their property, or an outcome kind is unknown, then the schema refuses it', () => {
+    expect(() => resolveFieldMapping({ renewals: { propertyValues: 'true' } })).toThrow(
+      expect.objectContaining({ code: 'CRM.MAPPING_INVALID' }),
+    );
+    expect(() => resolveFieldMapping({ outcomes: { golf: 'played_golf' } })).toThrow(
+      expect.objectContaining({ code: 'CRM.MAPPING_INVALID' }),
+    );
+  });
+
+  it('When a renewal or outcome property does not fit, or a renewal pipeline is not the portal’s, then each is named', () => {
+    const portal: PortalProperties = { ...hubspotDefaults(), dealPipelines: new Set(['default']) };
+    (portal.deals as Map<string, string>).set('go_live_date', 'date');
+    (portal.deals as Map<string, string>).set('renewal_amount', 'number');
+    const mapping = resolveFieldMapping({
+      renewals: { pipelines: 'default, renewals', property: 'renewal_amount' },
+      outcomes: { implementation: 'go_live_date', adoption: 'adopted_flag' },
+    });
+    expect(mappingProblems(mapping, portal)).toEqual([
+      {
+        objectType: 'deals',
+        field: 'renewals.property',
+        property: 'renewal_amount',
+        problem: 'wrong_type',
+        type: 'number',
+        accepted: ['bool', 'enumeration', 'string'],
+      },
+      {
+        objectType: 'deals',
+        field: 'renewals.pipelines',
+        property: 'renewals',
+        problem: 'unknown_pipeline',
+        type: null,
+        accepted: ['default'],
+      },
+      {
+        objectType: 'deals',
+        field: 'outcomes.adoption',
+        property: 'adopted_flag',
+        problem: 'missing',
+        type: null,
+        accepted: ['date', 'datetime', 'bool'],
+      },
+    ]);
+  });
+
+  it('When a save leaves the renewal and outcome sections out, then the ones in force are kept; an empty one clears them', () => {
+    const inForce = { outcomes: { implementation: 'go_live_date' }, renewals: { pipelines: 'renewals' } };
+    expect(keepDealSignals({ deals: { amount: 'net_amount' } }, inForce)).toEqual({
+      deals: { amount: 'net_amount' },
+      ...inForce,
+    });
+    expect(keepDealSignals({ outcomes: {} }, inForce)).toEqual({
+      outcomes: {},
+      renewals: { pipelines: 'renewals' },
+    });
   });
 });

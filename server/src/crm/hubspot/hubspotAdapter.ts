@@ -24,6 +24,7 @@ import {
   toAccount,
   toContact,
   toDeal,
+  toDealSignals,
   toUser,
   type HubSpotRecord,
 } from './toDomain.js';
@@ -160,6 +161,7 @@ export const createHubSpotAdapter = (deps: {
       kind: 'deals' as const,
       deal: toDeal(r, map, companies.get(r.id)?.[0], deps.defaultCurrency, nowIso),
       contactIds: (contacts.get(r.id) ?? []).map((id) => `hs-contact-${id}`),
+      signals: toDealSignals(r, map),
     }));
   };
 
@@ -194,21 +196,31 @@ export const createHubSpotAdapter = (deps: {
     return new Set(response.results.map((p) => p.name));
   };
 
-  /** The portal's properties of an object type, by name, with their HubSpot `type`. */
-  const propertyTypes = async (objectType: string): Promise<Map<string, string>> => {
+  /** The portal's properties of an object type, by name, with their HubSpot `type`, and the options of one. */
+  const propertyTypes = async (objectType: string, optionsOf?: string) => {
     const response = await call((client) => client.crm.properties.coreApi.getAll(objectType, false));
-    return new Map(response.results.map((p) => [p.name, p.type]));
+    const types = new Map(response.results.map((p) => [p.name, p.type]));
+    const options = response.results.find((p) => p.name === optionsOf)?.options ?? [];
+    return { types, options: new Set(options.map((o) => o.value)) };
   };
 
-  /** A candidate mapping parsed (zod) and checked against the portal's properties and their types. */
+  /**
+   * A candidate mapping parsed (zod) and checked against the portal's properties and their types,
+   * and its renewal pipelines against the deal pipelines (the options of the `pipeline` property).
+   */
   const checkedMapping = async (input: unknown): Promise<FieldMapping> => {
     const resolved = resolveFieldMapping(input);
     const [deals, companies, contacts] = await Promise.all([
-      propertyTypes('deals'),
+      propertyTypes('deals', 'pipeline'),
       propertyTypes('companies'),
       propertyTypes('contacts'),
     ]);
-    checkMappedProperties(resolved, { deals, companies, contacts });
+    checkMappedProperties(resolved, {
+      deals: deals.types,
+      companies: companies.types,
+      contacts: contacts.types,
+      ...(deals.options.size > 0 ? { dealPipelines: deals.options } : {}),
+    });
     return resolved;
   };
 
@@ -418,12 +430,15 @@ export const createHubSpotAdapter = (deps: {
       return {
         deals: deals.map((record) => {
           const deal = toDeal(record, candidate, undefined, deps.defaultCurrency, nowIso);
+          const signals = toDealSignals(record, candidate);
           return {
             crmId: deal.crmId,
             name: deal.name,
             amountMinor: deal.amountMinor,
             currency: deal.currency,
             closeDate: deal.closeDate,
+            renewal: signals.renewal?.evidence ?? null,
+            outcomes: signals.outcomes.map((o) => o.kind),
           };
         }),
         companies: companies.map((record) => {

@@ -5,6 +5,7 @@ import {
   type Deal,
   type User,
 } from '@entente/shared/domain';
+import type { DealSignals } from '../crmPort.js';
 import type { FieldMapping } from './fieldMapping.js';
 import type { InlineAssociationBlock } from './inlineAssociations.js';
 
@@ -95,6 +96,7 @@ export const stageCategory = (properties: HubSpotRecord['properties']): Deal['st
 export const DEAL_FIXED_PROPERTIES = [
   'dealstage',
   'pipeline',
+  'dealtype',
   'hs_is_closed_won',
   'hs_is_closed',
   'hubspot_owner_id',
@@ -113,7 +115,63 @@ export const propertiesToRead = (
     companies: COMPANY_FIXED_PROPERTIES,
     contacts: CONTACT_FIXED_PROPERTIES,
   }[kind];
-  return [...new Set([...Object.values(mapping[kind]), ...fixed])].sort();
+  const signals =
+    kind === 'deals'
+      ? [
+          ...(mapping.renewals.property ? [mapping.renewals.property] : []),
+          ...Object.values(mapping.outcomes),
+        ]
+      : [];
+  return [...new Set([...Object.values(mapping[kind]), ...signals, ...fixed])].sort();
+};
+
+/** HubSpot's own deal type for an existing customer buying again: a renewal, whatever the mapping. */
+const EXISTING_BUSINESS = 'existingbusiness';
+/** What an unticked checkbox or a cleared field reads as. */
+const UNSET = new Set(['', 'false', 'no', '0', 'off']);
+
+/** What the CRM holds, as the audit log keeps it: the property and its value, cut to a sensible length. */
+const evidenceOf = (property: string, value: string): string => `${property} = ${value}`.slice(0, 300);
+
+/** A property value as an instant, when it is a date (HubSpot sends ISO text or epoch milliseconds). */
+const toInstant = (value: string): string | null => {
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+};
+
+/**
+ * Whether the deal is a renewal and which outcomes it records, as the portal and the admin's
+ * mapping say: HubSpot's deal type `existingbusiness`, then a mapped renewal pipeline, then a mapped
+ * property holding one of its renewal values; and each mapped outcome property that is set (a date,
+ * or a ticked checkbox).
+ */
+export const toDealSignals = (record: HubSpotRecord, mapping: FieldMapping): DealSignals => {
+  const p = record.properties;
+  const dealType = text(p.dealtype);
+  const pipeline = text(p.pipeline);
+  const property = mapping.renewals.property;
+  const marked = property ? text(p[property]) : null;
+  const values = new Set(mapping.renewals.propertyValues.map((v) => v.toLowerCase()));
+  const renewal: DealSignals['renewal'] =
+    dealType === EXISTING_BUSINESS
+      ? { recognisedBy: 'deal_type', evidence: `deal type ${EXISTING_BUSINESS}` }
+      : pipeline !== null && mapping.renewals.pipelines.includes(pipeline)
+        ? { recognisedBy: 'pipeline', evidence: `pipeline ${pipeline}` }
+        : property && marked !== null && values.has(marked.toLowerCase())
+          ? { recognisedBy: 'property', evidence: evidenceOf(property, marked) }
+          : null;
+  const outcomes = Object.entries(mapping.outcomes).flatMap(([kind, name]) => {
+    const value = text(p[name]);
+    if (value === null || UNSET.has(value.toLowerCase())) return [];
+    return [
+      {
+        kind: kind as DealSignals['outcomes'][number]['kind'],
+        occurredAt: toInstant(value),
+        evidence: evidenceOf(name, value),
+      },
+    ];
+  });
+  return { renewal, outcomes };
 };
 
 const ownerId = (value: string | null | undefined) => {

@@ -56,7 +56,7 @@ describe('attribution through the API', () => {
       expect(first.body.recorded).toHaveLength(1);
       expect(first.body.recorded[0]).toMatchObject({
         participantId: 'p-northwind',
-        source: 'partner_api',
+        source: 'partner_reported',
         kind: 'demo',
       });
       const again = await request(app.url)
@@ -86,7 +86,7 @@ describe('attribution through the API', () => {
       const demos = (
         await app.ctx.store.forTenant(world.tenantId).attribution.touchpoints.listByDeal('d-won')
       ).filter((t) => t.kind === 'demo');
-      expect(demos).toEqual([expect.objectContaining({ id: 'a-demo', source: 'crm_activity' })]);
+      expect(demos).toEqual([expect.objectContaining({ id: 'a-demo', source: 'crm' })]);
       // And the partner resending its report still changes nothing: its id is a known duplicate.
       const resend = await recordTouchpoints(
         app.ctx,
@@ -97,7 +97,7 @@ describe('attribution through the API', () => {
           participantId: 'p-northwind',
           kind: 'demo',
           occurredAt: '2026-10-20T15:00:00.000Z',
-          source: 'partner_api',
+          source: 'partner_reported',
           evidence: {},
         })),
       );
@@ -264,31 +264,36 @@ describe('attribution through the API', () => {
       expect(res.body.error.message).toContain('manages Northwind');
     });
 
-    it('When a neutral user reviews and upholds it, then the outcome is audited and the partner sees it', async () => {
+    // Upholding applies a remedy and changes the split: attributionProvenance.api.test.ts covers it.
+    it('When a neutral user reviews and rejects it, then the outcome is audited, the split stands and the partner sees it', async () => {
       const review = await request(app.url)
         .post(`/api/v1/attributions/d-won/disputes/${disputeId}/decision`)
         .set(auth(world.keys.dealDesk))
         .send({ action: 'start_review', reason: 'checking the CRM activities' });
       expect(review.status).toBe(200);
       expect(review.body.state).toBe('under_review');
-      const upheld = await request(app.url)
+      const rejected = await request(app.url)
         .post(`/api/v1/attributions/d-won/disputes/${disputeId}/decision`)
         .set(auth(world.keys.dealDesk))
-        .send({ action: 'uphold', reason: 'a second demo is in the CRM' });
-      expect(upheld.body).toMatchObject({
-        state: 'upheld',
+        .send({ action: 'reject', reason: 'only one demo is in the CRM' });
+      expect(rejected.body).toMatchObject({
+        state: 'rejected',
         adjudicatorId: 'u-desk',
-        outcomeReason: 'a second demo is in the CRM',
+        outcomeReason: 'only one demo is in the CRM',
+        appliedRevision: null,
       });
       expect(await auditTypes(world.tenantId)).toEqual(
-        expect.arrayContaining(['attribution.dispute_under_review', 'attribution.dispute_upheld']),
+        expect.arrayContaining(['attribution.dispute_under_review', 'attribution.dispute_rejected']),
       );
+      expect(
+        (await app.ctx.store.forTenant(world.tenantId).attribution.dealAttributions.get('d-won'))?.revision,
+      ).toBe(1);
       const seen = await request(app.url).get('/api/v1/attributions/d-won').set(auth(world.keys.contoso));
       expect(seen.body.disputes).toEqual([
         expect.objectContaining({
           id: disputeId,
-          state: 'upheld',
-          outcomeReason: 'a second demo is in the CRM',
+          state: 'rejected',
+          outcomeReason: 'only one demo is in the CRM',
         }),
       ]);
     });

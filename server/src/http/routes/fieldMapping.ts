@@ -21,13 +21,27 @@ const mappingBody = z
   .meta({
     id: 'FieldMappingRequest',
     description:
-      'Every override in force afterwards (not a difference); fields left out read HubSpot’s default property',
+      'Every override in force afterwards (not a difference); fields left out read HubSpot’s default property. `renewals` (`{pipelines: "id, id", property, propertyValues: "true"}`: deals in those pipelines, or whose property holds one of the values, are renewals; HubSpot’s deal type `existingbusiness` always is) and `outcomes` (`{implementation: "go_live_date", ...}`: a deal property that, once set, records that outcome for the partners credited on the deal) are kept when left out; send `{}` to clear one.',
   });
 
 const overridesSchema = fieldMappingSchema.meta({ id: 'FieldMappingOverrides' });
+const fieldsSchema = z.record(z.string(), z.string());
 const resolvedSchema = z
-  .record(z.enum(['deals', 'companies', 'contacts']), z.record(z.string(), z.string()))
-  .meta({ description: 'Each field with the property it reads, defaults included' });
+  .object({
+    deals: fieldsSchema,
+    companies: fieldsSchema,
+    contacts: fieldsSchema,
+    renewals: z.object({
+      pipelines: z.array(z.string()),
+      property: z.string().nullable(),
+      propertyValues: z.array(z.string()),
+    }),
+    outcomes: z.record(z.string(), z.string()),
+  })
+  .meta({
+    description:
+      'Each field with the property it reads, defaults included; what marks a renewal; which deal property records which outcome',
+  });
 const changedBySchema = z.object({ userId: z.string(), name: z.string().nullable() });
 
 const versionSchema = z
@@ -84,6 +98,11 @@ const previewSchema = z
         amountMinor: z.number().int(),
         currency: z.string(),
         closeDate: z.string().nullable(),
+        renewal: z
+          .string()
+          .nullable()
+          .meta({ description: 'Why the deal is a renewal; null for new business' }),
+        outcomes: z.array(z.string()).meta({ description: 'The outcome kinds its mapped properties record' }),
       }),
     ),
     companies: z.array(
@@ -113,7 +132,7 @@ const previewSchema = z
 const refusals = {
   400: {
     description:
-      'CRM.MAPPING_INVALID: a field the schema does not know, or a property that does not exist in the CRM or has a type the field does not accept (details name each: object, field, property, type, accepted)',
+      'CRM.MAPPING_INVALID: a field the schema does not know, a property that does not exist in the CRM or has a type the field does not accept (a renewal property takes bool, enumeration or string; an outcome property date, datetime or bool), or a renewal pipeline the CRM does not have (details name each: object, field, property, type, accepted)',
   },
   403: {
     description:

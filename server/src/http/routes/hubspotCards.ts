@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { disputeRemedySchema } from '@entente/shared/attribution';
 import { partnerMotionSchema, userRoleSchema } from '@entente/shared/domain';
 import {
   addPartnerFromCard,
@@ -11,7 +12,7 @@ import type { AppContext } from '../../appContext.js';
 import { type CardCaller, resolveCardCaller } from '../../use-cases/cards/cardRequest.js';
 import { cardSigningSecret } from '../../config/cardSigning.js';
 import { confirmOverrideFromCard, decideFromCard } from '../../use-cases/cards/decideFromCard.js';
-import { disputeFromCard } from '../../use-cases/cards/disputeFromCard.js';
+import { decideDisputeFromCard, disputeFromCard } from '../../use-cases/cards/disputeFromCard.js';
 import { getCompanyCard } from '../../use-cases/cards/getCompanyCard.js';
 import { getDealCard } from '../../use-cases/cards/getDealCard.js';
 import { getReviewCard } from '../../use-cases/cards/getReviewCard.js';
@@ -86,15 +87,69 @@ export const hubspotCardRoutes = (ctx: AppContext) => {
       ...common,
       method: 'post',
       path: '/hubspot/cards/deals/:dealId/disputes',
-      summary: "Dispute a participant's split on a finalised deal, as the signed HubSpot user",
+      summary:
+        "Dispute a participant's split on a finalised deal, as the signed HubSpot user, optionally naming the remedy (a split or another model) that upholding it would apply",
       params: z.object({ dealId: recordId }),
       body: z
-        .object({ participantId: z.string().min(1).max(128), reason: z.string().trim().min(1).max(4000) })
+        .object({
+          participantId: z.string().min(1).max(128),
+          reason: z.string().trim().min(1).max(4000),
+          remedy: disputeRemedySchema.optional(),
+        })
         .strict(),
       responses: { 201: { description: 'The dispute and its deadline', schema: cardBody }, ...refused },
       handler: async ({ params, query, body }) => ({
         status: 201,
         body: await disputeFromCard(ctx, await callerOf(ctx, query), params.dealId, body),
+      }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'post',
+      path: '/hubspot/cards/deals/:dealId/disputes/:disputeId/decision',
+      summary:
+        'Take a dispute into review, uphold it (its remedy becomes the deal’s next attribution revision, audited and written to HubSpot) or reject it, from the review card, as the signed HubSpot user',
+      params: z.object({ dealId: recordId, disputeId: recordId }),
+      body: z
+        .object({
+          action: z.enum(['start_review', 'uphold', 'reject']),
+          reason: z.string().trim().min(1).max(4000),
+          remedy: disputeRemedySchema.optional().meta({
+            description:
+              'Only when upholding a dispute that names no remedy: a split `{kind: "split", shares}` or a model `{kind: "model", model}`',
+          }),
+        })
+        // Strict, like every card action: the person deciding is the signed user, never a field.
+        .strict(),
+      responses: {
+        200: {
+          description:
+            'The dispute after the decision, the new split when upheld, and a message for the card',
+          schema: cardBody,
+        },
+        400: { description: 'REQUEST.INVALID: a remedy that does not parse, or a remedy when not upholding' },
+        403: {
+          description:
+            'GOVERNANCE.NOT_NEUTRAL (a stake in the deal’s credit, named), AUTH.FORBIDDEN (not a partner manager, deal desk member or admin), CARDS.USER_NOT_LINKED',
+        },
+        409: {
+          description:
+            'DISPUTE.ILLEGAL_TRANSITION (not in a state or time that allows it), DISPUTE.REMEDY_ALREADY_NAMED (the dispute names its own remedy)',
+        },
+        422: {
+          description:
+            'DISPUTE.REMEDY_REQUIRED (upholding a dispute that names no remedy), DISPUTE.REMEDY_INVALID',
+        },
+        ...refused,
+      },
+      handler: async ({ params, query, body }) => ({
+        body: await decideDisputeFromCard(
+          ctx,
+          await callerOf(ctx, query),
+          params.dealId,
+          params.disputeId,
+          body,
+        ),
       }),
     }),
     defineRoute({

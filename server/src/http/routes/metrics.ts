@@ -19,7 +19,11 @@ const metricSchema = z
     unavailable: z
       .string()
       .nullable()
-      .meta({ description: 'Why there is no value: its source is not recorded yet' }),
+      .meta({ description: 'Why the metric cannot be computed yet: its source is not recorded' }),
+    noValueBecause: z.string().nullable().meta({
+      description:
+        'Why this window has no value (the source is not recorded, or nothing matched); null with a value',
+    }),
   })
   .meta({ id: 'ProgramMetric' });
 

@@ -110,7 +110,7 @@ describe('linking registrations to deals, through the API', () => {
         id: sourcedTouchpointId(registration.id, 'deal-lnk-single'),
         participantId: 'p-northwind',
         occurredAt: registration.submittedAt,
-        source: 'partner_api',
+        source: 'registration',
         evidence: expect.objectContaining({ externalId: `registration:${registration.id}` }),
       }),
     ]);

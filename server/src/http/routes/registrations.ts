@@ -5,6 +5,7 @@ import type { AppContext } from '../../appContext.js';
 import { partnerView } from '../../use-cases/governance/registrationViews.js';
 import { registerDeal } from '../../use-cases/registerDeal.js';
 import { requestExtension } from '../../use-cases/requestExtension.js';
+import { resubmitRegistration } from '../../use-cases/resubmitRegistration.js';
 import { withdrawRegistration } from '../../use-cases/withdrawRegistration.js';
 import { bearerSecurity, partnerOf, requirePartner } from '../auth/index.js';
 import { defineRoute } from '../route.js';
@@ -18,24 +19,32 @@ const registerBody = z
       .optional()
       .meta({ description: 'YYYY-MM-DD, between a year before and ten years after the submission' }),
     notes: z.string().max(4000).optional(),
+    /** The session POST /api/v1/intake-sessions opened, when the partner's form opened one. */
+    intakeSessionId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .meta({ id: 'RegisterDealRequest' });
 
-const conflictView = z.object({
-  kind: z.string(),
-  severity: z.enum(['info', 'warning', 'blocking']),
-  summary: z.string(),
-  evidence: z.array(
-    z.object({
-      type: z.string(),
-      id: z.string().optional(),
-      score: z.number(),
-      decision: z.string(),
-      reasons: z.array(z.string()),
-    }),
-  ),
-});
+/** A conflict told to the registering partner: nothing of another partner, account or internal user. */
+const conflictView = z
+  .object({
+    kind: z.string(),
+    severity: z.enum(['info', 'warning', 'blocking']),
+    summary: z.string().meta({ description: 'Names no other partner, account, deal or internal user' }),
+    evidence: z.array(
+      z.object({
+        type: z.enum(['registration', 'deal', 'account']),
+        id: z.string().optional().meta({ description: 'Only for your own earlier registrations' }),
+        scoreBand: z.enum(['high', 'medium', 'low']).meta({
+          description:
+            'How strongly the record matched what you registered: high (0.9 or more), medium (0.5 or more), low',
+        }),
+        decision: z.enum(['match', 'possible', 'no']),
+        reasons: z.array(z.string()).meta({ description: 'Each quotes only a value you gave' }),
+      }),
+    ),
+  })
+  .meta({ id: 'PartnerConflict' });
 
 export const partnerRegistrationSchema = z
   .object({
@@ -53,11 +62,32 @@ export const partnerRegistrationSchema = z
     policyVersion: z.number().nullable(),
     reasons: z.array(z.object({ ruleId: z.string(), reason: z.string() })),
     conflicts: z.array(conflictView),
-    wantedFields: z.array(z.object({ field: z.string(), reason: z.string() })),
+    wantedFields: z.array(
+      z.object({
+        field: z.string(),
+        ruleId: z.string().meta({ description: 'The rule that could not judge without the field' }),
+        reason: z.string(),
+      }),
+    ),
   })
-  .meta({ id: 'PartnerRegistration' });
+  .meta({
+    id: 'PartnerRegistration',
+    description:
+      'Your registration as you gave it, its status, clocks, the rules that fired and the conflicts, told without naming anyone else (docs/governance.md, "What a partner sees")',
+  });
 
 const idParams = z.object({ registrationId: z.string().min(1).max(128) });
+
+/** Only the fields the registration was asked for; which those are is the registration's `wantedFields`. */
+const resubmitBody = z
+  .object({
+    customer: registrationCustomerSchema.optional(),
+    amountMinor: z.number().int().nonnegative().optional(),
+    expectedCloseDate: calendarDateSchema.optional(),
+    notes: z.string().max(4000).optional(),
+  })
+  .strict()
+  .meta({ id: 'ResubmitRegistrationRequest' });
 
 /** The partner-facing registration API: partners see their own registrations and nobody else's. */
 export const registrationRoutes = (ctx: AppContext) => [
@@ -91,7 +121,13 @@ export const registrationRoutes = (ctx: AppContext) => [
         body: await registerDeal(ctx, {
           tenantId: partner.tenantId,
           partnerId: partner.partnerId,
-          values: body,
+          values: {
+            customer: body.customer,
+            ...(body.amountMinor !== undefined ? { amountMinor: body.amountMinor } : {}),
+            ...(body.expectedCloseDate !== undefined ? { expectedCloseDate: body.expectedCloseDate } : {}),
+            ...(body.notes !== undefined ? { notes: body.notes } : {}),
+          },
+          ...(body.intakeSessionId ? { intakeSessionId: body.intakeSessionId } : {}),
         }),
       };
     },
@@ -160,6 +196,38 @@ export const registrationRoutes = (ctx: AppContext) => [
       const partner = partnerOf(req);
       return {
         body: await withdrawRegistration(ctx, { ...partner, registrationId: params.registrationId }),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    idempotent: true,
+    path: '/api/v1/registrations/:registrationId',
+    summary:
+      'Supply the fields a registration was asked for (partner; progressive profiling). It is judged again under the policy in force, keeps its place in first-to-register order, and a review restarts its clock',
+    tags: ['registrations'],
+    params: idParams,
+    body: resubmitBody,
+    before: [requirePartner(ctx)],
+    openapi: bearerSecurity,
+    responses: {
+      200: { description: 'The registration as judged again', schema: partnerRegistrationSchema },
+      400: {
+        description:
+          'REGISTRATION.FIELDS_NOT_REQUESTED (a field that was not asked for, or none; details.wanted names what was, with rule ids) or REQUEST.INVALID',
+      },
+      404: { description: 'Not yours or not found' },
+      409: { description: 'REGISTRATION.NOT_AWAITING_INFO: the registration is not waiting for information' },
+      422: { description: 'REGISTRATION.INVALID_FIELDS: an implausible value' },
+    },
+    handler: async ({ params, body, req }) => {
+      const partner = partnerOf(req);
+      return {
+        body: await resubmitRegistration(ctx, {
+          ...partner,
+          registrationId: params.registrationId,
+          values: body,
+        }),
       };
     },
   }),

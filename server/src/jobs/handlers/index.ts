@@ -3,6 +3,7 @@ import { checkedHandlers, type JobHandler } from '../jobRunner.js';
 import { attributionJobHandlers } from './attribution.js';
 import { crmSyncJobHandlers } from './crmSync.js';
 import { governanceJobHandlers } from './governance.js';
+import { partnerValueJobHandlers } from './partnerValue.js';
 
 /**
  * Every kind of durable job the service runs, with its handler. The type requires one handler per
@@ -13,4 +14,5 @@ export const jobHandlers = (ctx: AppContext): Record<string, JobHandler> =>
     ...crmSyncJobHandlers(ctx),
     ...governanceJobHandlers(ctx),
     ...attributionJobHandlers(ctx),
+    ...partnerValueJobHandlers(ctx),
   });

@@ -5,12 +5,15 @@ import * as governance from './0011_governance.js';
 import * as idempotencyLease from './0012_idempotency_lease.js';
 import * as partnerOnboarding from './0014_partner_onboarding.js';
 import * as fourEyesPublishGate from './0015_four_eyes_publish_gate.js';
+import * as intakeSessions from './0016_intake_sessions.js';
 import * as hubspotConnector from './0020_hubspot_connector.js';
 import * as syncState from './0021_sync_state.js';
 import * as inboxQuarantine from './0022_inbox_quarantine.js';
 import * as fieldMappingVersions from './0023_field_mapping_versions.js';
 import * as accountDetails from './0024_account_details.js';
 import * as attribution from './0030_attribution.js';
+import * as touchpointProvenance from './0031_touchpoint_provenance.js';
+import * as renewalsOutcomesTiers from './0033_renewals_outcomes_tiers.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -28,10 +31,13 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'idempotency_lease', sql: idempotencyLease.sql },
   { version: 14, name: 'partner_onboarding', sql: partnerOnboarding.sql },
   { version: 15, name: 'four_eyes_publish_gate', sql: fourEyesPublishGate.sql },
+  { version: 16, name: 'intake_sessions', sql: intakeSessions.sql },
   { version: 20, name: 'hubspot_connector', sql: hubspotConnector.sql },
   { version: 21, name: 'sync_state', sql: syncState.sql },
   { version: 22, name: 'inbox_quarantine', sql: inboxQuarantine.sql },
   { version: 23, name: 'field_mapping_versions', sql: fieldMappingVersions.sql },
   { version: 24, name: 'account_details', sql: accountDetails.sql },
   { version: 30, name: 'attribution', sql: attribution.sql },
+  { version: 31, name: 'touchpoint_provenance', sql: touchpointProvenance.sql },
+  { version: 33, name: 'renewals_outcomes_tiers', sql: renewalsOutcomesTiers.sql },
 ];

@@ -32,6 +32,12 @@ export const toDeal = (row: DealRow): Deal => ({
   createdAt: toIso(row.created_at),
 });
 
+/** A deal's place in its account's history: when it was created, whether and when it was won. */
+export type DealTimeline = Pick<
+  Deal,
+  'id' | 'name' | 'accountId' | 'stageCategory' | 'closeDate' | 'createdAt'
+>;
+
 export const dealsRepository = ({ tenantId, db }: TenantScope) => ({
   async upsert(deal: Deal): Promise<void> {
     await db.query(
@@ -135,6 +141,33 @@ export const dealsRepository = ({ tenantId, db }: TenantScope) => ({
       [tenantId, [...accountIds]],
     );
     return rows.map(toDeal);
+  },
+  /**
+   * What choosing a renewal's original needs about every deal on some accounts, without the rest
+   * of each row: the sync asks for it on every page it writes.
+   */
+  async timelineByAccounts(accountIds: readonly string[]): Promise<DealTimeline[]> {
+    if (accountIds.length === 0) return [];
+    const { rows } = await db.query<{
+      id: string;
+      name: string;
+      account_id: string;
+      stage_category: Deal['stageCategory'];
+      close_date: string | null;
+      created_at: Date | string;
+    }>(
+      `SELECT id, name, account_id, stage_category, close_date, created_at FROM deals
+       WHERE tenant_id = $1 AND account_id = ANY($2::text[]) ORDER BY account_id, id`,
+      [tenantId, [...accountIds]],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      accountId: row.account_id,
+      stageCategory: row.stage_category,
+      closeDate: row.close_date,
+      createdAt: toIso(row.created_at),
+    }));
   },
   async list({ after = '', limit = 1000 }: { after?: string; limit?: number } = {}): Promise<Deal[]> {
     const { rows } = await db.query<DealRow>(

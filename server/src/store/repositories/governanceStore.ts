@@ -138,6 +138,7 @@ export type DecisionRecord = {
     | 'override'
     | 'override_lapse'
     | 'resubmission'
+    | 'incumbency'
     | 'withdrawal'
     | 'extension'
     | 'expiry'

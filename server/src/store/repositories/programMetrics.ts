@@ -11,6 +11,8 @@ export type MetricDecisionRow = {
   second_approver_id: string | null;
   kind: string;
   fired_rules: { ruleId?: string }[] | null;
+  /** The registration's review ran out of time and was reassigned before this decision. */
+  escalated_before: boolean;
 };
 
 export type MetricConflictRow = {
@@ -31,13 +33,21 @@ export const programMetricsRepository = ({ tenantId, db }: TenantScope) => ({
     );
     return rows;
   },
-  /** Approvals and rejections from the decision history, with their registration's submission time. */
+  /**
+   * The approvals and rejections that settled a registration (by the rules, a person or a confirmed
+   * override; not a mere proposal), with the registration's submission time and whether its review
+   * was escalated before.
+   */
   async decisions(): Promise<MetricDecisionRow[]> {
     const { rows } = await db.query<MetricDecisionRow>(
-      `SELECT d.registration_id, d.seq, r.submitted_at, d.decided_at, d.actor_user_id, d.second_approver_id, d.kind, d.fired_rules
+      `SELECT d.registration_id, d.seq, r.submitted_at, d.decided_at, d.actor_user_id, d.second_approver_id, d.kind, d.fired_rules,
+              EXISTS (SELECT 1 FROM registration_decisions e
+                       WHERE e.tenant_id = d.tenant_id AND e.registration_id = d.registration_id
+                         AND e.kind = 'escalation' AND e.seq < d.seq) AS escalated_before
          FROM registration_decisions d
          JOIN registrations r ON r.tenant_id = d.tenant_id AND r.id = d.registration_id
-         WHERE d.tenant_id = $1 AND d.outcome IN ('approve', 'approved', 'reject', 'rejected')`,
+         WHERE d.tenant_id = $1 AND d.kind IN ('policy', 'human', 'override')
+           AND d.outcome IN ('approve', 'approved', 'reject', 'rejected')`,
       [tenantId],
     );
     return rows;

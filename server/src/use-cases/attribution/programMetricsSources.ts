@@ -8,17 +8,17 @@ import { closedAtOf, loadAllDeals, loadAllTouchpoints } from './attributableDeal
  * and this reason rather than a number made up from nothing.
  */
 export const unavailableMetrics: Partial<Record<MetricId, string>> = {
-  form_completion_rate: 'intake sessions (started but not submitted forms) are not recorded yet',
-  abandonment_by_stage: 'intake sessions (started but not submitted forms) are not recorded yet',
-  fields_required: 'intake sessions (the fields each partner filled in) are not recorded yet',
-  routing_cycle_time: 'lead and co-sell routing is not built yet',
-  duplicate_detection_accuracy: 'reviewer verdicts on duplicate checks are not recorded yet',
+  routing_cycle_time: 'lead and co-sell routing is not built yet, so there are no routings to time',
+  duplicate_detection_accuracy:
+    'reviewers do not record a verdict on the duplicate check when they decide, so there is nothing to compare the automatic verdict with',
 };
 
 /**
  * Turns the store's rows into the metric engine's plain records. Decisions come from the
- * governance decision history (a decision without a person is automated; one made by a person
- * was escalated to them; an override or four-eyes decision is "overridden"). A registration whose
+ * governance decision history: the approvals and rejections that settled a registration (by the
+ * rules, a person, or a confirmed override). One without a person is automated; one whose review
+ * was escalated first (its clock ran out and it was reassigned) is escalated; a confirmed override
+ * is "overridden". Intake sessions say where partners started, stopped and finished. A registration whose
  * duplicate/conflict check found something is a conflict, detected at submission and resolved when
  * it was decided. Partners count from the day recorded as their joining day.
  */
@@ -37,9 +37,18 @@ export const loadProgramMetricsInput = async (
       tenant.programMetrics.conflicts(),
       tenant.programMetrics.attributionFinalisations(),
     ]);
-  const disputes = await tenant.programMetrics.disputeOpenings();
+  const [disputes, sessions] = await Promise.all([
+    tenant.programMetrics.disputeOpenings(),
+    tenant.intakeSessions.list(),
+  ]);
   return {
-    intakeSessions: [],
+    intakeSessions: sessions.map((s) => ({
+      id: s.id,
+      startedAt: s.startedAt,
+      submittedAt: s.submittedAt,
+      lastStage: s.lastStage,
+      fieldsRequired: s.fieldsFilled ?? 0,
+    })),
     routings: [],
     duplicateReviews: [],
     partners: [...joined].map(([id, joinedAt]) => ({ id, joinedAt })),
@@ -61,9 +70,9 @@ export const loadProgramMetricsInput = async (
       submittedAt: toIso(d.submitted_at),
       decidedAt: toIso(d.decided_at),
       automated: d.actor_user_id === null,
-      escalated: d.actor_user_id !== null,
+      escalated: d.escalated_before,
       ruleIds: (d.fired_rules ?? []).flatMap((rule) => (rule.ruleId ? [rule.ruleId] : [])),
-      overridden: d.kind === 'override' || d.second_approver_id !== null,
+      overridden: d.kind === 'override',
     })),
     conflicts: conflicts.map((c) => ({
       id: c.registration_id,

@@ -1,13 +1,17 @@
 import type { Partner } from '@entente/shared/domain';
 import type { AppContext } from '../../appContext.js';
 import { getDealAttribution } from '../getDealAttribution.js';
+import { tiersOfRecord } from '../partnerValue/partnerTier.js';
 import { type CardCaller, findCompany, viewerOf } from './cardRequest.js';
 import { describeConflicts, LIVE } from './cardViews.js';
 
 /** Attribution is worked out per open deal; past this many the card says it shows a part. */
 const MAX_ATTRIBUTED_DEALS = 25;
 
-/** The account view: active partners, registration history, open conflicts, attributed pipeline. */
+/**
+ * The account view: active partners (each with its tier and why), registration history, open
+ * conflicts, attributed pipeline.
+ */
 export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, companyId: string) => {
   const now = ctx.now();
   const account = await findCompany(caller.scoped, companyId);
@@ -53,6 +57,10 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
     (id) => partners.has(id),
   );
   const states = await Promise.all(live.map((r) => caller.scoped.governance.get(r.id)));
+  const tiers = await tiersOfRecord(
+    caller.scoped,
+    partnerIds.map((id) => partners.get(id)!),
+  );
   // The company is where the reader already is: owning it is not a conflict on its own card.
   const { groups } = await describeConflicts(
     ctx,
@@ -72,7 +80,9 @@ export const getCompanyCard = async (ctx: AppContext, caller: CardCaller, compan
       return {
         partnerId: id,
         name: partner.name,
-        tier: partner.tier,
+        tier: tiers.get(id)?.tierName ?? partner.tier,
+        // Why the partner holds its tier, from the assessment that set it; null when set by hand.
+        tierAssessment: tiers.get(id)?.assessment ?? null,
         activeRegistrations: mine.length,
         roles:
           mine.length > 0

@@ -1,3 +1,4 @@
+import { CREDITED_STATUSES } from '@entente/shared/governance';
 import type { TouchKind } from '@entente/shared/attribution';
 import type { Deal, Partner, Registration } from '@entente/shared/domain';
 import { CommonErrors } from '@entente/shared/errors';
@@ -62,14 +63,10 @@ export const getDealCard = async (ctx: AppContext, caller: CardCaller, dealId: s
     if (!entry.has(role)) entry.set(role, why);
     roles.set(partnerId, entry);
   };
+  // Only an approved claim sourced the deal, as attribution credits it; a claim still waiting for
+  // a decision is listed with the registrations, not given a role it may never get.
   for (const r of live)
-    addRole(
-      r.partnerId,
-      'sourced',
-      r.status === 'approved' || r.status === 'extended' || r.status === 'won'
-        ? 'registered the deal'
-        : `claims the deal (${r.status.replace('_', ' ')})`,
-    );
+    if (CREDITED_STATUSES.has(r.status)) addRole(r.partnerId, 'sourced', 'registered the deal');
   for (const t of [...touchpoints].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)))
     addRole(t.participantId, ROLE_OF_TOUCH[t.kind], `${t.kind.replace(/_/g, ' ')} on ${day(t.occurredAt)}`);
 

@@ -1,9 +1,23 @@
-import type { Partner, Registration, User } from '@entente/shared/domain';
+import {
+  DIRECT_PARTICIPANT_ID,
+  formatShareBp,
+  isDisputeClosed,
+  type DisputeRemedy,
+} from '@entente/shared/attribution';
+import type { Deal, Partner, Registration, User } from '@entente/shared/domain';
 import { canAdjudicate, describeStakes, stakesOf, type Stake } from '@entente/shared/governance';
 import type { AppContext } from '../../appContext.js';
 import { gatherFacts } from '../governance/gatherFacts.js';
+import { listDealDisputes } from '../listAttributionDisputes.js';
 import { type CardCaller, findCompany, findDeal, viewerOf } from './cardRequest.js';
-import { approvalClock, describeConflicts, PENDING, protectionClock } from './cardViews.js';
+import {
+  approvalClock,
+  clockView,
+  describeConflicts,
+  modelLabel,
+  PENDING,
+  protectionClock,
+} from './cardViews.js';
 import { registrationsForDeal } from './getDealCard.js';
 
 const roleOf = (user: User) =>
@@ -14,9 +28,11 @@ const roleOf = (user: User) =>
       : 'admin';
 const person = (user: User) => ({ userId: user.id, name: user.name, role: roleOf(user) });
 
+const NOT_LINKED = 'Your HubSpot user is not linked to an Entente user.';
+
 /** Why the viewer may not decide, in words; null when they may. */
 const refusal = (viewer: User | null, own: readonly Stake[], proposedBy: string | null): string | null => {
-  if (!viewer) return 'Your HubSpot user is not linked to an Entente user.';
+  if (!viewer) return NOT_LINKED;
   // Four eyes: the service refuses the proposer before anything else, so the card says the same.
   if (proposedBy !== null && viewer.id === proposedBy)
     return 'You proposed this override; a second, different person must confirm it.';
@@ -26,6 +42,77 @@ const refusal = (viewer: User | null, own: readonly Stake[], proposedBy: string 
   if (!canAdjudicate(viewer))
     return 'Only partner managers, the deal desk and admins decide partner registrations.';
   return null;
+};
+
+/** What upholding would do, as a reviewer reads it before the split it gives. */
+const remedyView = (remedy: DisputeRemedy | null, nameOf: (id: string) => string) =>
+  remedy === null
+    ? null
+    : remedy.kind === 'split'
+      ? {
+          kind: remedy.kind,
+          description: `Set ${remedy.shares
+            .map((s) => `${nameOf(s.participantId)} to ${formatShareBp(Math.round(s.percent * 100))}`)
+            .join(', ')}${
+            remedy.shares.reduce((bp, s) => bp + Math.round(s.percent * 100), 0) < 10_000
+              ? '; the rest goes to the others in proportion to what they had'
+              : ''
+          }`,
+        }
+      : { kind: remedy.kind, description: `Attribute the deal under ${modelLabel(remedy.model)} instead` };
+
+/**
+ * A deal's disputes still waiting for a decision, as the attribution use case judges them for the
+ * viewer: what is disputed, what upholding gives, its deadline, and what the viewer may do (or why
+ * not). Reviewers are internal users, so partners are named.
+ */
+const reviewDisputes = async (
+  ctx: AppContext,
+  caller: CardCaller,
+  deal: Deal,
+  { partners, userNames }: { partners: ReadonlyMap<string, Partner>; userNames: ReadonlyMap<string, string> },
+  now: Date,
+) => {
+  // Most deals were never disputed, and an undisputed deal may have no finalised credit at all (which
+  // the use case answers with 404): only a deal with a live dispute is worth working out.
+  const stored = await caller.scoped.attribution.disputes.listByDeal(deal.id);
+  if (!stored.some((d) => !isDisputeClosed(d))) return [];
+  // An unlinked viewer is nobody the use case knows; it refuses them, and the card says why in its words.
+  const listed = await listDealDisputes(ctx, caller.tenantId, caller.user?.id ?? '', deal.id, {
+    state: 'live',
+  });
+  const nameOf = (id: string) =>
+    id === DIRECT_PARTICIPANT_ID ? 'Direct team' : (partners.get(id)?.name ?? id);
+  const shareNow = new Map(listed.splits.map((s) => [s.participantId, s.share]));
+  return listed.disputes.map((dispute) => ({
+    id: dispute.id,
+    participantId: dispute.participantId,
+    participantName: nameOf(dispute.participantId),
+    /** The disputed participant's share of the credit of record. */
+    disputedShare: shareNow.get(dispute.participantId) ?? '0%',
+    raisedBy: {
+      role: dispute.raisedBy.role,
+      name:
+        dispute.raisedBy.role === 'partner'
+          ? nameOf(dispute.raisedBy.id)
+          : (userNames.get(dispute.raisedBy.id) ?? dispute.raisedBy.id),
+    },
+    reason: dispute.reason,
+    state: dispute.state,
+    openedAt: dispute.openedAt,
+    clock: clockView('Decision due', dispute.openedAt, dispute.deadline, now),
+    remedy: remedyView(dispute.remedy, nameOf),
+    proposed:
+      dispute.proposed?.map((s) => ({
+        participantId: s.participantId,
+        name: s.participantName,
+        share: s.share,
+        shareBp: s.shareBp,
+        was: shareNow.get(s.participantId) ?? '0%',
+      })) ?? null,
+    actions: caller.user ? dispute.actions : [],
+    blockedReason: caller.user ? dispute.blockedReason : NOT_LINKED,
+  }));
 };
 
 type Mode = 'decide' | 'confirm' | 'override';
@@ -163,5 +250,7 @@ export const getReviewCard = async (
     registrations: views.sort(
       (a, b) => MODE_ORDER[a.mode] - MODE_ORDER[b.mode] || a.submittedAt.localeCompare(b.submittedAt),
     ),
+    // Credit is disputed per deal; a company has none of its own.
+    disputes: record.deal ? await reviewDisputes(ctx, caller, record.deal, { partners, userNames }, now) : [],
   };
 };

@@ -1,6 +1,7 @@
 import { canTransition } from '@entente/shared/governance';
 import type { AppContext } from '../../appContext.js';
 import { assignApprover } from './approvers.js';
+import { withdrawSourcingCredit } from './dealLinks.js';
 import { gatherFacts } from './gatherFacts.js';
 import { dropOverride } from './overrides.js';
 import { decisionTerms, recordDecision } from './recordDecision.js';
@@ -128,6 +129,8 @@ export const expireProtection = async (
       },
       now,
     });
+    // A lapsed registration has no claim on the deal: its sourcing credit goes with the protection.
+    if (registration.dealId) await withdrawSourcingCredit(tx, registrationId, registration.dealId, now);
   });
 };
 

@@ -7,6 +7,7 @@ import {
 } from '@entente/shared/governance';
 import { enqueue } from '../../jobs/jobKinds.js';
 import type { TenantStore } from '../../store/store.js';
+import { recordSourcingWithdrawn } from '../attribution/history.js';
 import { requestAttributionFinalise } from '../attribution/jobs.js';
 import { queueRegistrationWriteBack } from './registrationWriteBack.js';
 
@@ -40,8 +41,10 @@ export const settleWithDeal = async (
 };
 
 /**
- * Takes a registration's sourcing credit off a deal (relinked elsewhere, or the approval was
- * overturned); a won deal's finalised split is recomputed without it.
+ * Takes a registration's sourcing credit off a deal: every path that ends the credit (relinked
+ * elsewhere, the approval overturned, protection expired, the registration withdrawn) comes here.
+ * The deal's credit history says why, the audit log keeps the removed touchpoint, and a won deal's
+ * finalised split is recomputed without it. Nothing happens when the registration had no credit there.
  */
 export const withdrawSourcingCredit = async (
   tx: TenantStore,
@@ -50,7 +53,21 @@ export const withdrawSourcingCredit = async (
   now: Date,
 ): Promise<void> => {
   await tx.attribution.touchpoints.lockDeal(dealId);
-  await tx.attribution.touchpoints.remove(sourcedTouchpointId(registrationId, dealId));
+  const removed = await tx.attribution.touchpoints.remove(sourcedTouchpointId(registrationId, dealId));
+  if (!removed) return;
+  const [registration, partner] = await Promise.all([
+    tx.registrations.get(registrationId),
+    tx.partners.get(removed.participantId),
+  ]);
+  await recordSourcingWithdrawn(tx, {
+    registrationId,
+    registration,
+    partnerId: removed.participantId,
+    partnerName: partner?.name ?? removed.participantId,
+    dealId,
+    touchpointId: removed.id,
+    at: now,
+  });
   if ((await tx.deals.get(dealId))?.stageCategory === 'won')
     await requestAttributionFinalise(tx, dealId, now);
 };

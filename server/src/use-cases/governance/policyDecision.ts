@@ -4,6 +4,7 @@ import type { GovernanceState } from '../../store/repositories/governanceStore.j
 import type { Store, TenantStore } from '../../store/store.js';
 import { assignApprover } from './approvers.js';
 import { linkDeal } from './dealLinks.js';
+import { settleIncumbents } from './incumbency.js';
 import { gatherFacts, type RegistrationFacts } from './gatherFacts.js';
 import { decisionTerms, recordDecision } from './recordDecision.js';
 
@@ -108,6 +109,7 @@ export const recordPolicyDecision = async (
     now,
   });
   state.reviewDueAt = applied.reviewDueAt;
+  await settleIncumbents(tx, decided, facts, policy, 'system', now);
   const registration = choice?.deal
     ? await linkDeal(tx, decided, choice.deal, {
         actor: 'system',

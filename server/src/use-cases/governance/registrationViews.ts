@@ -1,11 +1,14 @@
-import type { Conflict } from '@entente/shared/conflicts';
+import { partnerSafeConflict, type PartnerSafeConflict } from '@entente/shared/conflicts';
 import type { Registration } from '@entente/shared/domain';
 import type { Stake } from '@entente/shared/governance';
 import type { DecisionRecord, GovernanceState } from '../../store/repositories/governanceStore.js';
 
 /**
- * What a partner sees: status, clocks and reasons. Conflicts are described without naming any other
- * partner or internal owner; evidence ids are shown only for the partner's own registrations.
+ * A registration as its partner sees it ("What a partner sees" in docs/governance.md): what the
+ * partner gave, as it gave it, with the status, the clocks, the rules that fired and their reasons,
+ * the fields a rule still wants and the conflicts told generically. Built field by field, so
+ * nothing the store adds later (the linked account or deal, a reviewer, a proposed override)
+ * reaches a partner unless it is added here on purpose.
  */
 export const partnerView = (registration: Registration, state: GovernanceState | undefined) => ({
   id: registration.id,
@@ -20,29 +23,13 @@ export const partnerView = (registration: Registration, state: GovernanceState |
   reviewDueAt: state?.reviewDueAt ?? null,
   extensionsUsed: state?.extensionsUsed ?? 0,
   policyVersion: state?.policyVersion ?? null,
-  reasons: (state?.firedRules ?? []).map((rule) => ({ ruleId: rule.ruleId, reason: rule.reason })),
-  conflicts: (state?.conflicts ?? []).map((conflict) => partnerSafeConflict(conflict)),
-  wantedFields: state?.wantedFields.map(({ field, reason }) => ({ field, reason })) ?? [],
+  reasons: (state?.firedRules ?? []).map(({ ruleId, reason }) => ({ ruleId, reason })),
+  conflicts: (state?.conflicts ?? []).map((conflict): PartnerSafeConflict =>
+    partnerSafeConflict(conflict, registration.customer),
+  ),
+  wantedFields: (state?.wantedFields ?? []).map(({ field, ruleId, reason }) => ({ field, ruleId, reason })),
 });
 export type PartnerRegistrationView = ReturnType<typeof partnerView>;
-
-const partnerSafeConflict = (conflict: Conflict) => {
-  const own = conflict.kind === 'duplicate_registration';
-  return {
-    kind: conflict.kind,
-    severity: conflict.severity,
-    summary: conflict.partnerSafeSummary,
-    evidence: conflict.evidence
-      .filter((e) => own || e.type !== 'registration' || true)
-      .map((e) => ({
-        type: e.type,
-        ...(own ? { id: e.id } : {}),
-        score: e.score,
-        decision: e.decision,
-        reasons: own || e.type !== 'registration' ? e.reasons.map((r) => r.text) : [],
-      })),
-  };
-};
 
 /** What reviewers see: everything, including who competes and who holds a stake. */
 export const internalView = (

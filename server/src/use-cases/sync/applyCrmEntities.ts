@@ -1,13 +1,17 @@
 import type { Deal } from '@entente/shared/domain';
 import type { CrmEntity } from '../../crm/crmPort.js';
+import { followCrmRenewals } from '../attribution/renewalLinks.js';
 import { followCrmDeals } from '../governance/dealLinks.js';
+import { requestCrmOutcomes } from '../partnerValue/crmOutcomeRequests.js';
 import type { TenantStore } from '../../store/store.js';
 
 /**
  * Writes CRM records into the store. Upserts by id derived from the CRM id, so applying a record
  * twice changes nothing. What Entente itself decides (user roles, deal splits) is kept. A new deal
  * is linked to the approved registration waiting for it, and a deal that closes settles its
- * registrations (governance/dealLinks.ts). `now` stamps those audit entries: callers that run on
+ * registrations (governance/dealLinks.ts). A deal the CRM marks a renewal is linked to its
+ * original (attribution/renewalLinks.ts), and the outcomes its mapped properties record are queued
+ * for the partners credited on it. `now` stamps those audit entries: callers that run on
  * the service clock pass it; the backfill, which has none, stamps with the wall clock.
  */
 export const applyCrmEntities = async (
@@ -67,6 +71,8 @@ export const applyCrmEntities = async (
       else if (deal.stageCategory !== 'open' && deal.stageCategory !== before.stageCategory)
         closed.push(deal);
     }
+    await followCrmRenewals(store, deals, existing, now);
+    await requestCrmOutcomes(store, deals, now);
   }
   if (seen) {
     const crmIds = (kind: 'deals' | 'companies' | 'contacts') =>

@@ -1,6 +1,7 @@
 import {
   Alert,
   EmptyState,
+  Flex,
   Link,
   ErrorState,
   LoadingSpinner,
@@ -35,6 +36,50 @@ describe('Company partner overview', () => {
       ['Active partners', '1'],
     ]);
     expect(textOf(find(Table))).toContain('Tailspin Toys Approved Acme platform 1 Oct 2026');
+  });
+
+  it('When a partner’s tier was assessed, then its row says the tier, why it holds it and what the next tier needs', async () => {
+    const service = fakeService({
+      [PATH]: buildCompanyCard({
+        partners: [
+          {
+            partnerId: 'p-tailspin',
+            name: 'Tailspin Toys',
+            tier: 'Silver',
+            tierAssessment: {
+              tierId: 'silver',
+              tierName: 'Silver',
+              reasons: ['certifications: 1 of 1 required', 'verified customer outcomes: 2 of 1 required'],
+              next: { tierName: 'Gold', missing: ['verified implementation outcomes: 0 of 1 required'] },
+              assessedAt: '2026-11-01T09:00:00.000Z',
+            },
+            activeRegistrations: 1,
+            roles: ['sourced'],
+          },
+          {
+            partnerId: 'p-fabrikam',
+            name: 'Fabrikam',
+            tier: 'Premier',
+            tierAssessment: null,
+            activeRegistrations: 0,
+            roles: ['influenced'],
+          },
+        ],
+      }),
+    });
+    const { render, waitFor, maybeFind, findByTestId, maybeFindByTestId } = createRenderer('crm.record.tab');
+    render(<CompanyPartnersView fetcher={service.fetcher} companyId="5001" />);
+    await waitFor(() => expect(maybeFind(Table)).not.toBeNull());
+    expect(textOf(findByTestId(Flex, 'company-partner-p-tailspin'))).toContain(
+      'Silver tier, 1 active registration(s)',
+    );
+    expect(textOf(findByTestId(Flex, 'company-partner-tier-p-tailspin'))).toBe(
+      'Silver since 1 Nov 2026: certifications: 1 of 1 required; verified customer outcomes: 2 of 1 required ' +
+        'For Gold: verified implementation outcomes: 0 of 1 required',
+    );
+    // A tier set by hand has no reasons to show.
+    expect(textOf(findByTestId(Flex, 'company-partner-p-fabrikam'))).toContain('Premier tier');
+    expect(maybeFindByTestId(Flex, 'company-partner-tier-p-fabrikam')).toBeNull();
   });
 
   it('When the account has open conflicts, then each competing party is one alert naming the claims it competes with', async () => {

@@ -25,7 +25,8 @@ type Props = { fetcher: ServiceFetch; companyId: string };
 
 /**
  * The account view: open conflicts first (one block per competing party, never this company), then
- * active partners, attributed pipeline and the registration history.
+ * active partners (each with its tier and the reasons it holds it), attributed pipeline and the
+ * registration history.
  */
 export const CompanyPartnersView = ({ fetcher, companyId }: Props) => {
   const { state, reload } = useServiceData(
@@ -59,24 +60,29 @@ export const CompanyPartnersView = ({ fetcher, companyId }: Props) => {
       <Heading>Partners</Heading>
       {data.partners.map((partner) => {
         const attributed = data.pipeline.byPartner.find((p) => p.partnerId === partner.partnerId);
+        const assessment = partner.tierAssessment;
         return (
-          <Flex
-            key={partner.partnerId}
-            direction="row"
-            gap="sm"
-            align="center"
-            testId={`company-partner-${partner.partnerId}`}
-          >
-            <Text format={{ fontWeight: 'demibold' }}>{partner.name}</Text>
-            <Text variant="microcopy">{`${partner.tier} tier, ${partner.activeRegistrations} active registration(s)`}</Text>
-            {partner.roles.map((role) => (
-              <Tag key={role}>{roleLabel(role)}</Tag>
-            ))}
-            <Text variant="microcopy">
-              {attributed
-                ? `credited ${formatMoney(attributed.attributed)} of open pipeline on ${attributed.deals} deal(s)`
-                : 'no credited open pipeline'}
-            </Text>
+          <Flex key={partner.partnerId} direction="column" gap="xs">
+            <Flex direction="row" gap="sm" align="center" testId={`company-partner-${partner.partnerId}`}>
+              <Text format={{ fontWeight: 'demibold' }}>{partner.name}</Text>
+              <Text variant="microcopy">{`${partner.tier} tier, ${partner.activeRegistrations} active registration(s)`}</Text>
+              {partner.roles.map((role) => (
+                <Tag key={role}>{roleLabel(role)}</Tag>
+              ))}
+              <Text variant="microcopy">
+                {attributed
+                  ? `credited ${formatMoney(attributed.attributed)} of open pipeline on ${attributed.deals} deal(s)`
+                  : 'no credited open pipeline'}
+              </Text>
+            </Flex>
+            {assessment && (
+              <Flex direction="column" gap="xs" testId={`company-partner-tier-${partner.partnerId}`}>
+                <Text variant="microcopy">{`${assessment.tierName} since ${formatDate(assessment.assessedAt)}: ${assessment.reasons.join('; ')}`}</Text>
+                {assessment.next && (
+                  <Text variant="microcopy">{`For ${assessment.next.tierName}: ${assessment.next.missing.join('; ')}`}</Text>
+                )}
+              </Flex>
+            )}
           </Flex>
         );
       })}

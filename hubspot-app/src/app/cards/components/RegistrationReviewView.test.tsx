@@ -6,9 +6,13 @@ import {
   ErrorState,
   Flex,
   Link,
+  Heading,
   LoadingSpinner,
+  NumberInput,
   ProgressBar,
   Select,
+  Table,
+  TableRow,
   Tag,
   TextArea,
 } from '@hubspot/ui-extensions';
@@ -19,6 +23,7 @@ import {
   buildPartnerConflictGroup,
   buildPendingOverrideRegistration,
   buildReviewCard,
+  buildReviewDispute,
   buildReviewRegistration,
 } from '../testing/payloads';
 import { describeTree, textOf } from '../testing/renderedText';
@@ -27,6 +32,7 @@ import { RegistrationReviewView } from './RegistrationReviewView';
 const PATH = '/hubspot/cards/deals/9001/registrations';
 const DECIDE = '/hubspot/cards/registrations/reg-1/decision';
 const CONFIRM = '/hubspot/cards/registrations/reg-1/override-confirmation';
+const DISPUTE_DECISION = '/hubspot/cards/deals/9001/disputes/dsp-1/decision';
 
 const view = (service: ReturnType<typeof fakeService>) => (
   <RegistrationReviewView fetcher={service.fetcher} objectType="deals" objectId="9001" />
@@ -47,7 +53,7 @@ describe('Registration review card', () => {
     render(view(service));
     await waitFor(() => expect(maybeFind(EmptyState)).not.toBeNull());
     expect(textOf(find(EmptyState))).toBe(
-      'No partner registration on Acme platform is waiting for a decision.',
+      'No partner registration or attribution dispute on Acme platform is waiting for a decision.',
     );
   });
 
@@ -393,6 +399,189 @@ describe('Registration review card', () => {
         'The person who proposed an override cannot also confirm it: a second, different person must.',
       );
       expect(maybeFind(Alert, { title: 'Decision recorded' })).toBeNull();
+    });
+  });
+
+  describe('disputes of the deal’s credit', () => {
+    const card = (overrides: Parameters<typeof buildReviewDispute>[0] = {}) =>
+      buildReviewCard({ registrations: [], disputes: [buildReviewDispute(overrides)] });
+    const upheld = {
+      id: 'dsp-1',
+      state: 'upheld',
+      deadline: '2026-11-10T09:00:00.000Z',
+      appliedRevision: 2,
+      splits: [
+        { participantId: 'p-northwind', name: 'Northwind', share: '50%', shareBp: 5000 },
+        { participantId: 'p-contoso', name: 'Contoso', share: '50%', shareBp: 5000 },
+      ],
+      message:
+        'Upheld. Revision 2 of the deal’s credit is Northwind 50%, Contoso 50%; HubSpot shows it once the write-back has run.',
+    };
+
+    it('When a deal has a live dispute, then it shows under Disputes, verdict first: what is disputed and the split upholding gives, then the clock, then the actions', async () => {
+      const service = fakeService({ [PATH]: card() });
+      const { render, waitFor, maybeFind, find, findByTestId, getRootNode } =
+        createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(Flex, { testId: 'dispute-dsp-1' })).not.toBeNull());
+      expect(find(Heading).text).toBe('Disputes');
+      const verdict = textOf(findByTestId(Flex, 'dispute-verdict-dsp-1'));
+      expect(verdict).toContain(
+        'Raised by Contoso (the partner) on 31 Oct 2026, 09:00 UTC: "We ran two demos, not one"',
+      );
+      expect(verdict).toContain(
+        'Remedy: Set Contoso to 50%; the rest goes to the others in proportion to what they had.',
+      );
+      expect(
+        findByTestId(Flex, 'dispute-verdict-dsp-1')
+          .findAll(TableRow)
+          .map((row) => textOf(row)),
+      ).toEqual(['Participant Now If upheld', 'Northwind 60% 50%', 'Contoso 40% 50%']);
+      expect(findByTestId(ProgressBar, 'dispute-clock-dsp-1').props.title).toBe(
+        'Decision due 10 Nov 2026, 09:00 UTC (8 days left)',
+      );
+      const picture = describeTree(getRootNode());
+      const order = [
+        '== Disputes ==',
+        'Contoso’s 40% share is disputed',
+        'Northwind | 60% | 50%',
+        'Decision due 10 Nov 2026',
+        '< Uphold >',
+      ];
+      expect(order.every((line) => picture.includes(line))).toBe(true);
+      expect(order.map((line) => picture.indexOf(line))).toEqual(
+        [...order.map((line) => picture.indexOf(line))].sort((a, b) => a - b),
+      );
+      // Nobody is asked for a share: the dispute names its own remedy.
+      expect(maybeFind(NumberInput)).toBeNull();
+    });
+
+    it('When the reviewer upholds it with a reason, then the decision is posted to the dispute’s path and the new split confirmed', async () => {
+      const service = fakeService({ [PATH]: card(), [DISPUTE_DECISION]: upheld });
+      const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      const uphold = () => findByTestId(Button, 'dispute-uphold-dsp-1');
+      expect(uphold().props.disabled).toBe(true);
+      find(TextArea).trigger('onChange', 'A second demo is in the CRM' as never);
+      await waitFor(() => expect(uphold().props.disabled).toBe(false));
+      uphold().trigger('onClick');
+      await waitFor(() => expect(maybeFind(Alert, { title: 'Dispute upheld' })).not.toBeNull());
+      expect(service.calls.filter((c) => c.path !== PATH)).toEqual([
+        {
+          path: DISPUTE_DECISION,
+          request: { method: 'POST', body: { action: 'uphold', reason: 'A second demo is in the CRM' } },
+        },
+      ]);
+      expect(textOf(findByTestId(Alert, 'dispute-done-dsp-1'))).toBe(upheld.message);
+      // Decided: nothing is left to press.
+      expect(maybeFind(Button, { testId: 'dispute-uphold-dsp-1' })).toBeNull();
+      expect(maybeFind(Button, { testId: 'dispute-reject-dsp-1' })).toBeNull();
+    });
+
+    it('When a dispute names no remedy, then upholding it asks for the disputed share and posts it as a split', async () => {
+      const service = fakeService({
+        [PATH]: card({ remedy: null, proposed: null }),
+        [DISPUTE_DECISION]: upheld,
+      });
+      const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      expect(textOf(findByTestId(Flex, 'dispute-verdict-dsp-1'))).toContain(
+        'It names no remedy: whoever upholds it names the share it should have.',
+      );
+      const uphold = () => findByTestId(Button, 'dispute-uphold-dsp-1');
+      find(TextArea).trigger('onChange', 'A second demo is in the CRM' as never);
+      await waitFor(() => expect(find(TextArea).props.value).toBe('A second demo is in the CRM'));
+      // A reason is not enough to uphold: the share is what upholding sets. Rejecting needs none.
+      expect(uphold().props.disabled).toBe(true);
+      expect(findByTestId(Button, 'dispute-reject-dsp-1').props.disabled).toBe(false);
+      expect(find(NumberInput).props.label).toBe('Contoso’s share if upheld (%)');
+      find(NumberInput).trigger('onChange', 50 as never);
+      await waitFor(() => expect(uphold().props.disabled).toBe(false));
+      uphold().trigger('onClick');
+      await waitFor(() => expect(maybeFind(Alert, { title: 'Dispute upheld' })).not.toBeNull());
+      expect(service.calls.find((c) => c.path === DISPUTE_DECISION)?.request).toEqual({
+        method: 'POST',
+        body: {
+          action: 'uphold',
+          reason: 'A second demo is in the CRM',
+          remedy: { kind: 'split', shares: [{ participantId: 'p-contoso', percent: 50 }] },
+        },
+      });
+    });
+
+    it('When the reviewer starts the review, then it is posted and Uphold and Reject take its place', async () => {
+      const service = fakeService({
+        [PATH]: card({ state: 'open', actions: ['start_review'] }),
+        [DISPUTE_DECISION]: {
+          ...upheld,
+          state: 'under_review',
+          appliedRevision: null,
+          splits: null,
+          message:
+            'Review started. Uphold or reject it before its deadline; the split stays as it is until then.',
+        },
+      });
+      const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      expect(maybeFind(Button, { testId: 'dispute-uphold-dsp-1' })).toBeNull();
+      find(TextArea).trigger('onChange', 'Checking the CRM' as never);
+      await waitFor(() =>
+        expect(findByTestId(Button, 'dispute-start-review-dsp-1').props.disabled).toBe(false),
+      );
+      findByTestId(Button, 'dispute-start-review-dsp-1').trigger('onClick');
+      await waitFor(() => expect(maybeFind(Alert, { title: 'Review started' })).not.toBeNull());
+      expect(service.calls.find((c) => c.path === DISPUTE_DECISION)?.request).toEqual({
+        method: 'POST',
+        body: { action: 'start_review', reason: 'Checking the CRM' },
+      });
+      expect(maybeFind(Button, { testId: 'dispute-start-review-dsp-1' })).toBeNull();
+      // The next step asks for its own reason.
+      expect(find(TextArea).props.value).toBe('');
+      expect(findByTestId(Button, 'dispute-uphold-dsp-1').props.disabled).toBe(true);
+      expect(maybeFind(Button, { testId: 'dispute-reject-dsp-1' })).not.toBeNull();
+    });
+
+    it('When the viewer has a stake, then they read the blocked reason and see no buttons', async () => {
+      const reason =
+        'You cannot adjudicate this dispute: you own the deal d-won and are credited on its splits';
+      const service = fakeService({ [PATH]: card({ actions: [], blockedReason: reason }) });
+      const { render, waitFor, maybeFind, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(Flex, { testId: 'dispute-dsp-1' })).not.toBeNull());
+      const blocked = findByTestId(Alert, 'dispute-blocked-dsp-1');
+      expect(blocked.props.title).toBe('You cannot decide this dispute');
+      expect(textOf(blocked)).toBe(reason);
+      // What is disputed stays readable; only the actions are gone.
+      expect(maybeFind(Table, { testId: 'dispute-proposed-dsp-1' })).not.toBeNull();
+      expect(maybeFind(TextArea)).toBeNull();
+      expect(maybeFind(Button)).toBeNull();
+    });
+
+    it('When the service refuses the decision as not neutral, then the card says so in words', async () => {
+      const service = fakeService({
+        [PATH]: card(),
+        [DISPUTE_DECISION]: serviceError(
+          403,
+          'GOVERNANCE.NOT_NEUTRAL',
+          'You cannot adjudicate this dispute: you manage Northwind, whose credit on deal d-won the outcome changes',
+        ),
+      });
+      const { render, waitFor, maybeFind, find, findByTestId } = createRenderer('crm.record.tab');
+      render(view(service));
+      await waitFor(() => expect(maybeFind(TextArea)).not.toBeNull());
+      find(TextArea).trigger('onChange', 'Looks right' as never);
+      await waitFor(() => expect(findByTestId(Button, 'dispute-reject-dsp-1').props.disabled).toBe(false));
+      findByTestId(Button, 'dispute-reject-dsp-1').trigger('onClick');
+      await waitFor(() =>
+        expect(maybeFind(Alert, { title: 'The decision was not recorded' })).not.toBeNull(),
+      );
+      expect(textOf(findByTestId(Alert, 'dispute-error-dsp-1'))).toBe(
+        'You cannot adjudicate this dispute: you manage Northwind, whose credit on deal d-won the outcome changes',
+      );
+      expect(maybeFind(Alert, { title: 'Dispute rejected' })).toBeNull();
     });
   });
 });

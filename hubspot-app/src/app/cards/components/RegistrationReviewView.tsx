@@ -6,6 +6,7 @@ import { statusLabel, statusVariant } from '../utils/format';
 import { CardEmpty, CardError, CardLoading } from './CardStates';
 import { ClaimEvidence } from './ClaimEvidence';
 import { CompetingParties } from './CompetingParties';
+import { DisputeReview } from './DisputeReview';
 import { ReviewActions } from './ReviewActions';
 import { ReviewVerdict } from './ReviewVerdict';
 
@@ -41,7 +42,10 @@ const Registration = ({
   </Flex>
 );
 
-/** Registration review on a deal or a company: per registration, verdict, competing claims, evidence and actions. */
+/**
+ * Registration review on a deal or a company: per registration, verdict, competing claims, evidence
+ * and actions; then, on a deal, the disputes of its credit waiting for a decision.
+ */
 export const RegistrationReviewView = ({ fetcher, objectType, objectId }: Props) => {
   const { state, reload } = useServiceData(
     fetcher,
@@ -53,11 +57,13 @@ export const RegistrationReviewView = ({ fetcher, objectType, objectId }: Props)
     return (
       <CardError title="Registrations are unavailable" error={state.error} onRetry={() => void reload()} />
     );
-  const { registrations, record } = state.data;
-  if (registrations.length === 0)
+  const { registrations, disputes, record } = state.data;
+  if (registrations.length === 0 && disputes.length === 0)
     return (
       <CardEmpty title="Nothing to review">
-        {`No partner registration on ${record.name} is waiting for a decision.`}
+        {record.type === 'deal'
+          ? `No partner registration or attribution dispute on ${record.name} is waiting for a decision.`
+          : `No partner registration on ${record.name} is waiting for a decision.`}
       </CardEmpty>
     );
   return (
@@ -65,6 +71,17 @@ export const RegistrationReviewView = ({ fetcher, objectType, objectId }: Props)
       {registrations.map((registration) => (
         <Registration key={registration.id} registration={registration} fetcher={fetcher} />
       ))}
+      {disputes.length > 0 && (
+        <Flex direction="column" gap="sm" testId="review-disputes">
+          <Heading>Disputes</Heading>
+          {disputes.map((dispute) => (
+            <Flex key={dispute.id} direction="column" gap="sm">
+              <DisputeReview dispute={dispute} dealId={objectId} fetcher={fetcher} />
+              <Divider />
+            </Flex>
+          ))}
+        </Flex>
+      )}
     </Flex>
   );
 };

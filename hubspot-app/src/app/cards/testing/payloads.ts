@@ -1,7 +1,7 @@
 import type { ConflictGroup, Viewer } from '../types/common';
 import type { CompanyCardPayload } from '../types/companyCard';
 import type { DealCardPayload } from '../types/dealCard';
-import type { ReviewCardPayload, ReviewRegistration } from '../types/reviewCard';
+import type { ReviewCardPayload, ReviewDispute, ReviewRegistration } from '../types/reviewCard';
 import type { SettingsPayload } from '../types/settings';
 
 /** Builders for card payloads: a realistic default, overridden per test. */
@@ -253,6 +253,41 @@ export const buildReviewCard = (overrides: Partial<ReviewCardPayload> = {}): Rev
   record: { type: 'deal', id: 'd-1', crmId: '9001', name: 'Acme platform' },
   viewer: buildViewer(),
   registrations: [buildReviewRegistration()],
+  disputes: [],
+  ...overrides,
+});
+
+/**
+ * Contoso disputes its 40% of the won deal Acme platform and asks for half; the deal desk has taken
+ * it into review, so the viewer may uphold or reject it.
+ */
+export const buildReviewDispute = (overrides: Partial<ReviewDispute> = {}): ReviewDispute => ({
+  id: 'dsp-1',
+  participantId: 'p-contoso',
+  participantName: 'Contoso',
+  disputedShare: '40%',
+  raisedBy: { role: 'partner', name: 'Contoso' },
+  reason: 'We ran two demos, not one',
+  state: 'under_review',
+  openedAt: '2026-10-31T09:00:00.000Z',
+  clock: {
+    label: 'Decision due',
+    startsAt: '2026-10-31T09:00:00.000Z',
+    endsAt: '2026-11-10T09:00:00.000Z',
+    percentUsed: 20,
+    hoursLeft: 192,
+    overdue: false,
+  },
+  remedy: {
+    kind: 'split',
+    description: 'Set Contoso to 50%; the rest goes to the others in proportion to what they had',
+  },
+  proposed: [
+    { participantId: 'p-northwind', name: 'Northwind', share: '50%', shareBp: 5000, was: '60%' },
+    { participantId: 'p-contoso', name: 'Contoso', share: '50%', shareBp: 5000, was: '40%' },
+  ],
+  actions: ['uphold', 'reject'],
+  blockedReason: null,
   ...overrides,
 });
 

@@ -90,9 +90,14 @@ export const describeNode = (node: AnyNode): string[] => {
     }
     case 'TextArea':
     case 'Input':
+    case 'NumberInput':
     case 'Select': {
       // A long value (a whole policy) would drown the picture: show its first line and a count.
-      const lines = props.value ? String(props.value).split('\n') : [];
+      // A number input may hold 0, which is a value all the same.
+      const lines =
+        props.value === undefined || props.value === null || props.value === ''
+          ? []
+          : String(props.value).split('\n');
       const value = lines.length > 1 ? `${lines[0]} … (${lines.length} lines)` : (lines[0] ?? '          ');
       return [`${String(props.label ?? '')}: [${value}]`];
     }

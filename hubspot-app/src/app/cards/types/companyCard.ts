@@ -17,6 +17,20 @@ export const companyCardPayloadSchema = z.object({
       partnerId: z.string(),
       name: z.string(),
       tier: z.string(),
+      /**
+       * Why the partner holds its tier: each requirement met and what the next tier still needs.
+       * Null when the tier was set by hand; absent from services that do not assess tiers.
+       */
+      tierAssessment: z
+        .object({
+          tierId: z.string(),
+          tierName: z.string(),
+          reasons: z.array(z.string()),
+          next: z.object({ tierName: z.string(), missing: z.array(z.string()) }).nullable(),
+          assessedAt: z.string(),
+        })
+        .nullable()
+        .optional(),
       activeRegistrations: z.number().int(),
       roles: z.array(partnerRoleSchema),
     }),

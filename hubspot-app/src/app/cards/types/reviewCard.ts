@@ -84,6 +84,46 @@ export const reviewRegistrationSchema = z
   });
 export type ReviewRegistration = z.infer<typeof reviewRegistrationSchema>;
 
+export const disputeActionSchema = z.enum(['start_review', 'uphold', 'reject']);
+export type DisputeAction = z.infer<typeof disputeActionSchema>;
+
+/** One participant's share in the split upholding a dispute would give, beside what it has now. */
+export const proposedShareSchema = z.object({
+  participantId: z.string(),
+  name: z.string(),
+  /** "50%", "33.33%". */
+  share: z.string(),
+  shareBp: z.number().int(),
+  /** Its share of the credit of record now. */
+  was: z.string(),
+});
+export type ProposedShare = z.infer<typeof proposedShareSchema>;
+
+/** A dispute of the deal's credit still waiting for a decision, as the viewer may act on it. */
+export const reviewDisputeSchema = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  participantName: z.string(),
+  /** The disputed participant's share of the credit of record. */
+  disputedShare: z.string(),
+  /** A partner disputing its own split, or a seller naming one; reviewers are internal, so named. */
+  raisedBy: z.object({ role: z.enum(['partner', 'seller']), name: z.string() }),
+  reason: z.string(),
+  state: z.enum(['open', 'under_review']),
+  openedAt: z.string(),
+  /** From opening to the deadline; undecided by then, it expires. */
+  clock: clockSchema,
+  /** What upholding does, in words; null when the raiser named none (the adjudicator names one). */
+  remedy: z.object({ kind: z.enum(['split', 'model']), description: z.string() }).nullable(),
+  /** The split upholding would give, worked out now; null without a remedy. */
+  proposed: z.array(proposedShareSchema).nullable(),
+  /** What the viewer may do now: start_review when open, uphold or reject under review. */
+  actions: z.array(disputeActionSchema),
+  /** Why the viewer may not decide it (a stake, no adjudicating role, the deadline passed). */
+  blockedReason: z.string().nullable(),
+});
+export type ReviewDispute = z.infer<typeof reviewDisputeSchema>;
+
 /** GET /hubspot/cards/{deals|companies}/{id}/registrations */
 export const reviewCardPayloadSchema = z.object({
   generatedAt: z.string(),
@@ -95,6 +135,8 @@ export const reviewCardPayloadSchema = z.object({
   }),
   viewer: viewerSchema,
   registrations: z.array(reviewRegistrationSchema),
+  /** The deal's disputes waiting for a decision; always empty on a company. */
+  disputes: z.array(reviewDisputeSchema),
 });
 export type ReviewCardPayload = z.infer<typeof reviewCardPayloadSchema>;
 
@@ -137,3 +179,34 @@ export const confirmOverrideResponseSchema = z.object({
   message: z.string(),
 });
 export type ConfirmOverrideResponse = z.infer<typeof confirmOverrideResponseSchema>;
+
+/**
+ * POST /hubspot/cards/deals/{dealId}/disputes/{disputeId}/decision. A remedy goes only with an
+ * uphold, and only when the dispute names none; the service refuses any other field.
+ */
+export const disputeDecisionRequestSchema = z
+  .object({
+    action: disputeActionSchema,
+    reason: z.string().min(1).max(4000),
+    remedy: z
+      .object({
+        kind: z.literal('split'),
+        shares: z.array(z.object({ participantId: z.string(), percent: z.number().min(0).max(100) })),
+      })
+      .optional(),
+  })
+  .strict();
+export type DisputeDecisionRequest = z.infer<typeof disputeDecisionRequestSchema>;
+
+export const disputeDecisionResponseSchema = z.object({
+  id: z.string(),
+  state: z.enum(['open', 'under_review', 'upheld', 'rejected', 'expired']),
+  deadline: z.string(),
+  appliedRevision: z.number().int().nullable(),
+  /** The deal's credit after an upheld dispute; null otherwise. */
+  splits: z
+    .array(z.object({ participantId: z.string(), name: z.string(), share: z.string(), shareBp: z.number() }))
+    .nullable(),
+  message: z.string(),
+});
+export type DisputeDecisionResponse = z.infer<typeof disputeDecisionResponseSchema>;

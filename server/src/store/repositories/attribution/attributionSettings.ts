@@ -1,9 +1,11 @@
 import {
   defaultDisputePolicy,
+  defaultPartnerReportedPolicy,
   defaultRenewalPolicy,
   parseModelConfig,
   type DisputePolicy,
   type ModelConfig,
+  type PartnerReportedPolicy,
   type RenewalPolicy,
 } from '@entente/shared/attribution';
 import { isoOrNull, json, toIso } from '../rows.js';
@@ -18,6 +20,8 @@ export type AttributionSettings = {
   model: ModelConfig;
   renewalPolicy: RenewalPolicy;
   disputePolicy: DisputePolicy;
+  /** How much a partner's own report of a touch counts until the company confirms it. */
+  partnerReported: PartnerReportedPolicy;
   publishedBy: string | null;
   publishedAt: string | null;
 };
@@ -28,6 +32,7 @@ export const defaultAttributionSettings: AttributionSettings = {
   model: parseModelConfig({ name: 'position_based', weights: [40, 20, 40] }),
   renewalPolicy: defaultRenewalPolicy,
   disputePolicy: defaultDisputePolicy,
+  partnerReported: defaultPartnerReportedPolicy,
   publishedBy: null,
   publishedAt: null,
 };
@@ -37,6 +42,8 @@ type SettingsRow = {
   model: ModelConfig;
   renewal_policy: RenewalPolicy;
   dispute_policy: DisputePolicy;
+  /** Null for versions published before the policy existed: they had the default. */
+  partner_reported?: PartnerReportedPolicy | null;
   published_by: string | null;
   published_at: Date | string;
 };
@@ -46,6 +53,7 @@ export const toSettings = (row: SettingsRow): AttributionSettings => ({
   model: row.model,
   renewalPolicy: row.renewal_policy,
   disputePolicy: row.dispute_policy,
+  partnerReported: row.partner_reported ?? defaultPartnerReportedPolicy,
   publishedBy: row.published_by,
   publishedAt: isoOrNull(row.published_at),
 });
@@ -72,14 +80,15 @@ export const attributionSettingsRepository = ({ tenantId, db }: TenantScope) => 
     at: Date,
   ): Promise<AttributionSettings> {
     const { rows } = await db.query<SettingsRow>(
-      `INSERT INTO attribution_settings (tenant_id, version, model, renewal_policy, dispute_policy, published_by, published_at)
-       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6 FROM attribution_settings WHERE tenant_id = $1
+      `INSERT INTO attribution_settings (tenant_id, version, model, renewal_policy, dispute_policy, partner_reported, published_by, published_at)
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7 FROM attribution_settings WHERE tenant_id = $1
        RETURNING *`,
       [
         tenantId,
         json(settings.model),
         json(settings.renewalPolicy),
         json(settings.disputePolicy),
+        json(settings.partnerReported),
         settings.publishedBy,
         toIso(at),
       ],

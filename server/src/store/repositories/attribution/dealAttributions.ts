@@ -67,6 +67,15 @@ export const dealAttributionsRepository = ({ tenantId, db }: TenantScope) => ({
     );
     return rows[0] && toStored(rows[0]);
   },
+  /**
+   * Serialises writers of one deal's credit of record (finalising, upholding a dispute) until the
+   * transaction ends, so an adjudicated split and a re-finalisation cannot overwrite each other.
+   */
+  async lockDeal(dealId: string): Promise<void> {
+    await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `deal_attribution:${tenantId}:${dealId}`,
+    ]);
+  },
   /** When each deal's attribution was finalised, for the dispute rate. */
   async finalisedBetween(from: string, to: string): Promise<{ dealId: string; finalisedAt: string }[]> {
     const { rows } = await db.query<{ deal_id: string; finalised_at: Date | string }>(

@@ -1,4 +1,4 @@
-import type { Dispute } from '@entente/shared/attribution';
+import type { Dispute, DisputeRemedy } from '@entente/shared/attribution';
 import { json, toIso } from '../rows.js';
 import type { TenantScope } from '../tenantScope.js';
 
@@ -14,6 +14,8 @@ type DisputeRow = {
   deadline: Date | string;
   adjudicator_id: string | null;
   outcome_reason: string | null;
+  remedy?: DisputeRemedy | null;
+  applied_revision?: number | null;
   history: Dispute['history'];
 };
 
@@ -28,6 +30,8 @@ export const toDispute = (row: DisputeRow): Dispute => ({
   deadline: toIso(row.deadline),
   adjudicatorId: row.adjudicator_id,
   outcomeReason: row.outcome_reason,
+  remedy: row.remedy ?? null,
+  appliedRevision: row.applied_revision ?? null,
   history: row.history,
 });
 
@@ -37,8 +41,8 @@ export const disputesRepository = ({ tenantId, db }: TenantScope) => ({
     const d = dispute;
     const { rowCount } = await db.query(
       `INSERT INTO attribution_disputes (tenant_id, id, deal_id, participant_id, raised_by_role, raised_by_id, reason,
-         state, opened_at, deadline, adjudicator_id, outcome_reason, history)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         state, opened_at, deadline, adjudicator_id, outcome_reason, history, remedy, applied_revision)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT DO NOTHING`,
       [
         tenantId,
@@ -54,13 +58,16 @@ export const disputesRepository = ({ tenantId, db }: TenantScope) => ({
         d.adjudicatorId,
         d.outcomeReason,
         json(d.history),
+        d.remedy === null ? null : json(d.remedy),
+        d.appliedRevision,
       ],
     );
     return rowCount > 0;
   },
   async update(dispute: Dispute): Promise<void> {
     await db.query(
-      `UPDATE attribution_disputes SET state = $3, adjudicator_id = $4, outcome_reason = $5, history = $6
+      `UPDATE attribution_disputes SET state = $3, adjudicator_id = $4, outcome_reason = $5, history = $6,
+         remedy = $7, applied_revision = $8
        WHERE tenant_id = $1 AND id = $2`,
       [
         tenantId,
@@ -69,6 +76,8 @@ export const disputesRepository = ({ tenantId, db }: TenantScope) => ({
         dispute.adjudicatorId,
         dispute.outcomeReason,
         json(dispute.history),
+        dispute.remedy === null ? null : json(dispute.remedy),
+        dispute.appliedRevision,
       ],
     );
   },
@@ -99,6 +108,15 @@ export const disputesRepository = ({ tenantId, db }: TenantScope) => ({
       `SELECT * FROM attribution_disputes WHERE tenant_id = $1 AND opened_at >= $2 AND opened_at < $3
        ORDER BY opened_at, id`,
       [tenantId, from, to],
+    );
+    return rows.map(toDispute);
+  },
+  /** Disputes still waiting for a decision, soonest deadline first: the reviewers' queue. */
+  async listLive({ limit = 200 }: { limit?: number } = {}): Promise<Dispute[]> {
+    const { rows } = await db.query<DisputeRow>(
+      `SELECT * FROM attribution_disputes WHERE tenant_id = $1 AND state IN ('open', 'under_review')
+       ORDER BY deadline, id LIMIT $2`,
+      [tenantId, limit],
     );
     return rows.map(toDispute);
   },

@@ -3,6 +3,7 @@ import { attributionSettingsRepository } from './attributionSettings.js';
 import { dealAttributionsRepository } from './dealAttributions.js';
 import { dealRenewalsRepository } from './dealRenewals.js';
 import { disputesRepository } from './disputes.js';
+import { attributionHistoryRepository } from './history.js';
 import { partnerProgramRepository } from './partnerProgram.js';
 import { touchpointsRepository } from './touchpoints.js';
 
@@ -13,6 +14,7 @@ export const attributionRepositories = (scope: TenantScope) => ({
   renewals: dealRenewalsRepository(scope),
   dealAttributions: dealAttributionsRepository(scope),
   disputes: disputesRepository(scope),
+  history: attributionHistoryRepository(scope),
   partnerProgram: partnerProgramRepository(scope),
 });
 export type AttributionRepositories = ReturnType<typeof attributionRepositories>;

@@ -43,6 +43,26 @@ export const touchpointsRepository = ({ tenantId, db }: TenantScope) => ({
       ],
     );
   },
+  /** Inserts unless a touchpoint with this id exists; true when it was inserted. */
+  async insertIfAbsent(touchpoint: Touchpoint, recordedAt: Date): Promise<boolean> {
+    const t = touchpoint;
+    const { rowCount } = await db.query(
+      `INSERT INTO touchpoints (tenant_id, id, deal_id, participant_id, kind, occurred_at, source, evidence, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+      [
+        tenantId,
+        t.id,
+        t.dealId,
+        t.participantId,
+        t.kind,
+        t.occurredAt,
+        t.source,
+        json(t.evidence),
+        recordedAt.toISOString(),
+      ],
+    );
+    return rowCount > 0;
+  },
   async updateEvidence(id: string, evidence: Touchpoint['evidence']): Promise<void> {
     await db.query('UPDATE touchpoints SET evidence = $3 WHERE tenant_id = $1 AND id = $2', [
       tenantId,
@@ -50,8 +70,13 @@ export const touchpointsRepository = ({ tenantId, db }: TenantScope) => ({
       json(evidence),
     ]);
   },
-  async remove(id: string): Promise<void> {
-    await db.query('DELETE FROM touchpoints WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  /** The removed touchpoint, or undefined when there was none by that id. */
+  async remove(id: string): Promise<Touchpoint | undefined> {
+    const { rows } = await db.query<TouchpointRow>(
+      'DELETE FROM touchpoints WHERE tenant_id = $1 AND id = $2 RETURNING *',
+      [tenantId, id],
+    );
+    return rows[0] && toTouchpoint(rows[0]);
   },
   async recordDuplicate({ duplicate, keptId, reason }: StoredDuplicate, recordedAt: Date): Promise<void> {
     await db.query(
