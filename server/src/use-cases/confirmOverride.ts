@@ -7,7 +7,7 @@ import { gatherFacts } from './governance/gatherFacts.js';
 import { settleIncumbents } from './governance/incumbency.js';
 import { dropOverride } from './governance/overrides.js';
 import type { GovernanceDeps } from './registerDeal.js';
-import { neutralAdjudicator } from './decideRegistration.js';
+import { neutralAdjudicator, neutralityRecord } from './decideRegistration.js';
 
 export type ConfirmOverrideInput = {
   tenantId: string;
@@ -108,11 +108,7 @@ export const confirmOverride = async (deps: GovernanceDeps, input: ConfirmOverri
           reason: input.reason,
           policyOutcome: currentState.outcome,
           policyVersion: currentState.policyVersion,
-          neutralityChecked: facts.stakes.map((s) => ({
-            userId: s.userId,
-            kind: s.kind,
-            recordId: s.recordId,
-          })),
+          neutralityChecked: neutralityRecord(facts.stakes),
           protectedUntil: after.protectedUntil,
         }),
       },

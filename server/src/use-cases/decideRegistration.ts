@@ -48,6 +48,10 @@ export const requestedFields = (
 export const notNeutral = (who: string, description: string) =>
   new DomainError('GOVERNANCE.NOT_NEUTRAL', `${who} cannot decide this registration: ${description}.`);
 
+/** Whose stakes were checked, as the audit entry of a decision keeps them. */
+export const neutralityRecord = (stakes: readonly Stake[]) =>
+  stakes.map(({ userId, kind, recordId }) => ({ userId, kind, recordId }));
+
 /** The acting user, when they may decide this registration: a neutral adjudicator of the tenant. */
 export const neutralAdjudicator = async (
   scoped: { users: { get(id: string): Promise<User | undefined> } },
@@ -121,11 +125,7 @@ export const decideRegistration = async (deps: GovernanceDeps, input: DecideInpu
 
   // What happens to other partners' standing protection is the policy in force's to say.
   const inForce = input.outcome === 'approve' ? await scoped.policies.current(now) : undefined;
-  const neutralityChecked = facts.stakes.map((s) => ({
-    userId: s.userId,
-    kind: s.kind,
-    recordId: s.recordId,
-  }));
+  const neutralityChecked = neutralityRecord(facts.stakes);
   const decided = await store.inTransaction(input.tenantId, async (tx) => {
     await tx.governance.lock(registration.id);
     const current = await tx.registrations.get(registration.id);

@@ -97,7 +97,9 @@ export const closeIntakeSession = async (
     partnerId: input.partnerId,
     channel: 'api',
     startedAt: at,
-    lastStage: 'started',
+    lastStage: 'submitted',
+    submittedAt: at,
+    registrationId: submitted.registrationId,
+    fieldsFilled: submitted.fieldsFilled,
   });
-  await tx.intakeSessions.submit(id, submitted);
 };

@@ -38,11 +38,26 @@ const toSession = (row: Row): StoredIntakeSession => ({
 
 /** Where partners start, stop and finish registering; what the friction metrics count. */
 export const intakeSessionsRepository = ({ tenantId, db }: TenantScope) => ({
-  async start(session: Omit<StoredIntakeSession, 'submittedAt' | 'registrationId' | 'fieldsFilled'>) {
+  /** A new session; one that starts and ends with its registration is written submitted. */
+  async start(
+    session: Omit<StoredIntakeSession, 'submittedAt' | 'registrationId' | 'fieldsFilled'> &
+      Partial<Pick<StoredIntakeSession, 'submittedAt' | 'registrationId' | 'fieldsFilled'>>,
+  ) {
     await db.query(
-      `INSERT INTO intake_sessions (tenant_id, id, partner_id, channel, started_at, last_stage)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [tenantId, session.id, session.partnerId, session.channel, session.startedAt, session.lastStage],
+      `INSERT INTO intake_sessions (tenant_id, id, partner_id, channel, started_at, last_stage, submitted_at,
+         registration_id, fields_filled)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        tenantId,
+        session.id,
+        session.partnerId,
+        session.channel,
+        session.startedAt,
+        session.lastStage,
+        session.submittedAt ?? null,
+        session.registrationId ?? null,
+        session.fieldsFilled ?? null,
+      ],
     );
   },
   async get(id: string): Promise<StoredIntakeSession | undefined> {

@@ -53,9 +53,10 @@ export const settleIncumbents = async (
   if (incumbents.length === 0) return;
 
   for (const incumbent of incumbents) {
+    // Locked before its state is read, so a decision on the incumbent cannot slip in between.
+    await tx.governance.lock(incumbent.id);
     const state = await tx.governance.get(incumbent.id);
     if (!state) continue;
-    await tx.governance.lock(incumbent.id);
     if (rule.onCompetingApproval === 'split') {
       await tx.governance.save({
         ...state,
